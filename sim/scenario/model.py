@@ -152,7 +152,7 @@ class Alert(Strict):
 
 class End(Strict):
     time_limit: Duration = Field("90m", description="The drill stops here whatever the state.")
-    on: Literal["resolved", "mitigated"] = Field("resolved", description="The incident phase that ends the drill.")
+    phase: Literal["resolved", "mitigated"] = Field("resolved", description="The incident phase that ends the drill.")
 
 
 class ImpactModel(Strict):

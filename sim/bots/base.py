@@ -1,0 +1,55 @@
+"""What every scripted IC shares: it reads the player's view and answers with slash commands.
+
+Bots never touch the engine or the hidden truth of a scenario. The helpers here read only the
+view and the public catalog (services, owners, traffic, teams, people, the severity ladder), so
+that a bot's win proves the scenario can be won by play.
+"""
+
+from __future__ import annotations
+
+from sim.events import TaskReported
+from sim.view import View
+
+UNHEALTHY = ("degraded", "down")
+
+
+class Bot:
+    name = "bot"
+
+    def decide(self, view: View) -> list[str]:
+        """Commands to submit now, in order."""
+        raise NotImplementedError
+
+
+def severity_for(view: View, impact: float) -> str:
+    """The ladder's level for an impact, as the IC reads it off the dashboards."""
+    levels = view.scenario.severity.levels
+    for level in levels:
+        if impact >= level.min_impact and impact > 0:
+            return level.name
+    return levels[-1].name
+
+
+def suspects(view: View) -> list[str]:
+    """Services that look wrong now: firing alerts and unhealthy dashboards, most critical first."""
+    services = set(view.alerts.values()) | {s for s, h in view.health.items() if h in UNHEALTHY}
+    catalog = view.scenario.services
+    return sorted(services, key=lambda s: (catalog[s].tier, -catalog[s].traffic, s))
+
+
+def owner(view: View, service: str) -> str:
+    return view.scenario.services[service].owner
+
+
+def reports(view: View) -> list[TaskReported]:
+    return [m.event for m in view.inbox if isinstance(m.event, TaskReported)]
+
+
+def status_text(view: View) -> str:
+    """A status update in the template: impact, current actions, next update."""
+    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.scenario.services[s].traffic > 0]
+    impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
+    working = [f"{p.name} on {p.task}" for p in view.people.values() if p.task]
+    actions = "; ".join(working) if working else "assessing"
+    interval = view.update_interval() or 600
+    return f"Impact: {impact}. Actions: {actions}. Next update: in {interval // 60} min."

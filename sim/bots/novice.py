@@ -1,0 +1,82 @@
+"""A new IC on a first shift: acts late, under-calls, does one thing at a time, forgets updates.
+
+It is the expert's playbook with the habits the article warns about: it reacts only every few
+minutes, calls the severity one level too low, pages only the first team it thinks of, hands out
+work without time-boxes to one person at a time, and posts updates far apart.
+"""
+
+from __future__ import annotations
+
+from sim.bots.base import Bot, owner, reports, severity_for, status_text, suspects
+from sim.view import View
+
+REACTION = 240  # seconds between the novice's looks at the incident
+UPDATE_EVERY = 1800  # seconds: far longer than any cadence asks
+
+
+class NoviceBot(Bot):
+    name = "novice"
+
+    def __init__(self) -> None:
+        self.next_look: int | None = None
+        self.investigated: set[str] = set()
+        self.fixes_done: set[str] = set()
+        self.last_update: int | None = None
+
+    def decide(self, view: View) -> list[str]:
+        if view.ended or view.phase is None:
+            return []
+        if self.next_look is None:
+            self.next_look = view.now + REACTION
+        if view.now < self.next_look:
+            return []
+        self.next_look = view.now + REACTION
+        if view.phase == "detected":
+            return ["/ack", f"/declare {_one_lower(view)}"]
+        if view.phase == "resolved":
+            return []
+        return self._one_step(view) + self._maybe_update(view)
+
+    def _one_step(self, view: View) -> list[str]:
+        """Exactly one move per look: the novice does not run things in parallel."""
+        if view.phase == "mitigated":
+            return ["/resolve"]
+        if view.observed_impact == 0 and not (set(view.alerts.values()) & set(suspects(view))):
+            return ["/mitigated"]
+        if any(p.status == "working" for p in view.people.values()):
+            return []
+        helpers = [p for p in view.people.values() if p.status == "available"]
+        for report in reports(view):
+            if report.suggests and report.suggests not in self.fixes_done:
+                action, target = report.suggests.split()
+                able = [p for p in helpers if view.scenario.people[p.id].team == owner(view, target)]
+                if able:
+                    self.fixes_done.add(report.suggests)
+                    return [f"/assign {able[0].id} {action} {target}"]
+                return [f"/page {owner(view, target)}"]
+        pointed = [r.points_to for r in reports(view) if r.points_to]
+        todo = [s for s in suspects(view) + pointed if s not in self.investigated]
+        if not todo:
+            return []
+        if not helpers:
+            team = owner(view, todo[0])
+            if any(p.team == team and p.status == "paged" for p in view.people.values()):
+                return []
+            return [f"/page {team}"]
+        self.investigated.add(todo[0])
+        return [f"/assign {helpers[0].id} investigate {todo[0]}"]
+
+    def _maybe_update(self, view: View) -> list[str]:
+        if view.declared_at is None:
+            return []
+        last = self.last_update if self.last_update is not None else view.declared_at
+        if view.now - last < UPDATE_EVERY:
+            return []
+        self.last_update = view.now
+        return [f"/update {status_text(view)}"]
+
+
+def _one_lower(view: View) -> str:
+    names = [level.name for level in view.scenario.severity.levels]
+    called = names.index(severity_for(view, view.observed_impact))
+    return names[min(called + 1, len(names) - 1)]

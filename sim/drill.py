@@ -1,0 +1,38 @@
+"""Play a whole drill headless: a bot or a command script in the IC seat, as fast as the CPU allows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim.bots import BOTS, Bot
+from sim.engine import Engine
+
+if TYPE_CHECKING:
+    from sim.scenario import LoadedScenario
+
+TICK = 15  # seconds of sim time between a bot's looks at the view
+
+
+def play(
+    loaded: LoadedScenario,
+    seed: int,
+    bot: Bot | str | None = None,
+    script: list[tuple[int, str]] = (),
+    tick: int = TICK,
+) -> Engine:
+    """Run to the end; the engine returned holds the log, the view and the outcome's inputs."""
+    if isinstance(bot, str):
+        bot = BOTS[bot]()
+    engine = Engine(loaded, seed)
+    pending = list(script)
+    while not engine.ended:
+        target = engine.now + tick
+        while pending and pending[0][0] <= target and not engine.ended:
+            t, text = pending.pop(0)
+            engine.advance(t)
+            engine.submit(text)
+        engine.advance(target)
+        if bot is not None and not engine.ended:
+            for text in bot.decide(engine.view):
+                engine.submit(text)
+    return engine

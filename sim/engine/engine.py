@@ -1,0 +1,106 @@
+"""The engine: a SimPy environment stepped by `advance(until)` and driven by `submit(text)`.
+
+Everything it does lands in the event log; the player's view and every later judgement are
+folds of that log. The engine holds no wall clock and no global random state: the session seed
+is split into named streams (see `sim.rng`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import simpy
+
+from sim.commands import ParseError, parse
+from sim.engine import ic
+from sim.engine.people import People
+from sim.engine.world import World
+from sim.events import CommandIssued, CommandRejected, DrillEnded, DrillStarted, Event, Paged, PhaseChanged
+from sim.graph import build_graph
+from sim.log import Entry, EventLog, header
+from sim.rng import Streams
+from sim.scenario.model import Alert
+from sim.view import View
+
+if TYPE_CHECKING:
+    from sim.scenario import LoadedScenario
+
+DETECTED, DECLARED, MITIGATED, RESOLVED = "detected", "declared", "mitigated", "resolved"
+IC = "ic"  # the player's id in the log
+
+
+class Engine:
+    def __init__(self, loaded: LoadedScenario, seed: int) -> None:
+        self.loaded = loaded
+        self.scenario = loaded.scenario
+        self.seed = seed
+        self.env = simpy.Environment()
+        self.streams = Streams(seed)
+        self.log = EventLog(header(self.scenario.scenario.id, loaded.content_hash, seed))
+        self.view = View(self.scenario)
+        self.log.subscribe(self.view.apply)
+        self.graph = build_graph(self.scenario)
+        self.world = World(self)
+        self.people = People(self)
+        self.phase: str | None = None
+        self.severity: str | None = None
+        self.ic_paged = False
+        self.ic_acknowledged = False
+        self.ended = False
+        self.time_limit = self.scenario.end.time_limit
+        self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
+        self.people.start()
+        self.world.start()
+
+    @property
+    def now(self) -> int:
+        return int(self.env.now)
+
+    def emit(self, event: Event) -> Entry:
+        return self.log.append(self.now, event)
+
+    def advance(self, until: int) -> None:
+        """Run the world up to sim time ``until`` (capped at the time limit)."""
+        if self.ended:
+            return
+        until = min(int(until), self.time_limit)
+        if until > self.env.now:
+            # Events due exactly at `until` run on the next call, so a command submitted at
+            # `until` comes before them, as it would for a player typing at that second.
+            self.env.run(until=until)
+        self.view.now = self.now
+        if self.now >= self.time_limit and not self.ended:
+            self.end("time limit")
+
+    def submit(self, text: str) -> bool:
+        """Carry out one IC command; a command that cannot be done becomes a rejection event."""
+        self.emit(CommandIssued(text))
+        if self.ended:
+            reason = "the drill has ended"
+        else:
+            command = parse(text)
+            reason = command.reason if isinstance(command, ParseError) else ic.carry_out(self, command)
+        if reason is not None:
+            self.emit(CommandRejected(text, reason))
+            return False
+        return True
+
+    # --- incident lifecycle -----------------------------------------------------------------
+
+    def detected(self, alert: Alert) -> None:
+        """A real alert fired: the incident exists and the first person paged, the IC, is you."""
+        if self.phase is not None:
+            return
+        self.set_phase(DETECTED)
+        self.ic_paged = True
+        self.emit(Paged(IC, f"alert {alert.id}"))
+
+    def set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.emit(PhaseChanged(phase))
+        if phase == self.scenario.end.phase:
+            self.end(phase)
+
+    def end(self, reason: str) -> None:
+        self.ended = True
+        self.emit(DrillEnded(reason))

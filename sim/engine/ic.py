@@ -1,0 +1,175 @@
+"""What each IC command does, and the reason it is refused when it cannot be done now.
+
+Each handler returns None when the command was carried out, or the reason a player reads.
+Reasons name what to do instead; they never reveal the hidden truth of the scenario.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from sim import commands as c
+from sim.engine.people import AVAILABLE, OFF, PAGED, WORKING, Responder
+from sim.events import PageAcknowledged, SeveritySet, StatusUpdate, TaskAssigned
+
+if TYPE_CHECKING:
+    from sim.engine.engine import Engine
+
+
+def carry_out(engine: Engine, command: c.Command) -> str | None:
+    handler = _HANDLERS[type(command)]
+    return handler(engine, command)
+
+
+def _ack(engine: Engine, _: c.Ack) -> str | None:
+    if not engine.ic_paged:
+        return "you have not been paged; nothing to acknowledge yet"
+    if engine.ic_acknowledged:
+        return "you have already acknowledged your page"
+    engine.ic_acknowledged = True
+    engine.emit(PageAcknowledged("ic"))
+    return None
+
+
+def _severity_name(engine: Engine, text: str) -> tuple[str | None, str | None]:
+    names = [level.name for level in engine.scenario.severity.levels]
+    for name in names:
+        if name.lower() == text.lower():
+            return name, None
+    return None, f"unknown severity '{text}'; this organisation uses {', '.join(names)}"
+
+
+def _open_incident(engine: Engine) -> str | None:
+    if engine.phase is None:
+        return "there is no incident yet: nothing has been detected"
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    return None
+
+
+def _declare(engine: Engine, command: c.Declare) -> str | None:
+    if engine.phase is None:
+        return "nothing has been detected yet; wait for an alert or a customer report"
+    if engine.phase != "detected":
+        return f"the incident is already declared at {engine.severity}; use /sev to change it"
+    name, problem = _severity_name(engine, command.severity)
+    if problem:
+        return problem
+    engine.severity = name
+    engine.emit(SeveritySet(name, None))
+    engine.set_phase("declared")
+    return None
+
+
+def _set_severity(engine: Engine, command: c.SetSeverity) -> str | None:
+    if engine.phase in (None, "detected"):
+        return "declare the incident first, e.g. /declare sev2"
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    name, problem = _severity_name(engine, command.severity)
+    if problem:
+        return problem
+    if name == engine.severity:
+        return f"the severity is already {name}"
+    previous, engine.severity = engine.severity, name
+    engine.emit(SeveritySet(name, previous))
+    return None
+
+
+def _person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
+    person = engine.people.find(ref)
+    if person is not None:
+        return person, None
+    known = sorted(engine.people.by_id) + sorted({r.name.split()[0].lower() for r in engine.people.by_id.values()})
+    close = difflib.get_close_matches(ref, known, n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return None, f"nobody called '{ref}' in the directory{hint}"
+
+
+def _page(engine: Engine, command: c.Page) -> str | None:
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    target = command.target
+    if target in engine.scenario.teams:
+        person = engine.people.on_call(target)
+        if person is None:
+            return f"team {target} has nobody on call; page a person by name"
+    else:
+        person, problem = _person(engine, target)
+        if person is None:
+            teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
+            return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
+    if person.status == PAGED:
+        return f"{person.name} was paged already; waiting for an acknowledgement"
+    if person.status in (AVAILABLE, WORKING):
+        return f"{person.name} is already in the incident"
+    engine.people.page(person, "ic")
+    return None
+
+
+def _assign(engine: Engine, command: c.Assign) -> str | None:
+    problem = _open_incident(engine)
+    if problem:
+        return problem
+    person, problem = _person(engine, command.person)
+    if person is None:
+        return problem
+    if command.service not in engine.scenario.services:
+        close = difflib.get_close_matches(command.service, sorted(engine.scenario.services), n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return f"no service called '{command.service}'{hint}"
+    if person.status == OFF:
+        return f"{person.name} is not in the incident; page them first (/page {person.id})"
+    if person.status == PAGED:
+        return f"{person.name} has not acknowledged the page yet"
+    if person.status == WORKING:
+        task = person.task
+        return f"{person.name} is busy: {task.action} {task.service}; wait for the report"
+    if command.action != "investigate" and not engine.people.can_work_on(person, command.service):
+        return f"{person.name} ({person.spec.team}) has no access to change {command.service}; find its owner"
+    task = engine.people.assign(person, command.action, command.service, command.timebox)
+    engine.emit(TaskAssigned(task.id, person.id, task.action, task.service, task.timebox))
+    return None
+
+
+def _update(engine: Engine, command: c.Update) -> str | None:
+    if engine.phase in (None, "detected"):
+        return "declare the incident before posting status updates"
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    engine.emit(StatusUpdate(command.text))
+    return None
+
+
+def _mitigated(engine: Engine, _: c.Mitigated) -> str | None:
+    if engine.phase in (None, "detected"):
+        return "declare the incident first"
+    if engine.phase in ("mitigated", "resolved"):
+        return f"the incident is already {engine.phase}"
+    impact = engine.world.observed_impact
+    if impact > 0:
+        return f"dashboards still show {impact:.0%} of customers affected"
+    engine.set_phase("mitigated")
+    return None
+
+
+def _resolve(engine: Engine, _: c.Resolve) -> str | None:
+    if engine.phase != "mitigated":
+        return "mark the incident mitigated first (/mitigated)" if engine.phase != "resolved" else "already resolved"
+    if engine.world.observed_impact > 0:
+        return f"dashboards show {engine.world.observed_impact:.0%} of customers affected again; not resolved"
+    engine.set_phase("resolved")
+    return None
+
+
+_HANDLERS = {
+    c.Ack: _ack,
+    c.Declare: _declare,
+    c.SetSeverity: _set_severity,
+    c.Page: _page,
+    c.Assign: _assign,
+    c.Update: _update,
+    c.Mitigated: _mitigated,
+    c.Resolve: _resolve,
+}

@@ -1,0 +1,160 @@
+"""The machines: faults on their timeline, true and observed health, customer impact, alerts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim import graph as g
+from sim.events import (
+    AlertCleared,
+    AlertFired,
+    FaultFixed,
+    FaultGrew,
+    FaultStarted,
+    HealthChanged,
+    ImpactChanged,
+    ImpactObserved,
+    ServiceObserved,
+)
+from sim.scenario.model import Alert, Fault
+
+if TYPE_CHECKING:
+    from sim.engine.engine import Engine
+
+UNKNOWN = "unknown"
+_NOISE_CHECK = 60  # seconds between chances for a noisy alert to fire
+
+
+def true_severity(levels, impact: float) -> str | None:
+    """The first level of the ladder whose threshold the impact reaches; None when nobody is hurt."""
+    if impact <= 0:
+        return None
+    for level in levels:
+        if impact >= level.min_impact:
+            return level.name
+    return levels[-1].name
+
+
+class World:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        scenario = engine.scenario
+        self.graph = engine.graph
+        self.faults: dict[str, Fault] = {f.id: f for f in scenario.faults}
+        self.active: dict[str, str] = {}  # fault id -> current effect
+        self.health: dict[str, str] = {s: g.OK for s in sorted(scenario.services)}
+        self.observed: dict[str, str] = {
+            s: (g.OK if scenario.services[s].monitored else UNKNOWN) for s in sorted(scenario.services)
+        }
+        self.impact = 0.0
+        self.observed_impact = 0.0
+        self.firing: dict[str, bool] = {}  # alert id -> fired by noise (True) or by real trouble (False)
+        self.alerts: list[Alert] = sorted(scenario.alerts, key=lambda a: a.id)
+
+    def start(self) -> None:
+        env = self.engine.env
+        for fault in sorted(self.faults.values(), key=lambda f: (f.at, f.id)):
+            env.process(self._play_fault(fault))
+        for alert in self.alerts:
+            if alert.noise > 0:
+                env.process(self._noise(alert))
+
+    # --- faults --------------------------------------------------------------------------------
+
+    def _play_fault(self, fault: Fault):
+        env = self.engine.env
+        yield env.timeout(fault.at)
+        self.active[fault.id] = fault.effect
+        self.engine.emit(FaultStarted(fault.id, fault.service, fault.effect))
+        self._recompute()
+        if fault.grows is None:
+            return
+        yield env.timeout(fault.grows.after)
+        if self.active.get(fault.id) not in (None, fault.grows.to):
+            self.active[fault.id] = fault.grows.to
+            self.engine.emit(FaultGrew(fault.id, fault.service, fault.grows.to))
+            self._recompute()
+
+    def who_can_fix(self, fault: Fault) -> tuple[set[str], set[str]]:
+        """(teams, people) able to apply a fault's fix; the target's owner when the file names nobody."""
+        fix = fault.fix
+        if not fix.teams and not fix.people:
+            return {g.owner(self.graph, fix.target)}, set()
+        return set(fix.teams), set(fix.people)
+
+    def faults_fixed_by(self, action: str, target: str) -> list[Fault]:
+        """Active faults that this action on this service would fix."""
+        return [
+            self.faults[fid]
+            for fid in sorted(self.active)
+            if self.faults[fid].fix.action == action and self.faults[fid].fix.target == target
+        ]
+
+    def fix(self, fault: Fault, by: str) -> None:
+        del self.active[fault.id]
+        self.engine.emit(FaultFixed(fault.id, fault.service, by))
+        self._recompute()
+
+    # --- health, impact and alerts ------------------------------------------------------------
+
+    def _recompute(self) -> None:
+        own: dict[str, str] = {}
+        for fid in sorted(self.active):
+            service = self.faults[fid].service
+            own[service] = g.worse(own.get(service, g.OK), self.active[fid])
+        health = g.effective_health(self.graph, own)
+        for service, state in health.items():
+            if state != self.health[service]:
+                self.health[service] = state
+                self.engine.emit(HealthChanged(service, state))
+                if self.engine.scenario.services[service].monitored:
+                    self.observe(service)
+        impact = g.customer_impact(self.graph, self.health, self.engine.scenario.impact.degraded_share)
+        if impact != self.impact:
+            self.impact = impact
+            severity = true_severity(self.engine.scenario.severity.levels, impact)
+            self.engine.emit(ImpactChanged(impact, severity or "none"))
+        self._evaluate_alerts()
+
+    def observe(self, service: str) -> None:
+        """The player's dashboards catch up with the truth of one service."""
+        if self.observed[service] == self.health[service]:
+            return
+        self.observed[service] = self.health[service]
+        self.engine.emit(ServiceObserved(service, self.health[service]))
+        seen = {s: (h if h != UNKNOWN else g.OK) for s, h in self.observed.items()}
+        impact = g.customer_impact(self.graph, seen, self.engine.scenario.impact.degraded_share)
+        if impact != self.observed_impact:
+            self.observed_impact = impact
+            self.engine.emit(ImpactObserved(impact))
+
+    def _in_trouble(self, alert: Alert) -> bool:
+        rank = {g.OK: 0, g.DEGRADED: 1, g.DOWN: 2}
+        return rank[self.health[alert.service]] >= rank[alert.fires_on]
+
+    def _evaluate_alerts(self) -> None:
+        for alert in self.alerts:
+            trouble = self._in_trouble(alert)
+            if trouble and self.firing.get(alert.id) is not False:
+                if alert.id not in self.firing:
+                    self.engine.emit(AlertFired(alert.id, alert.service))
+                self.firing[alert.id] = False
+                self.engine.detected(alert)
+            elif not trouble and self.firing.get(alert.id) is False:
+                del self.firing[alert.id]
+                self.engine.emit(AlertCleared(alert.id, alert.service))
+
+    def _noise(self, alert: Alert):
+        """Flapping: a noisy alert fires now and then on a healthy service and clears by itself."""
+        env = self.engine.env
+        rng = self.engine.streams.get(f"noise/{alert.id}")
+        while True:
+            yield env.timeout(_NOISE_CHECK)
+            if alert.id in self.firing or rng.random() >= alert.noise:
+                continue
+            self.firing[alert.id] = True
+            self.engine.emit(AlertFired(alert.id, alert.service))
+            yield env.timeout(int(rng.integers(60, 181)))
+            if self.firing.get(alert.id) is True:
+                del self.firing[alert.id]
+                self.engine.emit(AlertCleared(alert.id, alert.service))
