@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,15 +23,21 @@ Listener = Callable[[Entry], None]
 _VERSIONED = ("icdrill", "simpy", "networkx", "numpy", "faker", "pydantic", "pyyaml")
 
 
-def package_versions() -> dict[str, str]:
-    """Versions of the packages that shape a log; a replay on other versions may differ."""
+@functools.cache
+def _installed_versions() -> tuple[tuple[str, str], ...]:
+    # Reading package metadata costs milliseconds; versions do not change within a process.
     versions = {}
     for name in _VERSIONED:
         try:
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
-    return versions
+    return tuple(versions.items())
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of the packages that shape a log; a replay on other versions may differ."""
+    return dict(_installed_versions())
 
 
 def header(scenario_id: str, content_hash: str, seed: int) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,9 +45,17 @@ class Responder:
     task: Task | None = None
 
 
+@functools.cache
+def _faker() -> Faker:
+    # Building a Faker costs milliseconds; seed_instance below fully reseeds it on every use.
+    return Faker("en_US")
+
+
 def generate_names(people: dict[str, Person], seed: int) -> dict[str, str]:
     """Display names: the scenario's where given, otherwise Faker's, seeded per session."""
-    fake = Faker("en_US")
+    if all(people[pid].name for pid in people):
+        return {pid: people[pid].name for pid in sorted(people)}
+    fake = _faker()
     fake.seed_instance(seed)
     return {pid: (people[pid].name or fake.name()) for pid in sorted(people)}
 

@@ -1,0 +1,82 @@
+"""The icdrill command line as a user types it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def icdrill(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["schema"], ["bench"], ["list"]])
+def test_help_on_every_command(command):
+    result = icdrill(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: icdrill" in result.stdout
+
+
+def test_run_prints_the_outcome():
+    result = icdrill("run", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    assert "payments-db-saturation (seed 3, IC: expert)" in result.stdout
+    assert "outcome                  resolved" in result.stdout
+    assert "customer-impact-minutes" in result.stdout
+
+
+def test_run_json_and_log(tmp_path):
+    log = tmp_path / "drill.jsonl"
+    result = icdrill("run", "search-deploy-and-cache", "--bot", "idle", "--json", "--log", str(log))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "search-deploy-and-cache" and data["bot"] == "idle"
+    assert data["resolved"] is False and data["ended_by"] == "time limit"
+    lines = log.read_text().splitlines()
+    assert len(lines) == data["events"] + 1
+    assert json.loads(lines[0])["seed"] == 0
+
+
+def test_run_with_a_missing_scenario_says_which_exist():
+    result = icdrill("run", "no-such-scenario")
+    assert result.returncode == 2
+    assert "no scenario file" in result.stderr and "payments-db-saturation" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_with_a_bad_script_points_at_the_line(tmp_path):
+    script = tmp_path / "ic.txt"
+    script.write_text("00:10 /ack\nsoon /declare sev1\n")
+    result = icdrill("run", "--script", str(script))
+    assert result.returncode == 2
+    assert f"{script}:2:1: expected 'MM:SS /command'" in result.stderr
+
+
+def test_run_rejects_a_bad_seed():
+    result = icdrill("run", "--seed", "many")
+    assert result.returncode == 2 and "invalid int value" in result.stderr
+
+
+def test_validate_the_shipped_scenarios():
+    result = icdrill("validate", "scenarios/")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_is_json_with_the_format():
+    result = icdrill("schema")
+    schema = json.loads(result.stdout)
+    assert "faults" in schema["properties"]
+
+
+def test_bench_prints_figures_and_a_ratio():
+    result = icdrill("bench", "--drills", "3")
+    assert result.returncode == 0, result.stderr
+    assert "drills per second" in result.stdout and "ratio" in result.stdout
+
+
+def test_list_names_the_starters():
+    assert icdrill("list").stdout.split() == ["payments-db-saturation", "search-deploy-and-cache"]
