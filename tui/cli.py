@@ -69,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--drills", type=int, default=200, help="number of drills to time (default: 200)")
     bench.add_argument("--bot", choices=("expert", "novice", "idle"), default="expert")
 
+    play = sub.add_parser(
+        "play",
+        help="Sit in the IC seat: open the game on a scenario (the default when no command is given).",
+        description="Open the game in the terminal. Type /help in the game for the commands.",
+    )
+    play.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
+    play.add_argument("--seed", type=int, default=0, help="session seed (default: 0)")
+    play.add_argument("--speed", type=float, default=1.0, help="sim seconds per wall second at the start (default: 1)")
+
     sub.add_parser("list", help="List the scenarios that ship with icdrill.")
     return parser
 
@@ -152,6 +161,19 @@ def _bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _play(args: argparse.Namespace) -> int:
+    scenario = getattr(args, "scenario", None)
+    if _load(scenario) is None:
+        return EXIT_BAD_INPUT
+    if getattr(args, "speed", 1.0) <= 0:
+        print("icdrill: --speed must be above 0", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from tui.app import build_app
+
+    build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0)).run()
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
@@ -167,11 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "bench":
         return _bench(args)
+    if args.command in ("play", None):
+        return _play(args)
     if args.command == "list":
         for scenario_id in catalog.available():
             print(scenario_id)
         return EXIT_OK
-    _parser().print_help()
     return EXIT_OK
 
 
