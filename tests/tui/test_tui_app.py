@@ -1,0 +1,202 @@
+"""The Textual app driven through its pilot: briefing, commands, refusals, clock keys, the end.
+
+No async test plugin: each test runs its own coroutine with asyncio.run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tui.app import SPEEDS, IcdrillApp, build_app
+from tui.widgets import BriefingScreen, CommandInput, EndPanel, PeoplePanel, PlayScreen, Timeline
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TINY = str(FIXTURES / "tiny.yaml")
+SIZE = (120, 40)
+DETECTED = 240  # the default scenario's first alert fires at 3m
+
+
+def play(app: IcdrillApp, scenario) -> None:
+    """Run `scenario(pilot)` inside the app, in a fresh event loop."""
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def start(pilot: Pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def type_command(pilot: Pilot, text: str) -> None:
+    """Type key by key (a pilot key press costs tens of milliseconds: keep these short)."""
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def paste_command(pilot: Pilot, text: str) -> None:
+    pilot.app.screen.query_one(CommandInput).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def log_text(app: IcdrillApp) -> str:
+    """Everything the timeline has rendered, wrapping undone."""
+    return squash(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines))
+
+
+def widget_text(widget: Widget) -> str:
+    return squash(" ".join(widget.render_line(y).text for y in range(widget.outer_size.height)))
+
+
+def test_briefing_then_play_screen():
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        assert isinstance(app.screen, BriefingScreen)
+        assert "Database down under the web tier" in widget_text(app.screen.query_one("#briefing-title"))
+        assert not app.started
+        await start(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.started and not app.paused
+        assert isinstance(app.focused, CommandInput)
+
+    play(app, scenario)
+
+
+def test_commands_typed_and_entered_reach_the_engine():
+    app = build_app()
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        app.engine.advance(DETECTED)
+        await type_command(pilot, "/ack")
+        assert app.engine.view.ic_acknowledged
+        await type_command(pilot, "/declare sev1")
+        assert app.engine.view.severity == "Sev1"
+        assert app.screen.query_one(CommandInput).value == ""
+        assert "you: /declare sev1" in log_text(app)
+
+    play(app, scenario)
+
+
+def test_empty_input_does_nothing_and_help_is_local():
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        app.paused = True
+        events = len(app.engine.log.entries)
+        await pilot.press("enter")
+        await paste_command(pilot, "/help")
+        assert len(app.engine.log.entries) == events
+        assert "/assign PERSON ACTION SERVICE [TIMEBOX]" in log_text(app)
+
+    play(app, scenario)
+
+
+def test_refused_command_shows_its_reason():
+    app = build_app()
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        app.engine.advance(DETECTED)
+        await paste_command(pilot, "/asign dana")
+        (_, text, reason) = app.engine.view.rejections[-1]
+        assert "did you mean /assign" in reason
+        assert f"REFUSED /asign dana: {squash(reason)}" in log_text(app)
+
+    play(app, scenario)
+
+
+MARKUP = "[bold]hi[/bold] [link=x] [/] [red"
+
+
+def test_markup_in_scenario_and_player_text_is_shown_literally(tmp_path):
+    source = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8")
+    source = source.replace("title: Database down under the web tier", f"title: '{MARKUP}'\n  briefing: '{MARKUP}'")
+    source = source.replace("name: Ann Lee", f"name: '{MARKUP}'")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(source, encoding="utf-8")
+    app = build_app(str(path))
+
+    async def scenario(pilot: Pilot) -> None:
+        assert MARKUP in widget_text(app.screen.query_one("#briefing-title"))
+        assert MARKUP in widget_text(app.screen.query_one("#briefing-text"))
+        await start(pilot)
+        app.engine.advance(90)
+        for command in ("/ack", "/declare sev2", f"/update {MARKUP}", f"/page {MARKUP}"):
+            await paste_command(pilot, command)
+        text = log_text(app)
+        assert f"you, status update: {MARKUP}" in text
+        assert f"REFUSED /page {MARKUP}" in text
+        assert "[bold]hi[/bold] [" in widget_text(app.screen.query_one(PeoplePanel))
+
+    play(app, scenario)
+
+
+def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
+    app = build_app(TINY, speed=SPEEDS[-1])
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("space")  # on the briefing the clock keys do nothing
+        assert not app.paused
+        await start(pilot)
+        await pilot.pause(0.3)
+        assert app.engine.now > 0
+        await pilot.press("space")
+        assert app.paused
+        now = app.engine.now
+        await pilot.pause(0.3)
+        assert app.engine.now == now
+        await pilot.press("space")
+        assert not app.paused
+        await pilot.press("plus")  # the top speed holds
+        assert app.speed == SPEEDS[-1]
+        await pilot.press("minus")
+        assert app.speed == SPEEDS[-2]
+        app.speed = SPEEDS[1]
+        await pilot.press("minus", "minus")  # the bottom speed holds
+        assert app.speed == SPEEDS[0]
+        await pilot.press("plus")
+        assert app.speed == SPEEDS[1]
+        # Once the player is typing, the same keys are characters of the command.
+        await pilot.press("/", "space", "plus", "minus")
+        assert app.screen.query_one(CommandInput).value == "/ +-"
+        assert not app.paused and app.speed == SPEEDS[1]
+
+    play(app, scenario)
+
+
+def test_end_panel_appears_when_the_drill_ends():
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        panel = app.screen.query_one(EndPanel)
+        assert not panel.display
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        await pilot.pause(0.3)  # the next clock tick notices
+        assert app.engine.ended
+        assert panel.display
+        text = widget_text(panel)
+        assert "NOT resolved" in text and "customer-impact-minutes" in text
+        assert app.screen.query_one(CommandInput).disabled
+        now = app.engine.now
+        await pilot.press("space")
+        assert not app.paused and app.engine.now == now
+
+    play(app, scenario)

@@ -1,0 +1,155 @@
+"""The Textual app: the IC seat in front of a running engine.
+
+The app owns the engine and the clock. A timer advances the engine by `speed` sim seconds per
+wall second; after every tick and every command the play screen re-reads `engine.view`. The app
+reads nothing else of the engine (besides the log for the outcome at the end) and changes it
+only through `advance` and `submit`.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widgets import Input
+
+from sim import catalog
+from sim.engine import Engine
+from sim.outcome import outcome
+from sim.scenario import LoadedScenario, load_scenario
+from tui.widgets import BriefingScreen, PlayScreen, Timeline
+
+SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
+TICK = 0.25  # wall seconds between clock ticks
+CLOCK_ACTIONS = frozenset({"toggle_pause", "faster", "slower"})
+
+
+class IcdrillApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "icdrill"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        # Priority so they reach the app before the command line; check_action lets the key
+        # through to the line once the player has started typing.
+        Binding("space", "toggle_pause", "Pause/resume", key_display="space", priority=True),
+        Binding("plus,equals_sign", "faster", "Faster", key_display="+", priority=True),
+        Binding("minus,underscore", "slower", "Slower", key_display="-", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    paused: reactive[bool] = reactive(False)
+    speed: reactive[float] = reactive(1.0)
+
+    def __init__(self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0) -> None:
+        if speed <= 0:
+            raise ValueError(f"speed must be above 0, not {speed:g}")
+        super().__init__()
+        self.loaded = loaded
+        self.engine = Engine(loaded, seed)
+        self.set_reactive(IcdrillApp.speed, float(speed))
+        self.started = False
+        self.play: PlayScreen | None = None
+        self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
+        self._finished = False
+        self._was_typing = False
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.clock = self.set_interval(TICK, self._tick, pause=True)
+        self.play = PlayScreen()
+        self.push_screen(self.play)
+        meta = self.loaded.scenario.scenario
+        self.push_screen(BriefingScreen(meta.title, meta.briefing), callback=self._begin)
+
+    def _begin(self, _: bool | None = None) -> None:
+        self.started = True
+        self.sub_title = self.loaded.scenario.scenario.title
+        self.show_view()
+        self.clock.resume()
+        self.refresh_bindings()
+
+    def _tick(self) -> None:
+        if self.paused:
+            return
+        if not self.engine.ended:
+            self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
+            self.engine.advance(int(self._sim_clock))
+        self.show_view()
+
+    def show_view(self) -> None:
+        """Hand the current view to the play screen; show the outcome once the drill has ended."""
+        if self.play is None or not self.play.is_mounted:
+            return
+        view = self.engine.view
+        self.play.show(view, self.speed, self.paused)
+        if view.ended and not self._finished:
+            self._finished = True
+            self.clock.pause()
+            self.play.show_outcome(outcome(self.engine.log.entries))
+            self.refresh_bindings()
+
+    # --- commands ------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#command")
+    def submit_command(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.clear()
+        if not text:
+            return
+        timeline = self.play.query_one(Timeline)
+        if text.lower() == "/help":
+            timeline.help()
+            return
+        if self.engine.submit(text) and not text.lower().startswith("/update"):
+            timeline.command(self.engine.now, text)  # an update shows as itself, from the view
+        self.show_view()
+
+    @on(Input.Changed, "#command")
+    def typing_changed(self, event: Input.Changed) -> None:
+        # The clock keys are live only while the line is empty; let the footer say so (only on
+        # the change: refreshing bindings rebuilds the footer).
+        typing = bool(event.value)
+        if typing != self._was_typing:
+            self._was_typing = typing
+            self.refresh_bindings()
+
+    # --- clock bindings ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in CLOCK_ACTIONS:
+            return True
+        if not self.started or self.engine.ended:
+            return False
+        if self._typing():
+            return None  # shown greyed out; the key goes to the command line as a character
+        return True
+
+    def _typing(self) -> bool:
+        focused = self.focused
+        return isinstance(focused, Input) and bool(focused.value)
+
+    def action_toggle_pause(self) -> None:
+        self.paused = not self.paused
+
+    def action_faster(self) -> None:
+        self.speed = next((s for s in SPEEDS if s > self.speed), self.speed)
+
+    def action_slower(self) -> None:
+        self.speed = next((s for s in reversed(SPEEDS) if s < self.speed), self.speed)
+
+    def watch_paused(self) -> None:
+        self.show_view()
+
+    def watch_speed(self) -> None:
+        self.show_view()
+
+
+def build_app(scenario_ref: str | None = None, seed: int = 0, speed: float = 1.0) -> IcdrillApp:
+    """The app for a scenario id or file (default: the default scenario).
+
+    Raises `sim.scenario.ScenarioError` when the scenario cannot be loaded (a missing file
+    included) and ValueError for a speed that is not above zero.
+    """
+    return IcdrillApp(load_scenario(catalog.resolve(scenario_ref)), seed=seed, speed=speed)

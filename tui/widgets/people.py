@@ -1,0 +1,59 @@
+"""The people panel: who is there, their team and on-call role, what they are doing and since when."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from sim.view import PersonView, View
+
+STATUS_STYLES = {
+    "off": "dim",
+    "paged": "bold yellow",
+    "available": "bold green",
+    "working": "cyan",
+    "role": "bold magenta",
+}
+
+# id, display name, team, on-call role, status, what they do (task or incident role), minutes in
+# that status (None when not worth saying)
+Row = tuple[str, str, str, str, str, str | None, int | None]
+
+
+def _row(view: View, person: PersonView) -> Row:
+    minutes = (view.now - person.since) // 60 if person.status in ("paged", "working") else None
+    on_call = "" if person.on_call == "none" else person.on_call
+    doing = view.role_of(person.id) if person.status == "role" else person.task
+    return (person.id, person.name, person.team, on_call, person.status, doing, minutes)
+
+
+def _doing(status: str, doing: str | None, minutes: int | None) -> Text:
+    """'investigate payments-db · 3m' for someone working, the role for a role holder, else the status."""
+    text = Text(doing if status in ("working", "role") and doing else status, style=STATUS_STYLES.get(status, ""))
+    if minutes is not None:
+        text.append(f" · {minutes}m", style="dim")
+    return text
+
+
+class PeoplePanel(Widget):
+    BORDER_TITLE = "People  (commands take the id)"
+
+    rows: reactive[tuple[Row, ...]] = reactive((), layout=True)
+
+    def show(self, view: View) -> None:
+        self.rows = tuple(_row(view, p) for _, p in sorted(view.people.items()))
+
+    def render(self) -> Table | Text:
+        if not self.rows:
+            return Text("nobody listed yet", style="dim italic")
+        table = Table(box=None, expand=True, pad_edge=False, collapse_padding=True, header_style="bold dim")
+        table.add_column("id", no_wrap=True, style="bold")
+        table.add_column("name", no_wrap=True, overflow="ellipsis", max_width=18)
+        table.add_column("team", no_wrap=True, overflow="ellipsis", max_width=12)
+        table.add_column("on-call", no_wrap=True)
+        table.add_column("doing", ratio=1)
+        for pid, name, team, on_call, status, task, minutes in self.rows:
+            table.add_row(Text(pid), Text(name), Text(team), Text(on_call), _doing(status, task, minutes))
+        return table

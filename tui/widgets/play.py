@@ -1,0 +1,48 @@
+"""The play screen: the IC's board. It arranges the panels and hands each its part of the view."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from sim.outcome import Outcome
+from sim.view import View
+from tui.widgets.alerts import AlertsPanel
+from tui.widgets.command_input import CommandInput
+from tui.widgets.end_panel import EndPanel
+from tui.widgets.people import PeoplePanel
+from tui.widgets.services import ServicesPanel
+from tui.widgets.status_bar import StatusBar
+from tui.widgets.timeline import Timeline
+
+
+class PlayScreen(Screen):
+    AUTO_FOCUS = "#command"
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="board"):
+            yield ServicesPanel(id="services")
+            yield PeoplePanel(id="people")
+        with Horizontal(id="lower"):
+            yield Timeline(id="timeline")
+            yield AlertsPanel(id="alerts")
+        yield EndPanel(id="end")
+        yield CommandInput(id="command")
+        yield Footer()
+
+    def show(self, view: View, speed: float, paused: bool) -> None:
+        """Attributes down: each panel takes what it shows from the view."""
+        self.query_one(StatusBar).show(view, speed, paused)
+        self.query_one(ServicesPanel).show(view)
+        self.query_one(PeoplePanel).show(view)
+        self.query_one(AlertsPanel).show(view)
+        self.query_one(Timeline).show(view)
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.query_one(EndPanel).outcome = outcome
+        command = self.query_one(CommandInput)
+        command.placeholder = "the drill has ended; ctrl+q quits"
+        command.disabled = True
