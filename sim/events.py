@@ -155,6 +155,7 @@ class TaskAssigned(Event):
     action: str
     service: str
     timebox: int | None
+    via: str = "named"  # named, broadcast, tech-lead, decision, hands-on
 
 
 @event("task_acknowledged")
@@ -180,11 +181,214 @@ class TaskReported(Event):
     observed: str | None = None
     points_to: str | None = None
     suggests: str | None = None
+    relayed_by: str | None = None
 
 
 @event("status_update")
 class StatusUpdate(Event):
     text: str
+
+
+# --- people in the room (hidden causes first) ----------------------------------------------------
+
+
+@event("page_missed", public=False)
+class PageMissed(Event):
+    person: str
+    reason: str  # asleep, on-a-plane, no-connectivity, fatigue
+
+
+@event("report_distorted", public=False)
+class ReportDistorted(Event):
+    task: int
+    relayed_by: str
+    change: str
+
+
+@event("escalated")
+class Escalated(Event):
+    team: str
+    person: str
+    by: str  # ic or policy
+
+
+@event("owner_lookup_started")
+class OwnerLookupStarted(Event):
+    service: str
+
+
+@event("owner_found")
+class OwnerFound(Event):
+    service: str
+    team: str
+
+
+@event("broadcast_asked")
+class BroadcastAsked(Event):
+    action: str
+    service: str
+
+
+@event("broadcast_unanswered")
+class BroadcastUnanswered(Event):
+    action: str
+    service: str
+
+
+@event("question_asked")
+class QuestionAsked(Event):
+    question: int
+    person: str
+    text: str
+
+
+@event("question_answered")
+class QuestionAnswered(Event):
+    question: int
+    person: str
+    text: str
+
+
+@event("question_lapsed")
+class QuestionLapsed(Event):
+    question: int
+    person: str
+
+
+@event("heads_down")
+class HeadsDown(Event):
+    action: str
+    service: str
+    until: int
+
+
+@event("heads_up")
+class HeadsUp(Event):
+    held: int  # messages that waited for the IC
+
+
+@event("role_assigned")
+class RoleAssigned(Event):
+    person: str
+    role: str
+
+
+@event("role_released")
+class RoleReleased(Event):
+    person: str
+    role: str
+
+
+@event("timeline_note")
+class TimelineNote(Event):
+    by: str
+    text: str
+
+
+@event("manager_joined")
+class ManagerJoined(Event):
+    manager: str
+
+
+@event("manager_asked_status")
+class ManagerAskedStatus(Event):
+    manager: str
+    late_by: int
+
+
+@event("manager_theory")
+class ManagerTheory(Event):
+    manager: str
+    person: str
+    service: str
+
+
+@event("dead_end_started")
+class DeadEndStarted(Event):
+    person: str
+    service: str
+    manager: str
+
+
+@event("dead_end_ended")
+class DeadEndEnded(Event):
+    person: str
+    lost: int  # seconds of responder time lost
+
+
+@event("manager_redirected")
+class ManagerRedirected(Event):
+    manager: str
+
+
+@event("authority_lent")
+class AuthorityLent(Event):
+    manager: str
+
+
+@event("sales_pushed")
+class SalesPushed(Event):
+    person: str
+    account: str
+    pressure: int
+    text: str
+
+
+@event("sales_qualified")
+class SalesQualified(Event):
+    person: str
+    evidence: str
+
+
+@event("executive_requested")
+class ExecutiveRequested(Event):
+    person: str
+    request: str
+
+
+@event("executive_answered")
+class ExecutiveAnswered(Event):
+    person: str
+    decision: str  # granted or declined
+
+
+@event("pulled_off")
+class PulledOff(Event):
+    person: str
+    by: str
+    seconds: int
+
+
+@event("conflict_raised")
+class ConflictRaised(Event):
+    conflict: str
+    proposals: list[str]  # "person: action target (evidence)"
+
+
+@event("conflict_polled")
+class ConflictPolled(Event):
+    conflict: str
+
+
+@event("conflict_decided")
+class ConflictDecided(Event):
+    conflict: str
+    person: str
+    by: str  # ic or poll
+
+
+@event("evidence_requested")
+class EvidenceRequested(Event):
+    task: int
+    person: str
+
+
+@event("evidence_shared")
+class EvidenceShared(Event):
+    task: int
+    person: str
+    findings: list[str] = field(default_factory=list)
+    suggests: str | None = None
 
 
 @event("drill_ended")

@@ -1,8 +1,8 @@
 """What the Incident Commander can see: a fold of the public events of the log.
 
-The TUI and the bots read only this view (plus the public catalog of the scenario: services,
-owners, traffic, teams, the severity ladder). Hidden events are skipped, so nothing here can
-reveal which fault is playing or what fixes it, except what play has uncovered.
+The TUI and the bots read only this view, which holds the public catalog (`sim.public`) and
+never the scenario itself. Hidden events are skipped, so nothing here can reveal which fault is
+playing or what fixes it, except what play has uncovered.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sim import events as ev
 from sim.log import Entry
-from sim.scenario.model import Scenario
+from sim.public import Catalog
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Message:
 
 @dataclass
 class View:
-    scenario: Scenario
+    catalog: Catalog
     now: int = 0
     phase: str | None = None
     severity: str | None = None
@@ -56,9 +56,22 @@ class View:
     inbox: list[Message] = field(default_factory=list)
     rejections: list[tuple[int, str, str]] = field(default_factory=list)
     updates: list[tuple[int, str]] = field(default_factory=list)
+    owners: dict[str, str | None] = field(default_factory=dict)  # as listed, corrected by lookups
+    roles: dict[str, str] = field(default_factory=dict)  # role -> person
+    heads_down_until: int | None = None
+    held: list[Message] = field(default_factory=list)  # said while the IC was heads-down
+    questions: dict[int, tuple[str, str]] = field(default_factory=dict)  # open: id -> (person, text)
+    managers: list[str] = field(default_factory=list)
+    redirected: list[str] = field(default_factory=list)
+    sales_pressure: int = 0
+    executive_request: tuple[str, str] | None = None  # (person, request) awaiting an answer
+    conflicts: dict[str, list[str]] = field(default_factory=dict)  # open: id -> proposals
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (t, by, text)
 
     def __post_init__(self) -> None:
-        self.health = {s: ("ok" if spec.monitored else "unknown") for s, spec in sorted(self.scenario.services.items())}
+        services = self.catalog.services
+        self.health = {s: ("ok" if card.monitored else "unknown") for s, card in services.items()}
+        self.owners = {s: card.listed_owner for s, card in services.items()}
 
     @property
     def status_phase(self) -> str:
@@ -71,15 +84,18 @@ class View:
         """Seconds allowed between status updates now, or None before declaring."""
         if self.severity is None:
             return None
-        cadence = self.scenario.severity.cadence[self.severity]
+        cadence = self.catalog.severity.cadence[self.severity]
         return getattr(cadence, self.status_phase)
 
     def next_update_due(self) -> int | None:
         if self.declared_at is None or self.phase == "resolved":
             return None
         if self.last_update_at is None:
-            return self.declared_at + self.scenario.severity.first_update
+            return self.declared_at + self.catalog.severity.first_update
         return self.last_update_at + (self.update_interval() or 0)
+
+    def role_of(self, person: str) -> str | None:
+        return next((role for role, holder in self.roles.items() if holder == person), None)
 
     def apply(self, entry: Entry) -> None:
         self.now = max(self.now, entry.t)
@@ -89,6 +105,16 @@ class View:
         handler = _FOLDS.get(type(event))
         if handler is not None:
             handler(self, entry.t, event)
+
+
+def _say(v: View, t: int, sender: str, text: str, e: ev.Event) -> None:
+    """A message to the IC; it waits unread while the IC is heads-down."""
+    message = Message(t, sender, text, e)
+    (v.held if v.heads_down_until is not None else v.inbox).append(message)
+
+
+def _name(v: View, person: str) -> str:
+    return v.people[person].name if person in v.people else person
 
 
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
@@ -122,7 +148,7 @@ def _phase_changed(v: View, t: int, e: ev.PhaseChanged) -> None:
 def _paged(v: View, t: int, e: ev.Paged) -> None:
     if e.person == "ic":
         v.ic_paged_at = t
-        v.inbox.append(Message(t, "pager", f"You are paged ({e.by}). You are the Incident Commander.", e))
+        _say(v, t, "pager", f"You are paged ({e.by}). You are the Incident Commander.", e)
         return
     person = v.people[e.person]
     person.status, person.since = "paged", t
@@ -134,7 +160,7 @@ def _page_acknowledged(v: View, t: int, e: ev.PageAcknowledged) -> None:
         return
     person = v.people[e.person]
     person.status, person.since = "available", t
-    v.inbox.append(Message(t, person.name, "Acknowledged, I'm here. What do you need?", e))
+    _say(v, t, person.name, "Acknowledged, I'm here. What do you need?", e)
 
 
 def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
@@ -150,13 +176,13 @@ def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
 
 def _task_acknowledged(v: View, t: int, e: ev.TaskAcknowledged) -> None:
     person = v.people[e.person]
-    v.inbox.append(Message(t, person.name, f"On it: {person.task}.", e))
+    _say(v, t, person.name, f"On it: {person.task}.", e)
 
 
 def _more_time(v: View, t: int, e: ev.MoreTimeAsked) -> None:
     person = v.people[e.person]
     minutes = max(1, round(e.extra / 60))
-    v.inbox.append(Message(t, person.name, f"Still on {person.task}; I need about {minutes} more min.", e))
+    _say(v, t, person.name, f"Still on {person.task}; I need about {minutes} more min.", e)
 
 
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
@@ -164,7 +190,121 @@ def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
     person.status, person.task, person.task_id, person.since = "available", None, None, t
     if e.observed is not None:
         v.health[e.service] = e.observed
-    v.inbox.append(Message(t, person.name, " ".join(e.findings), e))
+    sender = person.name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {person.name})"
+    _say(v, t, sender, " ".join(e.findings), e)
+
+
+def _escalated(v: View, t: int, e: ev.Escalated) -> None:
+    person = v.people[e.person]
+    person.status, person.since = "paged", t
+    who = "You escalated" if e.by == "ic" else "The paging policy escalated"
+    _say(v, t, "pager", f"{who} {e.team} to {person.name}.", e)
+
+
+def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
+    v.owners[e.service] = e.team
+    _say(v, t, "directory", f"{e.service} is owned by {e.team}.", e)
+
+
+def _broadcast_unanswered(v: View, t: int, e: ev.BroadcastUnanswered) -> None:
+    _say(v, t, "channel", f"Nobody picked up '{e.action} {e.service}'.", e)
+
+
+def _question_asked(v: View, t: int, e: ev.QuestionAsked) -> None:
+    v.questions[e.question] = (e.person, e.text)
+    _say(v, t, _name(v, e.person), e.text, e)
+
+
+def _question_closed(v: View, t: int, e: ev.QuestionAnswered | ev.QuestionLapsed) -> None:
+    v.questions.pop(e.question, None)
+
+
+def _heads_down(v: View, t: int, e: ev.HeadsDown) -> None:
+    v.heads_down_until = e.until
+
+
+def _heads_up(v: View, t: int, e: ev.HeadsUp) -> None:
+    v.heads_down_until = None
+    v.inbox.extend(v.held)
+    v.held = []
+
+
+def _role_assigned(v: View, t: int, e: ev.RoleAssigned) -> None:
+    v.roles[e.role] = e.person
+    if e.person in v.people:
+        v.people[e.person].status = "role"
+
+
+def _role_released(v: View, t: int, e: ev.RoleReleased) -> None:
+    v.roles.pop(e.role, None)
+    if e.person in v.people and v.people[e.person].status == "role":
+        v.people[e.person].status = "available"
+
+
+def _timeline_note(v: View, t: int, e: ev.TimelineNote) -> None:
+    v.notes.append((t, e.by, e.text))
+
+
+def _manager_joined(v: View, t: int, e: ev.ManagerJoined) -> None:
+    v.managers.append(e.manager)
+    _say(v, t, _name(v, e.manager), "Joined the incident channel. What's going on?", e)
+
+
+def _manager_asked_status(v: View, t: int, e: ev.ManagerAskedStatus) -> None:
+    _say(v, t, _name(v, e.manager), "Any update? Leadership is asking me.", e)
+
+
+def _manager_theory(v: View, t: int, e: ev.ManagerTheory) -> None:
+    _say(v, t, _name(v, e.person), f"{_name(v, e.manager)} asked me to check {e.service} first; switching.", e)
+
+
+def _dead_end_ended(v: View, t: int, e: ev.DeadEndEnded) -> None:
+    _say(v, t, _name(v, e.person), "Nothing in that direction; back on my task.", e)
+
+
+def _manager_redirected(v: View, t: int, e: ev.ManagerRedirected) -> None:
+    v.redirected.append(e.manager)
+    _say(v, t, _name(v, e.manager), "Understood, I'll bring anything through you.", e)
+
+
+def _authority_lent(v: View, t: int, e: ev.AuthorityLent) -> None:
+    _say(v, t, _name(v, e.manager), "To everyone: the IC runs this incident. Requests go through them.", e)
+
+
+def _sales_pushed(v: View, t: int, e: ev.SalesPushed) -> None:
+    v.sales_pressure = e.pressure
+    _say(v, t, _name(v, e.person), e.text, e)
+
+
+def _sales_qualified(v: View, t: int, e: ev.SalesQualified) -> None:
+    v.sales_pressure = 0
+
+
+def _executive_requested(v: View, t: int, e: ev.ExecutiveRequested) -> None:
+    v.executive_request = (e.person, e.request)
+    wanted = "a list of every affected customer" if e.request == "customer-list" else "an engineer on a call with the customer"
+    _say(v, t, _name(v, e.person), f"I need {wanted}, now.", e)
+
+
+def _executive_answered(v: View, t: int, e: ev.ExecutiveAnswered) -> None:
+    v.executive_request = None
+
+
+def _pulled_off(v: View, t: int, e: ev.PulledOff) -> None:
+    _say(v, t, _name(v, e.person), f"{_name(v, e.by)} pulled me off for about {max(1, e.seconds // 60)} min.", e)
+
+
+def _conflict_raised(v: View, t: int, e: ev.ConflictRaised) -> None:
+    v.conflicts[e.conflict] = list(e.proposals)
+    _say(v, t, "channel", "Disagreement: " + " vs ".join(e.proposals), e)
+
+
+def _conflict_decided(v: View, t: int, e: ev.ConflictDecided) -> None:
+    v.conflicts.pop(e.conflict, None)
+
+
+def _evidence_shared(v: View, t: int, e: ev.EvidenceShared) -> None:
+    _say(v, t, f"{_name(v, e.person)} (source)", " ".join(e.findings), e)
 
 
 def _status_update(v: View, t: int, e: ev.StatusUpdate) -> None:
@@ -197,4 +337,29 @@ _FOLDS = {
     ev.StatusUpdate: _status_update,
     ev.CommandRejected: _rejected,
     ev.DrillEnded: _ended,
+    ev.Escalated: _escalated,
+    ev.OwnerFound: _owner_found,
+    ev.BroadcastUnanswered: _broadcast_unanswered,
+    ev.QuestionAsked: _question_asked,
+    ev.QuestionAnswered: _question_closed,
+    ev.QuestionLapsed: _question_closed,
+    ev.HeadsDown: _heads_down,
+    ev.HeadsUp: _heads_up,
+    ev.RoleAssigned: _role_assigned,
+    ev.RoleReleased: _role_released,
+    ev.TimelineNote: _timeline_note,
+    ev.ManagerJoined: _manager_joined,
+    ev.ManagerAskedStatus: _manager_asked_status,
+    ev.ManagerTheory: _manager_theory,
+    ev.DeadEndEnded: _dead_end_ended,
+    ev.ManagerRedirected: _manager_redirected,
+    ev.AuthorityLent: _authority_lent,
+    ev.SalesPushed: _sales_pushed,
+    ev.SalesQualified: _sales_qualified,
+    ev.ExecutiveRequested: _executive_requested,
+    ev.ExecutiveAnswered: _executive_answered,
+    ev.PulledOff: _pulled_off,
+    ev.ConflictRaised: _conflict_raised,
+    ev.ConflictDecided: _conflict_decided,
+    ev.EvidenceShared: _evidence_shared,
 }

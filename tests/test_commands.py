@@ -10,7 +10,7 @@ from sim.commands import Ack, Assign, Declare, Page, ParseError, Resolve, SetSev
     [
         ("/ack", Ack()),
         ("/declare sev1", Declare("sev1")),
-        ("/sev Sev0", SetSeverity("Sev0")),
+        ("/sev Sev0", SetSeverity("sev0")),
         ("/page payments", Page("payments")),
         ("/PAGE Dana", Page("dana")),
         ("/assign dana investigate payments-db 10m", Assign("dana", "investigate", "payments-db", 600)),

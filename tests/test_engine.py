@@ -151,10 +151,11 @@ def test_investigation_reveals_an_unmonitored_service_and_follows_dependencies(t
 
 def test_the_view_is_a_fold_of_public_events_only(tiny):
     """Folding only the public events rebuilds the same view: hidden truth never shapes it."""
+    from sim.public import Catalog
     from sim.view import View
 
     engine = play(tiny, seed=6, bot="expert")
-    fresh = View(tiny.scenario)
+    fresh = View(Catalog.from_scenario(tiny.scenario))
     for entry in engine.log.entries:
         if entry.event.public:
             fresh.apply(entry)

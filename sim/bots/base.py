@@ -23,7 +23,7 @@ class Bot:
 
 def severity_for(view: View, impact: float) -> str:
     """The ladder's level for an impact, as the IC reads it off the dashboards."""
-    levels = view.scenario.severity.levels
+    levels = view.catalog.severity.levels
     for level in levels:
         if impact >= level.min_impact and impact > 0:
             return level.name
@@ -33,12 +33,13 @@ def severity_for(view: View, impact: float) -> str:
 def suspects(view: View) -> list[str]:
     """Services that look wrong now: firing alerts and unhealthy dashboards, most critical first."""
     services = set(view.alerts.values()) | {s for s, h in view.health.items() if h in UNHEALTHY}
-    catalog = view.scenario.services
+    catalog = view.catalog.services
     return sorted(services, key=lambda s: (catalog[s].tier, -catalog[s].traffic, s))
 
 
-def owner(view: View, service: str) -> str:
-    return view.scenario.services[service].owner
+def owner(view: View, service: str) -> str | None:
+    """The owning team as far as the IC knows: the catalog, corrected by any /owner lookup."""
+    return view.owners[service]
 
 
 def reports(view: View) -> list[TaskReported]:
@@ -47,7 +48,7 @@ def reports(view: View) -> list[TaskReported]:
 
 def status_text(view: View) -> str:
     """A status update in the template: impact, current actions, next update."""
-    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.scenario.services[s].traffic > 0]
+    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.catalog.services[s].traffic > 0]
     impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
     working = [f"{p.name} on {p.task}" for p in view.people.values() if p.task]
     actions = "; ".join(working) if working else "assessing"

@@ -40,7 +40,7 @@ class ExpertBot(Bot):
         return commands
 
     def _reassess(self, view: View) -> list[str]:
-        names = [level.name for level in view.scenario.severity.levels]
+        names = [level.name for level in view.catalog.severity.levels]
         now = severity_for(view, view.observed_impact)
         # Raise the severity when impact grows; never lower it mid-incident on a dip.
         if view.observed_impact > 0 and names.index(now) < names.index(view.severity):
@@ -103,7 +103,7 @@ def _noise_free(view: View) -> set[str]:
 
 
 def _can_change(view: View, person: PersonView, service: str) -> bool:
-    spec = view.scenario.people[person.id]
+    spec = view.catalog.people[person.id]
     return spec.team == owner(view, service) or service in spec.skills
 
 

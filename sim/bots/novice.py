@@ -49,7 +49,7 @@ class NoviceBot(Bot):
         for report in reports(view):
             if report.suggests and report.suggests not in self.fixes_done:
                 action, target = report.suggests.split()
-                able = [p for p in helpers if view.scenario.people[p.id].team == owner(view, target)]
+                able = [p for p in helpers if view.catalog.people[p.id].team == owner(view, target)]
                 if able:
                     self.fixes_done.add(report.suggests)
                     return [f"/assign {able[0].id} {action} {target}"]
@@ -77,6 +77,6 @@ class NoviceBot(Bot):
 
 
 def _one_lower(view: View) -> str:
-    names = [level.name for level in view.scenario.severity.levels]
+    names = [level.name for level in view.catalog.severity.levels]
     called = names.index(severity_for(view, view.observed_impact))
     return names[min(called + 1, len(names) - 1)]

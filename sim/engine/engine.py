@@ -12,14 +12,28 @@ from typing import TYPE_CHECKING
 import simpy
 
 from sim.commands import ParseError, parse
-from sim.engine import ic
+from sim.engine.conflicts import Conflicts
+from sim.engine.escalation import Escalation
+from sim.engine.handlers import carry_out
 from sim.engine.people import People
+from sim.engine.roles import Roles
+from sim.engine.stakeholders import Stakeholders
 from sim.engine.world import World
-from sim.events import CommandIssued, CommandRejected, DrillEnded, DrillStarted, Event, Paged, PhaseChanged
+from sim.events import (
+    CommandIssued,
+    CommandRejected,
+    DrillEnded,
+    DrillStarted,
+    Event,
+    Paged,
+    PhaseChanged,
+    TaskReported,
+)
 from sim.graph import build_graph
 from sim.log import Entry, EventLog, header
 from sim.rng import Streams
 from sim.scenario.model import Alert
+from sim.public import Catalog
 from sim.view import View
 
 if TYPE_CHECKING:
@@ -37,11 +51,16 @@ class Engine:
         self.env = simpy.Environment()
         self.streams = Streams(seed)
         self.log = EventLog(header(self.scenario.scenario.id, loaded.content_hash, seed))
-        self.view = View(self.scenario)
+        self.view = View(Catalog.from_scenario(self.scenario))
         self.log.subscribe(self.view.apply)
         self.graph = build_graph(self.scenario)
         self.world = World(self)
         self.people = People(self)
+        self.escalation = Escalation(self)
+        self.roles = Roles(self)
+        self.stakeholders = Stakeholders(self)
+        self.conflicts = Conflicts(self)
+        self.heads_down_until: int | None = None  # the IC doing hands-on work
         self.phase: str | None = None
         self.severity: str | None = None
         self.ic_paged = False
@@ -51,6 +70,8 @@ class Engine:
         self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
         self.people.start()
         self.world.start()
+        for component in (self.escalation, self.roles, self.stakeholders, self.conflicts):
+            component.start()
 
     @property
     def now(self) -> int:
@@ -79,11 +100,15 @@ class Engine:
             reason = "the drill has ended"
         else:
             command = parse(text)
-            reason = command.reason if isinstance(command, ParseError) else ic.carry_out(self, command)
+            reason = command.reason if isinstance(command, ParseError) else carry_out(self, command)
         if reason is not None:
             self.emit(CommandRejected(text, reason))
             return False
         return True
+
+    def deliver_report(self, report: TaskReported) -> None:
+        """A finished task's report reaches the IC: directly, or relayed through the Tech Lead."""
+        self.roles.deliver(report)
 
     # --- incident lifecycle -----------------------------------------------------------------
 

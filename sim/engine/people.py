@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+
+import simpy
 from typing import TYPE_CHECKING
 
 from faker import Faker
@@ -15,6 +17,7 @@ from sim.events import (
     Paged,
     PersonListed,
     TaskAcknowledged,
+    TaskAssigned,
     TaskReported,
 )
 from sim.scenario.model import Person
@@ -22,7 +25,7 @@ from sim.scenario.model import Person
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
-OFF, PAGED, AVAILABLE, WORKING = "off", "paged", "available", "working"
+OFF, PAGED, AVAILABLE, WORKING, ROLE, AWAY = "off", "paged", "available", "working", "role", "away"
 _DEFAULT_INVESTIGATION = 180  # seconds to look at a service that holds no fault
 _DEFAULT_FIX = 300  # seconds for a fix that matches no fault: a wrong fix still costs time
 _TASK_ACK = (20, 61)  # seconds before a named assignee says "on it"
@@ -43,6 +46,8 @@ class Responder:
     name: str
     status: str = OFF
     task: Task | None = None
+    away_until: int = 0  # pulled off by a manager or an executive until then
+    process: simpy.Process | None = None  # the task being worked, interruptible by detours
 
 
 @functools.cache
@@ -118,32 +123,66 @@ class People:
 
     # --- tasks ---------------------------------------------------------------------------------
 
-    def assign(self, r: Responder, action: str, service: str, timebox: int | None) -> Task:
+    def assign(self, r: Responder, action: str, service: str, timebox: int | None, via: str = "named") -> Task:
+        """Give a task to a person; `via` says how it reached them (named, broadcast, tech-lead, ...)."""
         task = Task(self._next_task, action, service, timebox)
         self._next_task += 1
         r.status, r.task = WORKING, task
-        self.engine.env.process(self._work(r, task))
+        self.engine.emit(TaskAssigned(task.id, r.id, action, service, timebox, via))
+        r.process = self.engine.env.process(self._work(r, task))
         return task
 
-    def _work(self, r: Responder, task: Task):
+    def detour(self, r: Responder, seconds: int) -> None:
+        """Take a person away from their work for `seconds`; their task waits, then resumes."""
+        now = self.engine.now
+        r.away_until = max(r.away_until, now) + seconds
+        if r.status == WORKING and r.process is not None and r.process.is_alive:
+            r.process.interrupt("detour")
+        elif r.status == AVAILABLE:
+            r.status = AWAY
+            self.engine.env.process(self._come_back(r))
+
+    def _come_back(self, r: Responder):
+        while self.engine.now < r.away_until:
+            yield self.engine.env.timeout(r.away_until - self.engine.now)
+        if r.status == AWAY:
+            r.status = AVAILABLE
+
+    def _work_for(self, r: Responder, seconds: int):
+        """Spend `seconds` of working time on the task; time away on detours does not count."""
         env = self.engine.env
+        remaining = seconds
+        while remaining > 0 or env.now < r.away_until:
+            started = None
+            try:
+                if env.now < r.away_until:
+                    yield env.timeout(r.away_until - env.now)
+                else:
+                    started = env.now
+                    yield env.timeout(remaining)
+                    remaining = 0
+            except simpy.Interrupt:
+                if started is not None:
+                    remaining -= env.now - started
+
+    def _work(self, r: Responder, task: Task):
         rng = self.engine.streams.get(f"work/{r.id}")
-        yield env.timeout(int(rng.integers(*_TASK_ACK)))
+        yield from self._work_for(r, int(rng.integers(*_TASK_ACK)))
         self.engine.emit(TaskAcknowledged(task.id, r.id))
         duration = int(self._base_duration(task) / r.spec.speed * rng.uniform(0.85, 1.15))
         if task.timebox is not None and duration > task.timebox:
-            yield env.timeout(task.timebox)
+            yield from self._work_for(r, task.timebox)
             extra = duration - task.timebox
             self.engine.emit(MoreTimeAsked(task.id, r.id, extra))
-            yield env.timeout(extra)
+            yield from self._work_for(r, extra)
         else:
-            yield env.timeout(duration)
+            yield from self._work_for(r, duration)
         if task.action == "investigate":
             report = self._investigate(r, task)
         else:
             report = self._apply_fix(r, task)
-        r.status, r.task = AVAILABLE, None
-        self.engine.emit(report)
+        r.status, r.task, r.process = AVAILABLE, None, None
+        self.engine.deliver_report(report)
 
     def _base_duration(self, task: Task) -> int:
         world = self.engine.world

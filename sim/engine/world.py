@@ -50,6 +50,7 @@ class World:
         self.observed_impact = 0.0
         self.firing: dict[str, bool] = {}  # alert id -> fired by noise (True) or by real trouble (False)
         self.alerts: list[Alert] = sorted(scenario.alerts, key=lambda a: a.id)
+        self.noise_fired_at: list[int] = []  # when noisy alerts fired on healthy services: pager fatigue
 
     def start(self) -> None:
         env = self.engine.env
@@ -153,6 +154,7 @@ class World:
             if alert.id in self.firing or rng.random() >= alert.noise:
                 continue
             self.firing[alert.id] = True
+            self.noise_fired_at.append(self.engine.now)
             self.engine.emit(AlertFired(alert.id, alert.service))
             yield env.timeout(int(rng.integers(60, 181)))
             if self.firing.get(alert.id) is True:

@@ -61,6 +61,10 @@ class Service(Strict):
         description="Services this one calls. A hard dependency passes its state up; a soft one at most a degradation.",
     )
     monitored: bool = Field(True, description="Without monitoring the player sees 'unknown' until someone investigates.")
+    catalog_owner: Name | None = Field(
+        None, description="Team the service catalog wrongly lists as owner (a stale entry); omit when the catalog is right."
+    )
+    catalog_missing: bool = Field(False, description="The service catalog lists no owner at all.")
 
 
 class Team(Strict):
@@ -75,6 +79,10 @@ class Person(Strict):
     skills: list[Name] = Field(default_factory=list, description="Services this person knows well.")
     ack_latency: Duration = Field("2m", description="Mean time to acknowledge a page.")
     speed: float = Field(1.0, gt=0.0, le=5.0, description="Work rate; 2.0 finishes tasks in half the time.")
+    reachability: Literal["awake", "asleep", "on-a-plane", "no-connectivity"] = Field(
+        "awake",
+        description="Asleep: acknowledges pages slowly. On a plane or without connectivity: never acknowledges.",
+    )
 
 
 class SeverityLevel(Strict):
@@ -159,6 +167,86 @@ class ImpactModel(Strict):
     degraded_share: Share = Field(0.5, description="Share of a degraded service's customers who are affected.")
 
 
+class Behaviour(Strict):
+    """How responders behave; every figure has a default drawn from practice."""
+
+    ack_spread: float = Field(0.5, ge=0.0, le=2.0, description="Lognormal sigma of acknowledgement latency around each person's mean.")
+    asleep_factor: float = Field(3.0, ge=1.0, le=20.0, description="How many times slower a sleeping person acknowledges.")
+    task_ack: Duration = Field("40s", description="Mean time before a named assignee says 'on it'.")
+    broadcast_pickup: Share = Field(
+        0.3, description="Chance that anyone picks up a broadcast ask ('can someone look at X'); the bystander effect."
+    )
+    broadcast_delay: Duration = Field("6m", description="Mean delay before a broadcast ask is picked up, when it is.")
+    question_chance: Share = Field(0.25, description="Chance that a responder asks the IC a question during a task.")
+    question_wait: Duration = Field("3m", description="How long a responder waits for an answer before carrying on.")
+    relay_distortion: Share = Field(
+        0.5, description="Chance that a report relayed through the Tech Lead loses or changes a detail (the telephone game)."
+    )
+    fatigue_slowdown: float = Field(
+        0.3, ge=0.0, le=5.0, description="Extra share of acknowledgement latency per noisy alert fired in the last 30 minutes."
+    )
+    fatigue_miss: Share = Field(
+        0.1, description="Extra chance per noisy alert fired in the last 30 minutes that a page is missed altogether."
+    )
+    owner_lookup: Duration = Field("3m", description="Time to dig an owner out of commits and the org chart (/owner).")
+    hands_on_factor: float = Field(1.5, ge=0.5, le=5.0, description="How much slower the IC works a task than a practised engineer.")
+
+
+class Escalation(Strict):
+    timeout: Duration = Field("5m", description="Unacknowledged for this long, a page may be escalated (PagerDuty's default).")
+    policy_after: Duration = Field(
+        "15m", description="When the IC does not escalate, the paging policy does, this long after the page (GitLab's window)."
+    )
+
+
+class Manager(Strict):
+    person: Name = Field(description="The manager; usually a team's manager.")
+    joins_at: Duration = Field("8m", description="When the manager joins the incident channel.")
+    theory: Name | None = Field(None, description="Service the manager is sure is to blame; None for a manager without a theory.")
+    theory_at: Duration = Field("12m", description="When the manager DMs an engineer to chase the theory.")
+    engineer: Name | None = Field(None, description="Who gets the DM; by default a working engineer of the manager's team.")
+    dead_end: Duration = Field("12m", description="Time the engineer loses chasing the theory unless the IC redirects the manager.")
+    status_after: Duration = Field("2m", description="How late a status update must be before the manager asks for one.")
+
+
+class HeadOfSales(Strict):
+    person: Name
+    account: str = Field("Globex", description="The large account that is complaining.")
+    starts: Duration = Field("10m", description="When the first push for Sev0 comes.")
+    every: Duration = Field("6m", description="Time between pushes; halved while status updates are late.")
+
+
+class Executive(Strict):
+    person: Name
+    at: Duration = Field("18m", description="When the executive swoops in.")
+    request: Literal["customer-list", "customer-call"] = Field(
+        "customer-list", description="What the executive asks for: a list of affected customers, or a call with one."
+    )
+    pulls: int = Field(2, ge=1, le=10, description="Responders pulled off the fix if the request is granted as asked.")
+    takes: Duration = Field("15m", description="How long the request keeps them busy.")
+    grabs_after: Duration = Field("5m", description="Unanswered this long, the executive DMs an engineer directly.")
+
+
+class Proposal(Strict):
+    person: Name
+    action: FixAction
+    target: Name
+    evidence: str = Field(description="What the expert cites for the proposal.")
+
+
+class Conflict(Strict):
+    id: Name
+    at: Duration = Field(description="When the two experts start to disagree (once both are in the incident).")
+    proposals: list[Proposal] = Field(min_length=2, max_length=2)
+    poll_wait: Duration = Field("1m", description="How long a poll for strong objections takes to settle.")
+
+
+class Stakeholders(Strict):
+    managers: list[Manager] = Field(default_factory=list)
+    head_of_sales: HeadOfSales | None = None
+    executive: Executive | None = None
+
+
 class Org(Strict):
     """What several scenarios can share: the services, teams, people and severity policy."""
 
@@ -166,6 +254,8 @@ class Org(Strict):
     teams: dict[Name, Team] = Field(default_factory=dict)
     people: dict[Name, Person] = Field(default_factory=dict)
     severity: SeverityPolicy = Field(default_factory=SeverityPolicy)
+    behaviour: Behaviour = Field(default_factory=Behaviour)
+    escalation: Escalation = Field(default_factory=Escalation)
 
 
 class Scenario(Org):
@@ -177,3 +267,5 @@ class Scenario(Org):
     alerts: list[Alert] = Field(default_factory=list)
     end: End = Field(default_factory=End)
     impact: ImpactModel = Field(default_factory=ImpactModel)
+    stakeholders: Stakeholders = Field(default_factory=Stakeholders)
+    conflicts: list[Conflict] = Field(default_factory=list)

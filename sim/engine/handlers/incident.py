@@ -1,8 +1,4 @@
-"""What each IC command does, and the reason it is refused when it cannot be done now.
-
-Each handler returns None when the command was carried out, or the reason a player reads.
-Reasons name what to do instead; they never reveal the hidden truth of the scenario.
-"""
+"""The incident's own commands: acknowledge, declare, severity, page, assign, update, close."""
 
 from __future__ import annotations
 
@@ -11,15 +7,10 @@ from typing import TYPE_CHECKING
 
 from sim import commands as c
 from sim.engine.people import AVAILABLE, OFF, PAGED, WORKING, Responder
-from sim.events import PageAcknowledged, SeveritySet, StatusUpdate, TaskAssigned
+from sim.events import PageAcknowledged, SeveritySet, StatusUpdate
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-
-
-def carry_out(engine: Engine, command: c.Command) -> str | None:
-    handler = _HANDLERS[type(command)]
-    return handler(engine, command)
 
 
 def _ack(engine: Engine, _: c.Ack) -> str | None:
@@ -77,7 +68,8 @@ def _set_severity(engine: Engine, command: c.SetSeverity) -> str | None:
     return None
 
 
-def _person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
+def find_person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
+    """A person by id or first name, or the reason nobody matches (with a did-you-mean)."""
     person = engine.people.find(ref)
     if person is not None:
         return person, None
@@ -96,7 +88,7 @@ def _page(engine: Engine, command: c.Page) -> str | None:
         if person is None:
             return f"team {target} has nobody on call; page a person by name"
     else:
-        person, problem = _person(engine, target)
+        person, problem = find_person(engine, target)
         if person is None:
             teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
             return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
@@ -112,7 +104,7 @@ def _assign(engine: Engine, command: c.Assign) -> str | None:
     problem = _open_incident(engine)
     if problem:
         return problem
-    person, problem = _person(engine, command.person)
+    person, problem = find_person(engine, command.person)
     if person is None:
         return problem
     if command.service not in engine.scenario.services:
@@ -128,8 +120,7 @@ def _assign(engine: Engine, command: c.Assign) -> str | None:
         return f"{person.name} is busy: {task.action} {task.service}; wait for the report"
     if command.action != "investigate" and not engine.people.can_work_on(person, command.service):
         return f"{person.name} ({person.spec.team}) has no access to change {command.service}; find its owner"
-    task = engine.people.assign(person, command.action, command.service, command.timebox)
-    engine.emit(TaskAssigned(task.id, person.id, task.action, task.service, task.timebox))
+    engine.people.assign(person, command.action, command.service, command.timebox)
     return None
 
 
@@ -163,7 +154,7 @@ def _resolve(engine: Engine, _: c.Resolve) -> str | None:
     return None
 
 
-_HANDLERS = {
+HANDLERS = {
     c.Ack: _ack,
     c.Declare: _declare,
     c.SetSeverity: _set_severity,

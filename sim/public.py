@@ -1,0 +1,64 @@
+"""The public catalog: what the organisation knows before any play (and only that).
+
+The IC's view, the TUI and the bots see the scenario only through this: services as the service
+catalog lists them (a stale or missing owner included), teams, the people directory, the severity
+ladder. Faults, fixes, alerts' definitions and true owners stay in the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.scenario.model import Scenario, SeverityPolicy
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    name: str
+    listed_owner: str | None  # what the catalog says, which may be stale or missing
+    tier: int
+    traffic: float
+    depends_on: dict[str, str]
+    monitored: bool
+
+
+@dataclass(frozen=True)
+class TeamCard:
+    name: str
+    manager: str | None
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    id: str
+    team: str
+    on_call: str
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    scenario_id: str
+    title: str
+    briefing: str
+    services: dict[str, ServiceCard]
+    teams: dict[str, TeamCard]
+    people: dict[str, PersonCard]
+    severity: SeverityPolicy
+
+    @classmethod
+    def from_scenario(cls, scenario: Scenario) -> Catalog:
+        services = {}
+        for name, spec in sorted(scenario.services.items()):
+            listed = None if spec.catalog_missing else (spec.catalog_owner or spec.owner)
+            services[name] = ServiceCard(name, listed, spec.tier, spec.traffic, dict(spec.depends_on), spec.monitored)
+        teams = {name: TeamCard(spec.name or name, spec.manager) for name, spec in sorted(scenario.teams.items())}
+        people = {
+            pid: PersonCard(pid, spec.team, spec.on_call, tuple(spec.skills)) for pid, spec in sorted(scenario.people.items())
+        }
+        meta = scenario.scenario
+        return cls(meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity)
+
+    @property
+    def severity_names(self) -> list[str]:
+        return [level.name for level in self.severity.levels]
