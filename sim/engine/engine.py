@@ -61,6 +61,7 @@ class Engine:
         self.stakeholders = Stakeholders(self)
         self.conflicts = Conflicts(self)
         self.heads_down_until: int | None = None  # the IC doing hands-on work
+        self._ids: dict[str, int] = {}
         self.phase: str | None = None
         self.severity: str | None = None
         self.ic_paged = False
@@ -76,6 +77,11 @@ class Engine:
     @property
     def now(self) -> int:
         return int(self.env.now)
+
+    def next_id(self, kind: str) -> int:
+        """1, 2, 3, ... per kind (questions, ...), shared by every component that makes them."""
+        self._ids[kind] = self._ids.get(kind, 0) + 1
+        return self._ids[kind]
 
     def emit(self, event: Event) -> Entry:
         return self.log.append(self.now, event)
