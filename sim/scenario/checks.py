@@ -1,0 +1,337 @@
+"""Checks the model alone cannot express: names that must refer to something, cycles, orderings.
+
+They run on the raw data rather than on the validated model, so that they still run when the
+structure has errors and an author sees every problem in one pass. An item whose shape is
+broken is skipped: structural validation has already said what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from sim.durations import format_duration, parse_duration
+from sim.scenario.model import SeverityPolicy
+from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, suggestion
+from sim.scenario.yamlsafe import YamlPath
+
+_DEFAULT_POLICY = SeverityPolicy()
+_DEFAULT_LEVELS = [(level.name, level.min_impact) for level in _DEFAULT_POLICY.levels]
+_DEFAULT_TIME_LIMIT = "90m"
+
+
+class Where(Protocol):
+    def problem(self, path: YamlPath, message: str, on_key: bool = False) -> Problem: ...
+
+    def line_of(self, path: YamlPath) -> int: ...
+
+
+def check(data: dict[str, Any], where: Where) -> list[Problem]:
+    """Every semantic problem of a scenario's (or an org's) merged raw data."""
+    found: list[Problem] = []
+    for rule in (_service_refs, _people_and_team_refs, _fault_refs, _alert_refs, _dependency_cycles,
+                 _unfixable_faults, _duplicate_ids, _severity_ladder, _cadence_levels,
+                 _late_faults, _traffic_total):  # fmt: skip
+        for problem in rule(data, where):
+            found.append(problem)
+            if len(found) > MAX_PROBLEMS_PER_FILE:
+                return found  # the caller caps the count; the rules are generators, so stop here
+    return found
+
+
+# --- defensive access to raw data ---------------------------------------------------------
+
+
+def _section(data: dict, name: str) -> dict[str, dict]:
+    value = data.get(name)
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def _names(data: dict, name: str) -> set[str]:
+    value = data.get(name)
+    return {k for k in value if isinstance(k, str)} if isinstance(value, dict) else set()
+
+
+def _items(data: dict, name: str) -> list[tuple[int, dict]]:
+    value = data.get(name)
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _seconds(value: Any) -> int | None:
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError:
+            return None
+    return 0 if value == 0 and not isinstance(value, bool) else None
+
+
+def _unknown(kind: str, plural: str, name: str, known: set[str]) -> str:
+    hint = suggestion(name, known)
+    if hint:
+        return f"{kind} {name!r} is not defined{hint}"
+    if not known:
+        return f"{kind} {name!r} is not defined, and no {plural} are defined at all"
+    listed = sorted(known)
+    shown = ", ".join(listed[:10]) + (", ..." if len(listed) > 10 else "")
+    return f"{kind} {name!r} is not defined; the {plural} are: {shown}"
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+def _service_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services, teams = _names(data, "services"), _names(data, "teams")
+    for name, service in _section(data, "services").items():
+        owner = service.get("owner")
+        if isinstance(owner, str) and owner not in teams:
+            yield where.problem(("services", name, "owner"), _unknown("owning team", "teams", owner, teams))
+        depends = service.get("depends_on")
+        for dep in depends if isinstance(depends, dict) else {}:
+            if isinstance(dep, str) and dep not in services:
+                path = ("services", name, "depends_on", dep)
+                yield where.problem(path, _unknown("service", "services", dep, services), on_key=True)
+
+
+def _people_and_team_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services, teams, people = _names(data, "services"), _names(data, "teams"), _names(data, "people")
+    for name, person in _section(data, "people").items():
+        team = person.get("team")
+        if isinstance(team, str) and team not in teams:
+            yield where.problem(("people", name, "team"), _unknown("team", "teams", team, teams))
+        for i, skill in _strings(person.get("skills")):
+            if skill not in services:
+                yield where.problem(("people", name, "skills", i), _unknown("service", "services", skill, services))
+    for name, team in _section(data, "teams").items():
+        manager = team.get("manager")
+        if isinstance(manager, str) and manager not in people:
+            yield where.problem(("teams", name, "manager"), _unknown("person", "people", manager, people))
+
+
+def _fault_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services, teams, people = _names(data, "services"), _names(data, "teams"), _names(data, "people")
+    for i, fault in _items(data, "faults"):
+        service = fault.get("service")
+        if isinstance(service, str) and service not in services:
+            yield where.problem(("faults", i, "service"), _unknown("faulty service", "services", service, services))
+        fix = fault.get("fix")
+        if not isinstance(fix, dict):
+            continue
+        target = fix.get("target")
+        if isinstance(target, str) and target not in services:
+            yield where.problem(("faults", i, "fix", "target"), _unknown("service", "services", target, services))
+        for j, team in _strings(fix.get("teams")):
+            if team not in teams:
+                yield where.problem(("faults", i, "fix", "teams", j), _unknown("team", "teams", team, teams))
+        for j, person in _strings(fix.get("people")):
+            if person not in people:
+                yield where.problem(("faults", i, "fix", "people", j), _unknown("person", "people", person, people))
+
+
+def _alert_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services = _names(data, "services")
+    for i, alert in _items(data, "alerts"):
+        service = alert.get("service")
+        if isinstance(service, str) and service not in services:
+            yield where.problem(("alerts", i, "service"), _unknown("service", "services", service, services))
+
+
+# --- the service graph and who can act ----------------------------------------------------
+
+
+def _dependency_cycles(data: dict, where: Where) -> Iterator[Problem]:
+    services = _section(data, "services")
+    edges = []
+    for name in sorted(services):
+        depends = services[name].get("depends_on")
+        if isinstance(depends, dict):
+            edges.extend((name, dep) for dep in sorted(d for d in depends if isinstance(d, str) and d in services))
+    if not edges:
+        return
+    import networkx as nx  # only when there is a graph: it costs a fifth of a second to import
+
+    graph = nx.DiGraph(edges)
+    for component in sorted(nx.strongly_connected_components(graph), key=min):
+        first = min(component)
+        if len(component) == 1 and not graph.has_edge(first, first):
+            continue
+        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), source=first)]
+        start = cycle.index(min(cycle))  # the same cycle always reads from the same place
+        cycle = cycle[start:] + cycle[:start]
+        text = " -> ".join([*cycle, cycle[0]])
+        path = ("services", cycle[0], "depends_on", cycle[1 % len(cycle)])
+        message = f"dependency cycle {text}; a service cannot depend on itself, directly or through others"
+        yield where.problem(path, message, on_key=True)
+
+
+def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
+    services, teams, people = _section(data, "services"), _names(data, "teams"), _section(data, "people")
+    members: dict[str, list[str]] = {}
+    for name, person in people.items():
+        team = person.get("team")
+        if isinstance(team, str) and team not in teams:
+            return  # who belongs where is unknown; the dangling team is reported instead
+        if isinstance(team, str):
+            members.setdefault(team, []).append(name)
+    for i, fault in _items(data, "faults"):
+        fix = fault.get("fix")
+        if not isinstance(fix, dict) or not all(isinstance(fix.get(k, []), list) for k in ("teams", "people")):
+            continue
+        fix_teams = [t for _, t in _strings(fix.get("teams"))]
+        fix_people = [p for _, p in _strings(fix.get("people"))]
+        if fix_teams or fix_people:
+            if any(t not in teams for t in fix_teams) or any(p not in people for p in fix_people):
+                continue  # the unknown name is the problem, and is reported as such
+            if any(members.get(t) for t in fix_teams) or fix_people:
+                continue
+            listed = ", ".join(repr(t) for t in fix_teams)
+            message = f"nobody can apply this fix: no person belongs to {listed} (fix.teams) and fix.people is empty"
+        else:
+            target = fix.get("target")
+            owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
+            if not isinstance(owner, str) or owner not in teams or members.get(owner):
+                continue
+            message = (
+                f"nobody can apply this fix: fix.teams and fix.people are empty, so the team that owns "
+                f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
+            )
+        yield where.problem(("faults", i, "fix"), message, on_key=True)
+
+
+def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
+    for section, kind in (("faults", "fault"), ("alerts", "alert")):
+        first: dict[str, int] = {}
+        for i, item in _items(data, section):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            path = (section, i, "id")
+            if ident in first:
+                yield where.problem(path, f"duplicate {kind} id {ident!r} (first at line {first[ident]})")
+            else:
+                first[ident] = where.line_of(path)
+
+
+# --- severity policy ----------------------------------------------------------------------
+
+
+def _levels(data: dict) -> tuple[list[tuple[int, Any, Any]], bool] | None:
+    """(index, name, min_impact) per level and whether they are the defaults; None if broken."""
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        return None
+    if "levels" not in severity:
+        return [(i, name, impact) for i, (name, impact) in enumerate(_DEFAULT_LEVELS)], True
+    levels = severity["levels"]
+    if not isinstance(levels, list):
+        return None
+    return [(i, lv.get("name"), lv.get("min_impact")) for i, lv in enumerate(levels) if isinstance(lv, dict)], False
+
+
+def _severity_ladder(data: dict, where: Where) -> Iterator[Problem]:
+    found = _levels(data)
+    if found is None or found[1]:
+        return
+    seen: dict[str, int] = {}
+    previous: tuple[Any, float] | None = None
+    for i, name, impact in found[0]:
+        if isinstance(name, str):
+            if name in seen:
+                message = f"duplicate level name {name!r} (first at line {seen[name]})"
+                yield where.problem(("severity", "levels", i, "name"), message)
+            else:
+                seen[name] = where.line_of(("severity", "levels", i, "name"))
+        value = _number(impact)
+        if value is None:
+            continue
+        if previous is not None and value >= previous[1]:
+            before = f"level {previous[0]!r}" if isinstance(previous[0], str) else "the level"
+            yield where.problem(
+                ("severity", "levels", i, "min_impact"),
+                f"min_impact {value:g} must be lower than the {previous[1]:g} of {before} before it: "
+                "levels go from most to least severe",
+            )
+        previous = (name, value)
+
+
+def _cadence_levels(data: dict, where: Where) -> Iterator[Problem]:
+    found = _levels(data)
+    severity = data.get("severity", {})
+    if found is None or not isinstance(severity, dict):
+        return
+    levels, default_levels = found
+    names = {name for _, name, _ in levels if isinstance(name, str)}
+    cadence = severity.get("cadence")
+    if cadence is None and "cadence" not in severity:
+        keys = set(_DEFAULT_POLICY.cadence)
+        defaulted = True
+    elif isinstance(cadence, dict):
+        keys = {k for k in cadence if isinstance(k, str)}
+        defaulted = False
+    else:
+        return
+    if not defaulted:
+        note = " (severity.levels is not given, so the default levels apply)" if default_levels else ""
+        for key in sorted(keys - names, key=lambda k: where.line_of(("severity", "cadence", k))):
+            message = f"cadence for {key!r}, but no severity level has that name{suggestion(key, names)}{note}"
+            yield where.problem(("severity", "cadence", key), message, on_key=True)
+    if default_levels:
+        return
+    for i, name, _ in levels:
+        if isinstance(name, str) and name not in keys:
+            if defaulted:
+                message = (
+                    f"level {name!r} has no status-update cadence: severity.cadence is not given, so the default "
+                    f"cadence for {', '.join(sorted(keys))} applies; give a cadence for every level"
+                )
+            else:
+                message = f"level {name!r} has no status-update cadence; add {name}: under severity.cadence"
+            yield where.problem(("severity", "levels", i, "name"), message)
+
+
+# --- timing and traffic -------------------------------------------------------------------
+
+
+def _late_faults(data: dict, where: Where) -> Iterator[Problem]:
+    end = data.get("end", {})
+    if not isinstance(end, dict):
+        return
+    limit = _seconds(end.get("time_limit", _DEFAULT_TIME_LIMIT))
+    if limit is None:
+        return
+    for i, fault in _items(data, "faults"):
+        at = _seconds(fault.get("at"))
+        if at is not None and at >= limit:
+            yield where.problem(
+                ("faults", i, "at"),
+                f"the fault starts at {format_duration(at)}, at or after the drill's time limit of "
+                f"{format_duration(limit)} (end.time_limit), so it would never happen",
+            )
+
+
+def _traffic_total(data: dict, where: Where) -> Iterator[Problem]:
+    total = 0.0
+    crossed: str | None = None
+    for name, service in _section(data, "services").items():
+        share = _number(service.get("traffic"))
+        if share is None or not 0.0 <= share <= 1.0:
+            continue  # out-of-range shares are the model's to report
+        total += share
+        if crossed is None and total > 1.0 + 1e-9:
+            crossed = name
+    if crossed is not None:
+        yield where.problem(
+            ("services", crossed, "traffic"),
+            f"the services' traffic shares add up to {total:.2f}; each is a share of all customer traffic, "
+            "so together they must stay at or below 1.0",
+        )

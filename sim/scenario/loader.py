@@ -1,0 +1,173 @@
+"""Scenario and org files to validated models: safe YAML, the include, the model, the checks."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from sim.scenario.checks import check
+from sim.scenario.model import Org, Scenario
+from sim.scenario.problems import ROOT, Problem, ScenarioError, cap_problems, did_you_mean
+from sim.scenario.sources import ORG_SECTIONS, merge
+from sim.scenario.structure import validate_model
+from sim.scenario.yamlsafe import Document, YamlProblems, read_yaml
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+_ORG_CANNOT_INCLUDE = (
+    "an org file cannot include another file: includes go one level deep (which also rules out include cycles)"
+)
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    scenario: Scenario  # with the included org's services, teams, people and severity merged in
+    path: Path
+    # sha256 over the scenario file's bytes followed by the included org file's bytes (when
+    # there is one): a recording names exactly the scenario it was made with.
+    content_hash: str
+
+
+def load_scenario(path: str | Path) -> LoadedScenario:
+    """The validated scenario at ``path``; raises ScenarioError listing every problem found."""
+    result = check_file(Path(path), str(path), scenario_only=True)
+    if result.problems or not isinstance(result.model, Scenario):
+        raise ScenarioError(result.problems or [Problem(str(path), 1, 1, ROOT, "the file did not validate")])
+    return LoadedScenario(scenario=result.model, path=Path(path), content_hash=result.content_hash)
+
+
+@dataclass
+class Checked:
+    model: BaseModel | None
+    problems: list[Problem] = field(default_factory=list)
+    content_hash: str = ""
+
+
+def check_file(path: Path, display: str, scenario_only: bool = False) -> Checked:
+    """Every problem of one file. Unless ``scenario_only``, a file with neither `scenario:` nor
+    `faults:` is checked as an org file. Never raises."""
+    try:
+        doc = read_yaml(path, display)
+        if not scenario_only and not {"scenario", "faults"} & doc.data.keys():
+            checked = _check_org(doc)
+        else:
+            checked = _check_scenario(doc, path)
+        checked.problems = cap_problems(checked.problems, display)
+        return checked
+    except YamlProblems as err:
+        return Checked(None, cap_problems(err.problems, display))
+    except Exception as err:  # noqa: BLE001 - the last resort: a bug here must not become a traceback
+        message = f"internal error while checking this file ({type(err).__name__}: {err}); please report it"
+        return Checked(None, [Problem(display, 1, 1, ROOT, message)])
+
+
+def _check_org(doc: Document) -> Checked:
+    problems = list(doc.problems)
+    data = dict(doc.data)
+    if "include" in data:
+        problems.append(doc.problem(("include",), _ORG_CANNOT_INCLUDE, on_key=True))
+        del data["include"]
+    model, found = validate_model(Org, data, doc)
+    problems += found + check(data, doc)
+    return Checked(model, problems, _hash(doc, None))
+
+
+def _check_scenario(doc: Document, path: Path) -> Checked:
+    problems = list(doc.problems)
+    org, include_problems = _read_include(doc, path)
+    problems += include_problems
+    if org is not None:
+        problems += org.problems + _org_root_problems(org)
+    data, sources = merge(doc, org)
+    model, found = validate_model(Scenario, data, sources)
+    problems += found
+    # Without the org file every name it defines would be reported as unknown: noise that
+    # would bury the one real problem, the include itself.
+    if org is not None or not isinstance(doc.data.get("include"), str):
+        problems += check(data, sources)
+    problems += _blame_include(doc, problems)
+    return Checked(model, problems, _hash(doc, org))
+
+
+def _blame_include(doc: Document, problems: list[Problem]) -> list[Problem]:
+    """A line at this file's include when the org file has problems, which are listed under
+    the org file's own path: whoever validates this scenario sees why it fails."""
+    include = doc.data.get("include")
+    if not isinstance(include, str):
+        return []
+    org_file = display_join(doc.file, include.strip())
+    count = sum(1 for p in problems if p.file == org_file and p.file != doc.file)
+    if not count:
+        return []
+    what = "1 problem" if count == 1 else f"{count} problems"
+    return [doc.problem(("include",), f"the included org file has {what}, listed under {org_file}")]
+
+
+def _org_root_problems(org: Document) -> list[Problem]:
+    """Problems of the org file outside the sections the merge takes (those are validated merged)."""
+    problems = []
+    # A section that is not a mapping is not merged, so it is checked here or nowhere.
+    rest = {k: v for k, v in org.data.items() if k not in ORG_SECTIONS or not isinstance(v, dict)}
+    if "include" in rest:
+        problems.append(org.problem(("include",), _ORG_CANNOT_INCLUDE, on_key=True))
+        del rest["include"]
+    return problems + validate_model(Org, rest, org)[1]
+
+
+def _read_include(doc: Document, path: Path) -> tuple[Document | None, list[Problem]]:
+    include = doc.data.get("include")
+    if not isinstance(include, str):
+        return None, []  # absent, or not text: the model reports the latter
+
+    def fail(message: str) -> tuple[None, list[Problem]]:
+        return None, [doc.problem(("include",), message)]
+
+    text = include.strip()
+    if not text:
+        return fail("include is empty; name an org file relative to this file, such as orgs/acme.yaml")
+    if os.path.isabs(text) or text.startswith("~") or (len(text) > 1 and text[1] == ":"):
+        return fail(f"include must be a path relative to this file, such as orgs/acme.yaml; found {text!r}")
+    if not text.lower().endswith(_YAML_SUFFIXES):
+        return fail(f"include names an org file ending in .yaml or .yml; found {text!r}")
+    here = path.absolute().parent
+    target = Path(os.path.normpath(here / text))
+    # Org files live beside the scenarios; a path climbing further is a mistake or a probe.
+    fence = here.parent
+    if not target.is_relative_to(fence):
+        where = "an org file sits in this folder, or one folder up at most (such as ../orgs/acme.yaml)"
+        return fail(f"include {text!r} leads outside the scenarios' folders; {where}")
+    if target == Path(os.path.normpath(path.absolute())):
+        return fail("a scenario cannot include itself; include an org file")
+    if not target.exists():
+        return fail(f"include file {text!r} does not exist{_sibling_hint(text, target)}")
+    try:
+        org = read_yaml(target, display_join(doc.file, text))
+    except YamlProblems as err:
+        return None, err.problems
+    if {"scenario", "faults"} & org.data.keys():
+        wanted = "include takes an org file of services, teams, people and severity"
+        return fail(f"{text!r} is a scenario (it has `scenario:` or `faults:`); {wanted}")
+    return org, []
+
+
+def _sibling_hint(text: str, target: Path) -> str:
+    if not target.parent.is_dir():
+        return ""
+    names = [p.name for p in target.parent.iterdir() if p.suffix.lower() in _YAML_SUFFIXES]
+    close = did_you_mean(target.name, names)
+    return f"; did you mean {os.path.join(os.path.dirname(text), close)!r}?" if close else ""
+
+
+def _hash(doc: Document, org: Document | None) -> str:
+    digest = hashlib.sha256(doc.raw)
+    if org is not None:
+        digest.update(org.raw)
+    return digest.hexdigest()
+
+
+def display_join(base_file: str, relative: str) -> str:
+    """The path an author would type for a file named relative to ``base_file``."""
+    return os.path.normpath(os.path.join(os.path.dirname(base_file), relative))

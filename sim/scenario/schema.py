@@ -1,0 +1,55 @@
+"""The JSON Schema of the scenario format, for editors: completion, hover text, early red lines.
+
+The model is the single statement of the format; this only frames pydantic's output as a
+standalone draft 2020-12 document and closes one gap where it is looser than the loader.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from sim.scenario.model import Org, Scenario
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_DESCRIPTIONS = {
+    Scenario: (
+        "icdrill scenario",
+        "One Incident Commander drill: the organisation (services, teams, people, severity policy), "
+        "the scheduled faults, the alerts and when the drill ends. Durations are written like 90s, "
+        "10m or 1h30m. An `include:` names an org file whose entries this file may replace by name.",
+    ),
+    Org: (
+        "icdrill org file",
+        "Services, teams, people and a severity policy that several scenarios include and build on.",
+    ),
+}
+
+
+def json_schema(model: type[BaseModel] = Scenario) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the scenario format (or of an org file with ``Org``)."""
+    body = model.model_json_schema(mode="validation")
+    _close_name_keys(body)
+    title, description = _DESCRIPTIONS.get(model, (model.__name__, (model.__doc__ or "").strip()))
+    body.pop("title", None)
+    body.pop("description", None)
+    return {"$schema": DRAFT, "title": title, "description": description, **body}
+
+
+def _close_name_keys(node: Any) -> None:
+    """Make maps keyed by names reject keys that are not names, as the loader does.
+
+    pydantic writes ``dict[Name, X]`` as patternProperties plus propertyNames without the
+    pattern, which lets a key such as `Payments_DB` through in an editor."""
+    if isinstance(node, dict):
+        patterns = node.get("patternProperties")
+        names = node.get("propertyNames")
+        if isinstance(patterns, dict) and len(patterns) == 1 and isinstance(names, dict) and "pattern" not in names:
+            names["pattern"] = next(iter(patterns))
+        for value in node.values():
+            _close_name_keys(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_name_keys(value)

@@ -1,0 +1,61 @@
+"""A scenario's raw data merged with its included org file, remembering which file said what.
+
+Problems found in the merged data must point into the file where the text is: a person that
+came from the org file is reported at the org file's line, not the scenario's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sim.scenario.problems import Problem
+from sim.scenario.yamlsafe import Document, YamlPath
+
+# The parts of an org file a scenario can build on; everything else belongs to the scenario.
+NAMED_SECTIONS = ("services", "teams", "people")
+ORG_SECTIONS = (*NAMED_SECTIONS, "severity")
+
+
+@dataclass
+class Sources:
+    main: Document
+    org: Document | None = None
+    # (section, name) of every entry taken from the org file, e.g. ("people", "dana").
+    from_org: set[tuple[str, str]] = field(default_factory=set)
+    severity_from_org: bool = False
+
+    def document_for(self, path: YamlPath) -> Document:
+        if self.org is not None:
+            if len(path) >= 2 and (path[0], path[1]) in self.from_org:
+                return self.org
+            if path[:1] == ("severity",) and self.severity_from_org:
+                return self.org
+        return self.main
+
+    def line_of(self, path: YamlPath) -> int:
+        return self.document_for(path).line_of(path)
+
+    def problem(self, path: YamlPath, message: str, on_key: bool = False) -> Problem:
+        return self.document_for(path).problem(path, message, on_key)
+
+
+def merge(main: Document, org: Document | None) -> tuple[dict[str, Any], Sources]:
+    """The scenario's data with the org's services, teams, people and severity underneath.
+
+    Entries the scenario names itself replace the org's entries of the same name whole (no
+    deep merge: half of one definition and half of another would surprise an author)."""
+    sources = Sources(main=main, org=org)
+    data = dict(main.data)
+    if org is None or not isinstance(org.data, dict):
+        return data, sources
+    for section in NAMED_SECTIONS:
+        base, own = org.data.get(section), data.get(section, {})
+        if not isinstance(base, dict) or not isinstance(own, dict):
+            continue  # a broken section is reported as it stands, unmerged
+        data[section] = {**base, **own}
+        sources.from_org.update((section, name) for name in base if name not in own)
+    if "severity" not in main.data and "severity" in org.data:
+        data["severity"] = org.data["severity"]
+        sources.severity_from_org = True
+    return data, sources

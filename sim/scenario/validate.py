@@ -1,0 +1,58 @@
+"""`icdrill validate`: every problem of every scenario and org file named, in one report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from sim.scenario.loader import check_file
+from sim.scenario.problems import ROOT, Problem, sorted_problems
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def validate_paths(paths: list[str]) -> list[Problem]:
+    """Problems of the named files, and of every *.yaml / *.yml under the named folders."""
+    return _validate(paths)[0]
+
+
+def validate_main(paths: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Print every problem (like a linter, on ``out``); 0 when all files are fine, else 2.
+
+    ``out`` and ``err`` default to sys.stdout and sys.stderr as they are at call time, so that
+    redirect_stdout and pytest's capture see the output."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    problems, checked = _validate(paths)
+    for problem in problems:
+        print(problem.format(), file=out)
+    if problems:
+        print(f"{_count(len(problems), 'problem')} found checking {_count(checked, 'file')}", file=err)
+        return 2
+    print(f"ok: {_count(checked, 'file')}", file=out)
+    return 0
+
+
+def _validate(paths: list[str]) -> tuple[list[Problem], int]:
+    problems: list[Problem] = []
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in _YAML_SUFFIXES and p.is_file())
+            if not found:
+                problems.append(Problem(name, 1, 1, ROOT, "no .yaml or .yml files in this folder"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(name, 1, 1, ROOT, "no such file or folder"))
+    unique = list(dict.fromkeys(files))
+    for file in unique:
+        problems.extend(check_file(file, str(file)).problems)
+    return sorted_problems(problems), len(unique)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
