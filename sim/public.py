@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sim.scenario.model import Scenario, SeverityPolicy
+from sim.scenario.model import Escalation, Scenario, SeverityPolicy
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Catalog:
     teams: dict[str, TeamCard]
     people: dict[str, PersonCard]
     severity: SeverityPolicy
+    escalation: Escalation
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Catalog:
@@ -57,7 +58,7 @@ class Catalog:
             pid: PersonCard(pid, spec.team, spec.on_call, tuple(spec.skills)) for pid, spec in sorted(scenario.people.items())
         }
         meta = scenario.scenario
-        return cls(meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity)
+        return cls(meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation)
 
     @property
     def severity_names(self) -> list[str]:

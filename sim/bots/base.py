@@ -7,7 +7,7 @@ that a bot's win proves the scenario can be won by play.
 
 from __future__ import annotations
 
-from sim.events import TaskReported
+from sim.events import EvidenceShared, TaskReported
 from sim.view import View
 
 UNHEALTHY = ("degraded", "down")
@@ -44,6 +44,22 @@ def owner(view: View, service: str) -> str | None:
 
 def reports(view: View) -> list[TaskReported]:
     return [m.event for m in view.inbox if isinstance(m.event, TaskReported)]
+
+
+def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
+    """Fixes the evidence points to ("restart payments-api"), in the order they arrived.
+
+    A careful IC does not act on a relayed report, which may have lost or changed a detail, but
+    on the source evidence its author shares when asked.
+    """
+    found = []
+    for message in view.inbox:
+        event = message.event
+        if isinstance(event, TaskReported) and (trust_relayed or event.relayed_by is None):
+            found.append(event.suggests)
+        elif isinstance(event, EvidenceShared):
+            found.append(event.suggests)
+    return list(dict.fromkeys(f for f in found if f))
 
 
 def status_text(view: View) -> str:

@@ -1,9 +1,12 @@
 """The playbook IC: impact before severity, named delegation with time-boxes, updates on cadence,
-and the fix the investigation points to."""
+the fix the evidence points to, and the room held as the article advises: managers redirected
+privately, the Head of Sales answered with impact evidence, the executive's swoop declined,
+disagreements decided, questions answered, owners looked up, silent pages escalated."""
 
 from __future__ import annotations
 
-from sim.bots.base import Bot, owner, reports, severity_for, status_text, suspects
+from sim import events as ev
+from sim.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects
 from sim.view import PersonView, View
 
 TIMEBOX = "10m"
@@ -17,6 +20,11 @@ class ExpertBot(Bot):
         self.investigated: set[str] = set()
         self.fixes_done: set[str] = set()
         self.paged_teams: set[str] = set()
+        self.escalated: set[tuple[str, int]] = set()
+        self.looked_up: set[str] = set()
+        self.evidence_asked: set[int] = set()
+        self.settled: set[str] = set()
+        self.read = 0  # messages of the inbox already handled
         self.clean_since: int | None = None
 
     def decide(self, view: View) -> list[str]:
@@ -30,48 +38,96 @@ class ExpertBot(Bot):
             return commands  # the rest follows on the next tick, once declared
         if view.phase == "resolved":
             return commands
+        commands += self._answer_the_room(view)
         commands += self._reassess(view)
+        commands += self._find_owners(view)
         commands += self._staff(view)
+        commands += self._check_relayed(view)
         commands += self._delegate(view)
+        commands += self._fill_roles(view)
         commands += self._close(view)
         due = view.next_update_due()
-        if due is not None and view.now + 30 >= due and view.phase != "resolved":
+        if "comms-lead" not in view.roles and due is not None and view.now + 30 >= due:
             commands.append(f"/update {status_text(view)}")
         return commands
 
+    def _answer_the_room(self, view: View) -> list[str]:
+        commands = []
+        for message in view.inbox[self.read :]:
+            event = message.event
+            if isinstance(event, ev.ManagerJoined):
+                commands.append(f"/redirect {event.manager}")  # privately, before any theory spreads
+            elif isinstance(event, ev.SalesPushed) and view.sales_pressure:
+                commands.append("/qualify")  # impact evidence, not an inflated severity
+            elif isinstance(event, ev.ExecutiveRequested):
+                commands.append("/decline")  # the list or the fix, not both
+        self.read = len(view.inbox)
+        for question, (person, _) in sorted(view.questions.items()):
+            commands.append(f"/dm {person} Yes, go ahead; tell me what you find.")
+        for conflict, proposals in sorted(view.conflicts.items()):
+            if conflict in self.settled:
+                continue
+            self.settled.add(conflict)
+            backed = [p.split(":")[0] for p in proposals if _proposal_fix(p) in fix_suggestions(view)]
+            commands.append(f"/decide {backed[0].lower()}" if backed else "/poll")
+        return list(dict.fromkeys(commands))
+
     def _reassess(self, view: View) -> list[str]:
-        names = [level.name for level in view.catalog.severity.levels]
+        names = view.catalog.severity_names
         now = severity_for(view, view.observed_impact)
         # Raise the severity when impact grows; never lower it mid-incident on a dip.
         if view.observed_impact > 0 and names.index(now) < names.index(view.severity):
             return [f"/sev {now}"]
         return []
 
+    def _find_owners(self, view: View) -> list[str]:
+        """Confirm who owns each troubled service: the catalog may be stale or empty."""
+        wanted = [s for s in suspects(view) + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
+        self.looked_up.update(wanted)
+        return [f"/owner {s}" for s in dict.fromkeys(wanted)]
+
     def _staff(self, view: View) -> list[str]:
-        wanted = [owner(view, s) for s in suspects(view)] + [owner(view, r.suggests.split()[1]) for r in self._open_fixes(view)]
+        targets = [f.split()[1] for f in self._open_fixes(view)]
+        wanted = [owner(view, s) for s in suspects(view) + targets]
         commands = []
-        for team in dict.fromkeys(wanted):
+        for team in dict.fromkeys(t for t in wanted if t is not None):
             if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
                 continue
             self.paged_teams.add(team)
             commands.append(f"/page {team}")
+        timeout = view.catalog.escalation.timeout
+        for person in view.people.values():
+            key = (person.team, person.since)
+            if person.status == "paged" and view.now - person.since >= timeout and key not in self.escalated:
+                self.escalated.add(key)
+                commands.append(f"/escalate {person.team}")
         return commands
 
-    def _open_fixes(self, view: View):
-        return [r for r in reports(view) if r.suggests and r.suggests not in self.fixes_done]
+    def _check_relayed(self, view: View) -> list[str]:
+        """A relayed report may have lost a detail: ask its author for the source evidence."""
+        commands = []
+        for report in reports(view):
+            if report.relayed_by and report.task not in self.evidence_asked:
+                self.evidence_asked.add(report.task)
+                commands.append(f"/evidence {report.person}")
+        return commands
+
+    def _open_fixes(self, view: View) -> list[str]:
+        return [f for f in fix_suggestions(view, trust_relayed=False) if f not in self.fixes_done]
 
     def _delegate(self, view: View) -> list[str]:
         commands = []
         free = [p for p in view.people.values() if p.status == "available"]
-        for report in self._open_fixes(view):
-            action, target = report.suggests.split()
+        for suggestion in self._open_fixes(view):
+            action, target = suggestion.split()
             person = _pick(free, lambda p: _can_change(view, p, target))
             if person is None:
                 continue
             free.remove(person)
-            self.fixes_done.add(report.suggests)
+            self.fixes_done.add(suggestion)
             commands.append(f"/assign {person.id} {action} {target} {TIMEBOX}")
-        frontier = [s for s in suspects(view) + self._pointed(view) if s not in self.investigated]
+        pointed = [r.points_to for r in reports(view) if r.points_to]
+        frontier = [s for s in suspects(view) + pointed if s not in self.investigated]
         for service in dict.fromkeys(frontier):
             person = _pick(free, lambda p: p.team == owner(view, service)) or _pick(free, lambda p: True)
             if person is None:
@@ -81,11 +137,17 @@ class ExpertBot(Bot):
             commands.append(f"/assign {person.id} investigate {service} {TIMEBOX}")
         return commands
 
-    def _pointed(self, view: View) -> list[str]:
-        return [r.points_to for r in reports(view) if r.points_to]
+    def _fill_roles(self, view: View) -> list[str]:
+        """Someone with nothing to do takes the Comms Lead seat, then the Scribe's."""
+        idle = [p for p in view.people.values() if p.status == "available" and not _owns_trouble(view, p)]
+        commands = []
+        for role in ("comms-lead", "scribe"):
+            if role not in view.roles and idle:
+                commands.append(f"/role {idle.pop(0).id} {role}")
+        return commands
 
     def _close(self, view: View) -> list[str]:
-        if view.observed_impact > 0 or view.alerts.keys() - _noise_free(view):
+        if view.observed_impact > 0 or view.alerts.keys() - _noise(view):
             self.clean_since = None
             return []
         if self.clean_since is None:
@@ -97,14 +159,23 @@ class ExpertBot(Bot):
         return []
 
 
-def _noise_free(view: View) -> set[str]:
+def _proposal_fix(proposal: str) -> str:
+    """'Luis: restart payments-api (evidence)' -> 'restart payments-api'."""
+    return " ".join(proposal.split(":", 1)[1].split("(")[0].split())
+
+
+def _noise(view: View) -> set[str]:
     """Alerts firing on services whose dashboards look healthy: noise the expert learns to ignore."""
     return {a for a, s in view.alerts.items() if view.health.get(s) == "ok"}
 
 
+def _owns_trouble(view: View, person: PersonView) -> bool:
+    return any(owner(view, s) == person.team for s in suspects(view))
+
+
 def _can_change(view: View, person: PersonView, service: str) -> bool:
-    spec = view.catalog.people[person.id]
-    return spec.team == owner(view, service) or service in spec.skills
+    card = view.catalog.people[person.id]
+    return card.team == owner(view, service) or service in card.skills
 
 
 def _pick(people: list[PersonView], test) -> PersonView | None:

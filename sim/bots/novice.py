@@ -1,13 +1,17 @@
 """A new IC on a first shift: acts late, under-calls, does one thing at a time, forgets updates.
 
 It is the expert's playbook with the habits the article warns about: it reacts only every few
-minutes, calls the severity one level too low, pages only the first team it thinks of, hands out
-work without time-boxes to one person at a time, and posts updates far apart.
+minutes, calls the severity one level too low, trusts the service catalog, hands out work without
+time-boxes to one person at a time, posts updates far apart, never escalates a silent page (the
+policy does, slowly), lets managers steer engineers, gives in to the Head of Sales (Sev0) and to
+the executive's request, leaves questions unanswered, and settles a disagreement for whoever
+spoke first.
 """
 
 from __future__ import annotations
 
-from sim.bots.base import Bot, owner, reports, severity_for, status_text, suspects
+from sim import events as ev
+from sim.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects
 from sim.view import View
 
 REACTION = 240  # seconds between the novice's looks at the incident
@@ -22,6 +26,7 @@ class NoviceBot(Bot):
         self.investigated: set[str] = set()
         self.fixes_done: set[str] = set()
         self.last_update: int | None = None
+        self.read = 0
 
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
@@ -35,7 +40,22 @@ class NoviceBot(Bot):
             return ["/ack", f"/declare {_one_lower(view)}"]
         if view.phase == "resolved":
             return []
-        return self._one_step(view) + self._maybe_update(view)
+        return self._give_in(view) + self._one_step(view) + self._maybe_update(view)
+
+    def _give_in(self, view: View) -> list[str]:
+        """The pressure of the room, answered the way a first-timer does."""
+        commands = []
+        for message in view.inbox[self.read :]:
+            event = message.event
+            top = view.catalog.severity_names[0]
+            if isinstance(event, ev.SalesPushed) and event.pressure >= 2 and view.severity != top:
+                commands.append(f"/sev {top}")
+            elif isinstance(event, ev.ExecutiveRequested):
+                commands.append("/grant")
+        self.read = len(view.inbox)
+        for conflict, proposals in sorted(view.conflicts.items()):
+            commands.append(f"/decide {proposals[0].split(':')[0].lower()}")
+        return list(dict.fromkeys(commands))
 
     def _one_step(self, view: View) -> list[str]:
         """Exactly one move per look: the novice does not run things in parallel."""
@@ -46,21 +66,21 @@ class NoviceBot(Bot):
         if any(p.status == "working" for p in view.people.values()):
             return []
         helpers = [p for p in view.people.values() if p.status == "available"]
-        for report in reports(view):
-            if report.suggests and report.suggests not in self.fixes_done:
-                action, target = report.suggests.split()
+        for suggestion in fix_suggestions(view):
+            if suggestion not in self.fixes_done:
+                action, target = suggestion.split()
                 able = [p for p in helpers if view.catalog.people[p.id].team == owner(view, target)]
                 if able:
-                    self.fixes_done.add(report.suggests)
+                    self.fixes_done.add(suggestion)
                     return [f"/assign {able[0].id} {action} {target}"]
-                return [f"/page {owner(view, target)}"]
+                return [f"/page {owner(view, target)}"] if owner(view, target) else []
         pointed = [r.points_to for r in reports(view) if r.points_to]
         todo = [s for s in suspects(view) + pointed if s not in self.investigated]
         if not todo:
             return []
         if not helpers:
             team = owner(view, todo[0])
-            if any(p.team == team and p.status == "paged" for p in view.people.values()):
+            if team is None or any(p.team == team and p.status == "paged" for p in view.people.values()):
                 return []
             return [f"/page {team}"]
         self.investigated.add(todo[0])
@@ -77,6 +97,6 @@ class NoviceBot(Bot):
 
 
 def _one_lower(view: View) -> str:
-    names = [level.name for level in view.catalog.severity.levels]
+    names = view.catalog.severity_names
     called = names.index(severity_for(view, view.observed_impact))
     return names[min(called + 1, len(names) - 1)]
