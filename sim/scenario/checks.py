@@ -29,9 +29,9 @@ class Where(Protocol):
 def check(data: dict[str, Any], where: Where) -> list[Problem]:
     """Every semantic problem of a scenario's (or an org's) merged raw data."""
     found: list[Problem] = []
-    for rule in (_service_refs, _people_and_team_refs, _fault_refs, _alert_refs, _dependency_cycles,
-                 _unfixable_faults, _duplicate_ids, _severity_ladder, _cadence_levels,
-                 _late_faults, _traffic_total):  # fmt: skip
+    for rule in (_service_refs, _people_and_team_refs, _fault_refs, _alert_refs, _stakeholder_refs,
+                 _conflict_refs, _dependency_cycles, _unfixable_faults, _duplicate_ids,
+                 _severity_ladder, _cadence_levels, _late_faults, _traffic_total):  # fmt: skip
         for problem in rule(data, where):
             found.append(problem)
             if len(found) > MAX_PROBLEMS_PER_FILE:
@@ -93,9 +93,10 @@ def _unknown(kind: str, plural: str, name: str, known: set[str]) -> str:
 def _service_refs(data: dict, where: Where) -> Iterator[Problem]:
     services, teams = _names(data, "services"), _names(data, "teams")
     for name, service in _section(data, "services").items():
-        owner = service.get("owner")
-        if isinstance(owner, str) and owner not in teams:
-            yield where.problem(("services", name, "owner"), _unknown("owning team", "teams", owner, teams))
+        for key, kind in (("owner", "owning team"), ("catalog_owner", "team")):
+            owner = service.get(key)
+            if isinstance(owner, str) and owner not in teams:
+                yield where.problem(("services", name, key), _unknown(kind, "teams", owner, teams))
         depends = service.get("depends_on")
         for dep in depends if isinstance(depends, dict) else {}:
             if isinstance(dep, str) and dep not in services:
@@ -144,6 +145,39 @@ def _alert_refs(data: dict, where: Where) -> Iterator[Problem]:
         service = alert.get("service")
         if isinstance(service, str) and service not in services:
             yield where.problem(("alerts", i, "service"), _unknown("service", "services", service, services))
+
+
+def _stakeholder_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services, people = _names(data, "services"), _names(data, "people")
+    stakeholders = data.get("stakeholders")
+    if not isinstance(stakeholders, dict):
+        return
+    roles: list[tuple[YamlPath, dict]] = [
+        (("stakeholders", "managers", i), manager) for i, manager in _items(stakeholders, "managers")
+    ]
+    for key in ("head_of_sales", "executive"):
+        if isinstance(stakeholders.get(key), dict):
+            roles.append((("stakeholders", key), stakeholders[key]))
+    for path, role in roles:
+        for key in ("person", "engineer"):
+            person = role.get(key)
+            if isinstance(person, str) and person not in people:
+                yield where.problem((*path, key), _unknown("person", "people", person, people))
+        theory = role.get("theory")
+        if isinstance(theory, str) and theory not in services:
+            yield where.problem((*path, "theory"), _unknown("service", "services", theory, services))
+
+
+def _conflict_refs(data: dict, where: Where) -> Iterator[Problem]:
+    services, people = _names(data, "services"), _names(data, "people")
+    for i, conflict in _items(data, "conflicts"):
+        for j, proposal in _items(conflict, "proposals"):
+            path = ("conflicts", i, "proposals", j)
+            person, target = proposal.get("person"), proposal.get("target")
+            if isinstance(person, str) and person not in people:
+                yield where.problem((*path, "person"), _unknown("person", "people", person, people))
+            if isinstance(target, str) and target not in services:
+                yield where.problem((*path, "target"), _unknown("service", "services", target, services))
 
 
 # --- the service graph and who can act ----------------------------------------------------
@@ -209,7 +243,7 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
-    for section, kind in (("faults", "fault"), ("alerts", "alert")):
+    for section, kind in (("faults", "fault"), ("alerts", "alert"), ("conflicts", "conflict")):
         first: dict[str, int] = {}
         for i, item in _items(data, section):
             ident = item.get("id")

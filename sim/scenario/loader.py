@@ -24,7 +24,7 @@ _ORG_CANNOT_INCLUDE = (
 
 @dataclass(frozen=True)
 class LoadedScenario:
-    scenario: Scenario  # with the included org's services, teams, people and severity merged in
+    scenario: Scenario  # with the included org file's sections merged in
     path: Path
     # sha256 over the scenario file's bytes followed by the included org file's bytes (when
     # there is one): a recording names exactly the scenario it was made with.
@@ -107,7 +107,8 @@ def _blame_include(doc: Document, problems: list[Problem]) -> list[Problem]:
 
 
 def _org_root_problems(org: Document) -> list[Problem]:
-    """Problems of the org file outside the sections the merge takes (those are validated merged)."""
+    """Problems of the org file outside the sections the merge takes (those are validated merged,
+    and those the scenario replaces do not matter to it)."""
     problems = []
     # A section that is not a mapping is not merged, so it is checked here or nowhere.
     rest = {k: v for k, v in org.data.items() if k not in ORG_SECTIONS or not isinstance(v, dict)}
@@ -148,7 +149,7 @@ def _read_include(doc: Document, path: Path) -> tuple[Document | None, list[Prob
     except YamlProblems as err:
         return None, err.problems
     if {"scenario", "faults"} & org.data.keys():
-        wanted = "include takes an org file of services, teams, people and severity"
+        wanted = "include takes an org file (services, teams, people, severity and the like)"
         return fail(f"{text!r} is a scenario (it has `scenario:` or `faults:`); {wanted}")
     return org, []
 

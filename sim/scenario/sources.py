@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sim.scenario.model import Org
 from sim.scenario.problems import Problem
 from sim.scenario.yamlsafe import Document, YamlPath
 
-# The parts of an org file a scenario can build on; everything else belongs to the scenario.
+# The parts of an org file a scenario builds on. Named sections merge entry by entry; any other
+# section (severity, behaviour, ...) is taken whole unless the scenario gives its own.
+ORG_SECTIONS = tuple(Org.model_fields)
 NAMED_SECTIONS = ("services", "teams", "people")
-ORG_SECTIONS = (*NAMED_SECTIONS, "severity")
 
 
 @dataclass
@@ -23,13 +25,14 @@ class Sources:
     org: Document | None = None
     # (section, name) of every entry taken from the org file, e.g. ("people", "dana").
     from_org: set[tuple[str, str]] = field(default_factory=set)
-    severity_from_org: bool = False
+    # Whole sections taken from the org file, e.g. "severity".
+    sections_from_org: set[str] = field(default_factory=set)
 
     def document_for(self, path: YamlPath) -> Document:
         if self.org is not None:
             if len(path) >= 2 and (path[0], path[1]) in self.from_org:
                 return self.org
-            if path[:1] == ("severity",) and self.severity_from_org:
+            if path[:1] and path[0] in self.sections_from_org:
                 return self.org
         return self.main
 
@@ -41,7 +44,7 @@ class Sources:
 
 
 def merge(main: Document, org: Document | None) -> tuple[dict[str, Any], Sources]:
-    """The scenario's data with the org's services, teams, people and severity underneath.
+    """The scenario's data with the org's sections underneath.
 
     Entries the scenario names itself replace the org's entries of the same name whole (no
     deep merge: half of one definition and half of another would surprise an author)."""
@@ -55,7 +58,8 @@ def merge(main: Document, org: Document | None) -> tuple[dict[str, Any], Sources
             continue  # a broken section is reported as it stands, unmerged
         data[section] = {**base, **own}
         sources.from_org.update((section, name) for name in base if name not in own)
-    if "severity" not in main.data and "severity" in org.data:
-        data["severity"] = org.data["severity"]
-        sources.severity_from_org = True
+    for section in ORG_SECTIONS:
+        if section not in NAMED_SECTIONS and section in org.data and section not in main.data:
+            data[section] = org.data[section]
+            sources.sections_from_org.add(section)
     return data, sources
