@@ -1,0 +1,145 @@
+"""Loading valid scenarios: the include merge, the content hash, and the public error type."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sim.scenario import LoadedScenario, ScenarioError, load_scenario, validate_main, validate_paths
+from sim.scenario.loader import check_file
+
+VALID = Path(__file__).resolve().parent / "valid"
+CORPUS = Path(__file__).resolve().parent / "malformed"
+
+
+def test_minimal_scenario_loads_with_defaults():
+    loaded = load_scenario(VALID / "minimal.yaml")
+    assert isinstance(loaded, LoadedScenario)
+    assert loaded.path == VALID / "minimal.yaml"
+    assert loaded.scenario.scenario.id == "minimal"
+    assert loaded.scenario.faults[0].at == 120
+    assert loaded.scenario.people["dana"].ack_latency == 120  # the "2m" default
+    assert [level.name for level in loaded.scenario.severity.levels] == ["Sev0", "Sev1", "Sev2", "Sev3"]
+    assert loaded.content_hash == hashlib.sha256((VALID / "minimal.yaml").read_bytes()).hexdigest()
+
+
+def test_include_merges_org_and_scenario_entries_replace_org_entries():
+    scenario = load_scenario(VALID / "with_include.yaml").scenario
+    assert set(scenario.services) == {"web", "payments-api", "payments-db", "search"}
+    assert scenario.services["payments-db"].tier == 1  # the scenario's entry replaced the org's
+    assert scenario.people["dana"].ack_latency == 360  # replaced whole: the org's skills are gone
+    assert scenario.people["dana"].skills == []
+    assert scenario.people["lee"].skills == ["payments-db"]  # untouched org entry
+    assert [level.name for level in scenario.severity.levels] == ["P1", "P2", "P3"]  # the org's policy
+    assert scenario.end.time_limit == 3600
+
+
+def test_scenario_severity_replaces_the_orgs(tmp_path):
+    shutil.copytree(VALID, tmp_path / "v")
+    path = tmp_path / "v" / "with_include.yaml"
+    path.write_text(path.read_text() + "severity:\n  first_update: 2m\n")
+    scenario = load_scenario(path).scenario
+    assert scenario.severity.first_update == 120
+    assert [level.name for level in scenario.severity.levels] == ["Sev0", "Sev1", "Sev2", "Sev3"]
+
+
+def test_other_org_sections_are_taken_whole_unless_the_scenario_gives_them(tmp_path):
+    shutil.copytree(VALID, tmp_path / "v")
+    org = tmp_path / "v" / "orgs" / "acme.yaml"
+    org.write_text(org.read_text() + "escalation:\n  timeout: 3m\nbehaviour:\n  task_ack: 1m\n")
+    path = tmp_path / "v" / "with_include.yaml"
+    path.write_text(path.read_text() + "behaviour:\n  owner_lookup: 1m\n")
+    scenario = load_scenario(path).scenario
+    assert scenario.escalation.timeout == 180  # from the org
+    assert scenario.behaviour.owner_lookup == 60  # the scenario's own section ...
+    assert scenario.behaviour.task_ack == 40  # ... replaces the org's whole: back to the default
+
+
+def test_content_hash_covers_the_included_org_file(tmp_path):
+    shutil.copytree(VALID, tmp_path / "v")
+    path = tmp_path / "v" / "with_include.yaml"
+    before = load_scenario(path).content_hash
+    org = tmp_path / "v" / "orgs" / "acme.yaml"
+    org.write_text(org.read_text().replace("name: Storage", "name: Storage and Databases"))
+    after = load_scenario(path).content_hash
+    assert before != after
+    assert after == hashlib.sha256(path.read_bytes() + org.read_bytes()).hexdigest()
+
+
+def test_problem_in_org_is_reported_at_the_org_files_line(tmp_path):
+    shutil.copytree(VALID, tmp_path / "v")
+    org = tmp_path / "v" / "orgs" / "acme.yaml"
+    org.write_text(org.read_text().replace("    team: storage\n", "    team: storag\n"))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(tmp_path / "v" / "with_include.yaml")
+    in_org = [p for p in caught.value.problems if p.file.endswith("orgs/acme.yaml")]
+    assert [(p.field, p.line) for p in in_org] == [("people.lee.team", 43)]
+    assert "did you mean 'storage'?" in in_org[0].message
+
+
+def test_scenario_error_lists_every_problem_in_order():
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(CORPUS / "multi-structural.yaml")
+    err = caught.value
+    assert len(err.problems) == 5
+    assert [p.line for p in err.problems] == sorted(p.line for p in err.problems)
+    assert str(err) == "\n".join(p.format() for p in err.problems)
+
+
+def test_load_scenario_on_an_org_file_says_what_is_missing():
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(VALID / "orgs" / "acme.yaml")
+    messages = [p.message for p in caught.value.problems]
+    assert "required key 'scenario' is missing" in messages
+    assert "required key 'faults' is missing" in messages
+
+
+def test_missing_file_is_a_problem_not_an_exception():
+    with pytest.raises(ScenarioError, match="no such file"):
+        load_scenario(VALID / "nope.yaml")
+
+
+def test_validate_paths_walks_folders_and_accepts_org_files():
+    assert validate_paths([str(VALID)]) == []
+
+
+def test_validate_paths_reports_missing_paths_and_empty_folders(tmp_path):
+    problems = validate_paths([str(tmp_path), str(tmp_path / "missing.yaml")])
+    assert [p.message for p in problems] == ["no .yaml or .yml files in this folder", "no such file or folder"]
+
+
+def test_validate_main_output_and_exit_codes():
+    out, err = io.StringIO(), io.StringIO()
+    assert validate_main([str(VALID)], out=out, err=err) == 0
+    assert out.getvalue() == "ok: 3 files\n"
+    out, err = io.StringIO(), io.StringIO()
+    assert validate_main([str(CORPUS / "bad-fix-action.yaml")], out=out, err=err) == 2
+    assert "did you mean 'restart'?\n          action: reboot\n                  ^\n" in out.getvalue()
+    assert err.getvalue() == "1 problem found checking 1 file\n"
+
+
+def test_mangled_files_never_escape_as_exceptions(tmp_path):
+    """Seeded random damage to valid files: always problems, never an exception or internal error."""
+    rng = random.Random(20240611)  # a local generator: no global random state
+    sources = [p.read_bytes() for p in sorted(VALID.rglob("*.yaml"))]
+    pieces = [b":", b"- ", b"\t", b"[", b"}", b"&a ", b"*a", b"!!int ", b"'", b'"', b"<<: *a\n", b"~", b"\xff", b"? "]
+    path = tmp_path / "orgs"
+    shutil.copytree(VALID / "orgs", path)
+    target = tmp_path / "mangled.yaml"
+    for _ in range(100):
+        data = bytearray(rng.choice(sources))
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(data) + 1)
+            if rng.random() < 0.6:
+                data[at:at] = rng.choice(pieces)
+            else:
+                del data[at : at + rng.randint(1, 12)]
+        target.write_bytes(bytes(data))
+        for problem in check_file(target, "mangled.yaml").problems:
+            assert "internal error" not in problem.message, bytes(data)
+            problem.format()

@@ -1,0 +1,71 @@
+"""The JSON Schema that `icdrill schema` prints for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sim.scenario.model import Org
+from sim.scenario.schema import DRAFT, json_schema
+from sim.scenario.yamlsafe import read_yaml
+
+VALID = Path(__file__).resolve().parent / "valid"
+
+
+def _refs(node):
+    if isinstance(node, dict):
+        if "$ref" in node:
+            yield node["$ref"]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def test_schema_frame():
+    schema = json_schema()
+    assert schema["$schema"] == DRAFT
+    assert schema["title"] == "icdrill scenario"
+    assert "Incident Commander drill" in schema["description"]
+    assert set(schema["required"]) == {"scenario", "faults"}
+    assert schema["additionalProperties"] is False
+    json.dumps(schema)  # plain JSON all the way down
+
+
+def test_every_ref_resolves():
+    schema = json_schema()
+    for ref in _refs(schema):
+        assert ref.startswith("#/$defs/")
+        assert ref.removeprefix("#/$defs/") in schema["$defs"]
+
+
+def test_descriptions_and_defaults_reach_the_editor():
+    defs = json_schema()["$defs"]
+    latency = defs["Person"]["properties"]["ack_latency"]
+    assert latency["default"] == "2m"
+    assert latency["type"] == "string" and "pattern" in latency
+    assert latency["description"] == "Mean time to acknowledge a page."
+    assert defs["Fix"]["properties"]["action"]["enum"][0] == "restart"
+    assert defs["Service"]["additionalProperties"] is False
+
+
+def test_name_keyed_maps_reject_keys_that_are_not_names():
+    services = json_schema()["properties"]["services"]
+    assert services["propertyNames"]["pattern"] == "^[a-z][a-z0-9-]*$"
+
+
+def test_org_schema():
+    schema = json_schema(Org)
+    assert schema["title"] == "icdrill org file"
+    assert "faults" not in schema["properties"]
+
+
+def test_valid_fixtures_validate_against_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")  # not a dependency; used when present
+    validator = jsonschema.Draft202012Validator(json_schema())
+    validator.check_schema(json_schema())
+    for name in ("minimal.yaml", "with_include.yaml"):
+        validator.validate(read_yaml(VALID / name).data)
