@@ -22,7 +22,8 @@ from tui.widgets import BriefingScreen, PlayScreen, Timeline
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
-CLOCK_ACTIONS = frozenset({"toggle_pause", "faster", "slower"})
+SHOWN_BY_THE_VIEW = frozenset({"/update", "/note"})  # accepted, these appear in the timeline as themselves
+PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 
 
 class IcdrillApp(App):
@@ -30,11 +31,11 @@ class IcdrillApp(App):
     TITLE = "icdrill"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        # Priority so they reach the app before the command line; check_action lets the key
-        # through to the line once the player has started typing.
-        Binding("space", "toggle_pause", "Pause/resume", key_display="space", priority=True),
-        Binding("plus,equals_sign", "faster", "Faster", key_display="+", priority=True),
-        Binding("minus,underscore", "slower", "Slower", key_display="-", priority=True),
+        # Not priority: the command line lets these keys bubble up only while it is empty.
+        Binding("space", "toggle_pause", "Pause/resume", key_display="space"),
+        Binding("plus,equals_sign", "faster", "Faster", key_display="+"),
+        Binding("minus,underscore", "slower", "Slower", key_display="-"),
+        Binding("f1", "help", "Commands"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -52,16 +53,15 @@ class IcdrillApp(App):
         self.play: PlayScreen | None = None
         self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
         self._finished = False
-        self._was_typing = False
 
     # --- lifecycle ------------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.clock = self.set_interval(TICK, self._tick, pause=True)
         self.play = PlayScreen()
-        self.push_screen(self.play)
+        await self.push_screen(self.play)
         meta = self.loaded.scenario.scenario
-        self.push_screen(BriefingScreen(meta.title, meta.briefing), callback=self._begin)
+        await self.push_screen(BriefingScreen(meta.title, meta.briefing), callback=self._begin)
 
     def _begin(self, _: bool | None = None) -> None:
         self.started = True
@@ -98,37 +98,23 @@ class IcdrillApp(App):
         event.input.clear()
         if not text:
             return
-        timeline = self.play.query_one(Timeline)
-        if text.lower() == "/help":
-            timeline.help()
+        name = text.split()[0].lower()
+        if name == "/help":
+            self.action_help()
             return
-        if self.engine.submit(text) and not text.lower().startswith("/update"):
-            timeline.command(self.engine.now, text)  # an update shows as itself, from the view
+        if self.engine.submit(text) and name not in SHOWN_BY_THE_VIEW:
+            self.play.query_one(Timeline).command(self.engine.now, text)
         self.show_view()
 
-    @on(Input.Changed, "#command")
-    def typing_changed(self, event: Input.Changed) -> None:
-        # The clock keys are live only while the line is empty; let the footer say so (only on
-        # the change: refreshing bindings rebuilds the footer).
-        typing = bool(event.value)
-        if typing != self._was_typing:
-            self._was_typing = typing
-            self.refresh_bindings()
-
-    # --- clock bindings ------------------------------------------------------------------------
+    # --- key bindings --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in CLOCK_ACTIONS:
-            return True
-        if not self.started or self.engine.ended:
-            return False
-        if self._typing():
-            return None  # shown greyed out; the key goes to the command line as a character
+        if action in PLAY_ACTIONS:
+            return self.started and not self.engine.ended
         return True
 
-    def _typing(self) -> bool:
-        focused = self.focused
-        return isinstance(focused, Input) and bool(focused.value)
+    def action_help(self) -> None:
+        self.play.query_one(Timeline).help()
 
     def action_toggle_pause(self) -> None:
         self.paused = not self.paused

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -47,6 +48,14 @@ async def paste_command(pilot: Pilot, text: str) -> None:
     pilot.app.screen.query_one(CommandInput).value = text
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
+    """Let the app's clock tick until `condition()` holds (a loaded machine delays timers)."""
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
 
 
 def squash(text: str) -> str:
@@ -104,6 +113,8 @@ def test_empty_input_does_nothing_and_help_is_local():
         await paste_command(pilot, "/help")
         assert len(app.engine.log.entries) == events
         assert "/assign PERSON ACTION SERVICE [TIMEBOX]" in log_text(app)
+        await pilot.press("f1")
+        assert log_text(app).count("/assign PERSON ACTION SERVICE [TIMEBOX]") == 2
 
     play(app, scenario)
 
@@ -155,7 +166,7 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
         await pilot.press("space")  # on the briefing the clock keys do nothing
         assert not app.paused
         await start(pilot)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.engine.now > 0)
         assert app.engine.now > 0
         await pilot.press("space")
         assert app.paused
@@ -181,6 +192,21 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
     play(app, scenario)
 
 
+def test_keys_typed_faster_than_the_app_reads_them_keep_their_spaces():
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        for character in "/update a + b - c":
+            key = {" ": "space", "+": "plus", "-": "minus", "/": "slash"}.get(character, character)
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).value == "/update a + b - c"
+        assert not app.paused and app.speed == 1
+
+    play(app, scenario)
+
+
 def test_end_panel_appears_when_the_drill_ends():
     app = build_app(TINY)
 
@@ -189,7 +215,7 @@ def test_end_panel_appears_when_the_drill_ends():
         panel = app.screen.query_one(EndPanel)
         assert not panel.display
         app.engine.advance(app.loaded.scenario.end.time_limit)
-        await pilot.pause(0.3)  # the next clock tick notices
+        await until(pilot, lambda: panel.display)  # the next clock tick notices
         assert app.engine.ended
         assert panel.display
         text = widget_text(panel)
