@@ -102,6 +102,7 @@ class IcdrillApp(App):
         if name == "/help":
             self.action_help()
             return
+        self.show_view()  # what was said before this command is logged before its echo
         if self.engine.submit(text) and name not in SHOWN_BY_THE_VIEW:
             self.play.query_one(Timeline).command(self.engine.now, text)
         self.show_view()
