@@ -65,7 +65,6 @@ class IcdrillApp(App):
 
     def _begin(self, _: bool | None = None) -> None:
         self.started = True
-        self.sub_title = self.loaded.scenario.scenario.title
         self.show_view()
         self.clock.resume()
         self.refresh_bindings()
