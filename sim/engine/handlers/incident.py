@@ -6,7 +6,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from sim import commands as c
-from sim.engine.people import AVAILABLE, OFF, PAGED, WORKING, Responder
+from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING, Responder
 from sim.events import PageAcknowledged, SeveritySet, StatusUpdate
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def _page(engine: Engine, command: c.Page) -> str | None:
             return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
     if person.status == PAGED:
         return f"{person.name} was paged already; waiting for an acknowledgement"
-    if person.status in (AVAILABLE, WORKING):
+    if person.status in (AVAILABLE, WORKING, ROLE):
         return f"{person.name} is already in the incident"
     engine.people.page(person, "ic")
     return None
@@ -115,6 +115,9 @@ def _assign(engine: Engine, command: c.Assign) -> str | None:
         return f"{person.name} is not in the incident; page them first (/page {person.id})"
     if person.status == PAGED:
         return f"{person.name} has not acknowledged the page yet"
+    if person.status == ROLE:
+        role = engine.roles.role_of(person.id)
+        return f"{person.name} holds {role}; /unrole {role} first"
     if person.status == WORKING:
         task = person.task
         return f"{person.name} is busy: {task.action} {task.service}; wait for the report"
