@@ -65,6 +65,9 @@ class IcdrillApp(App):
 
     def _begin(self, _: bool | None = None) -> None:
         self.started = True
+        self.play.query_one(Timeline).hint(
+            "The clock is running. Watch for your page; /help or F1 lists the commands, space pauses."
+        )
         self.show_view()
         self.clock.resume()
         self.refresh_bindings()

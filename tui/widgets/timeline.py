@@ -65,6 +65,10 @@ class Timeline(RichLog):
         """Echo a command the engine accepted, so the player sees it went through."""
         self.write(Text.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (text, "green")))
 
+    def hint(self, text: str) -> None:
+        """A line from the game itself (not from the drill): a tip for the player."""
+        self.write(Text(text, style="dim italic"))
+
     def help(self) -> None:
         table = Table(box=None, pad_edge=False, show_header=False, title="Commands (type them below; Enter sends)",
                       title_justify="left", title_style="bold")
