@@ -356,7 +356,20 @@ class Stakeholders:
         pulled = (self._responders(WORKING) + self._responders(AVAILABLE))[: x.spec.pulls]
         for r in pulled:
             self._pull(r, x.spec.person, x.spec.takes)
+        if len(pulled) < x.spec.pulls:
+            self.engine.env.process(self._pull_later(x, x.spec.pulls - len(pulled), self.engine.now + x.spec.takes))
         self.poke()
+
+    def _pull_later(self, x: ExecutiveState, owed: int, until: int):
+        """A grant made before enough people were in: whoever joins while the request is being
+        worked on is pulled onto it too."""
+        while owed > 0 and not self._over():
+            yield self.engine.env.timeout(GRAB_RETRY)
+            if self.engine.now >= until:
+                return
+            for r in (self._responders(WORKING) + self._responders(AVAILABLE))[:owed]:
+                self._pull(r, x.spec.person, x.spec.takes)
+                owed -= 1
 
     def decline(self) -> None:
         x = self.executive

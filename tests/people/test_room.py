@@ -353,6 +353,27 @@ def test_granting_the_swoop_delays_the_fix_and_declining_costs_nothing(room):
     assert granted.view.executive_request is None and declined.view.executive_request is None
 
 
+def test_a_grant_made_before_anyone_is_in_pulls_whoever_joins_while_the_request_is_worked(room):
+    engine = Engine(only_executive(room), seed=11)
+    declare(engine)
+    engine.advance(481)
+    assert engine.submit("/grant")
+    assert not kinds(engine, ev.PulledOff)
+    staff(engine, "bob")
+    engine.advance(481 + 900 + 300)
+    (t, pulled), = kinds(engine, ev.PulledOff)  # one joined, one pulled; nobody after the window
+    assert pulled == ev.PulledOff("bob", "eve", 900) and 481 < t < 481 + 900 and (t - 481) % 60 == 0
+
+    late = Engine(only_executive(room), seed=11)
+    declare(late)
+    late.advance(481)
+    late.submit("/grant")
+    late.advance(481 + 900)
+    staff(late, "bob")
+    late.advance(40 * 60)
+    assert not kinds(late, ev.PulledOff)  # the list is done: people joining afterwards stay on the fix
+
+
 def test_an_unanswered_executive_grabs_a_working_engineer_and_the_request_stays_open(room):
     engine = Engine(only_executive(room), seed=11)
     declare(engine)
