@@ -186,11 +186,13 @@ def _more_time(v: View, t: int, e: ev.MoreTimeAsked) -> None:
 
 
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
-    person = v.people[e.person]
-    person.status, person.task, person.task_id, person.since = "available", None, None, t
+    person = v.people.get(e.person)  # None for the IC's own hands-on work
+    if person is not None:
+        person.status, person.task, person.task_id, person.since = "available", None, None, t
     if e.observed is not None:
         v.health[e.service] = e.observed
-    sender = person.name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {person.name})"
+    name = person.name if person is not None else ("You" if e.person == "ic" else e.person)
+    sender = name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {name})"
     _say(v, t, sender, " ".join(e.findings), e)
 
 
@@ -278,6 +280,7 @@ def _sales_pushed(v: View, t: int, e: ev.SalesPushed) -> None:
 
 def _sales_qualified(v: View, t: int, e: ev.SalesQualified) -> None:
     v.sales_pressure = 0
+    _say(v, t, f"you to {_name(v, e.person)}", e.evidence, e)
 
 
 def _executive_requested(v: View, t: int, e: ev.ExecutiveRequested) -> None:

@@ -210,14 +210,14 @@ class Manager(Strict):
 
 
 class HeadOfSales(Strict):
-    person: Name
+    person: Name = Field(description="The Head of Sales: pushes for Sev0 because one large account complains.")
     account: str = Field("Globex", description="The large account that is complaining.")
     starts: Duration = Field("10m", description="When the first push for Sev0 comes.")
     every: Duration = Field("6m", description="Time between pushes; halved while status updates are late.")
 
 
 class Executive(Strict):
-    person: Name
+    person: Name = Field(description="The executive who swoops in with a request that pulls responders off the fix.")
     at: Duration = Field("18m", description="When the executive swoops in.")
     request: Literal["customer-list", "customer-call"] = Field(
         "customer-list", description="What the executive asks for: a list of affected customers, or a call with one."
@@ -228,23 +228,23 @@ class Executive(Strict):
 
 
 class Proposal(Strict):
-    person: Name
-    action: FixAction
-    target: Name
+    person: Name = Field(description="The expert making the proposal.")
+    action: FixAction = Field(description="The fix the expert wants.")
+    target: Name = Field(description="The service the fix is applied to.")
     evidence: str = Field(description="What the expert cites for the proposal.")
 
 
 class Conflict(Strict):
-    id: Name
+    id: Name = Field(description="Names the disagreement in the log.")
     at: Duration = Field(description="When the two experts start to disagree (once both are in the incident).")
     proposals: list[Proposal] = Field(min_length=2, max_length=2)
     poll_wait: Duration = Field("1m", description="How long a poll for strong objections takes to settle.")
 
 
 class Stakeholders(Strict):
-    managers: list[Manager] = Field(default_factory=list)
-    head_of_sales: HeadOfSales | None = None
-    executive: Executive | None = None
+    managers: list[Manager] = Field(default_factory=list, description="Managers who join the channel.")
+    head_of_sales: HeadOfSales | None = Field(None, description="Off when absent.")
+    executive: Executive | None = Field(None, description="Off when absent.")
 
 
 class Org(Strict):
