@@ -2,16 +2,106 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 from sim import commands as c
+from sim.durations import format_clock
+from sim.engine.handlers.incident import find_person
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 
-def _not_yet(engine: Engine, command: c.Command) -> str | None:
-    return f"/{type(command).__name__.lower()} is not available yet"
+def _unknown_service(engine: Engine, service: str) -> str | None:
+    if service in engine.scenario.services:
+        return None
+    close = difflib.get_close_matches(service, sorted(engine.scenario.services), n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"no service called '{service}'{hint}"
 
 
-HANDLERS = {c.Owner: _not_yet, c.Escalate: _not_yet, c.Ask: _not_yet, c.HandsOn: _not_yet, c.Back: _not_yet, c.Dm: _not_yet}
+def _open_incident(engine: Engine) -> str | None:
+    if engine.phase is None:
+        return "there is no incident yet: nothing has been detected"
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    return None
+
+
+def _owner(engine: Engine, command: c.Owner) -> str | None:
+    problem = _unknown_service(engine, command.service)
+    if problem:
+        return problem
+    escalation = engine.escalation
+    if command.service in escalation.lookups:
+        ends = escalation.lookups[command.service]
+        return f"already looking up who owns {command.service}; the answer comes at {format_clock(ends)}"
+    if command.service in escalation.found:
+        return f"you already found the owner: {command.service} is owned by {escalation.found[command.service]}"
+    escalation.look_up_owner(command.service)
+    return None
+
+
+def _escalate(engine: Engine, command: c.Escalate) -> str | None:
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    target = command.target
+    if target in engine.scenario.teams:
+        team = target
+    else:
+        person, problem = find_person(engine, target)
+        if person is None:
+            teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
+            return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
+        team = person.spec.team
+    escalation = engine.escalation
+    if not escalation.was_paged(team):
+        return f"nobody on {team} has been paged yet; page them first (/page {team})"
+    answered = escalation.answered(team)
+    if answered is not None:
+        return f"{answered.name} ({team}) already acknowledged; no need to escalate"
+    if escalation.next_on_path(team) is None:
+        steps = ", ".join(r.name for r in escalation.path(team)) or "nobody"
+        return f"the escalation path of {team} is exhausted ({steps} paged); page someone else by name"
+    escalation.escalate(team, "ic")
+    return None
+
+
+def _ask(engine: Engine, command: c.Ask) -> str | None:
+    problem = _open_incident(engine) or _unknown_service(engine, command.service)
+    if problem:
+        return problem
+    people = engine.people
+    if not people.in_incident():
+        return "nobody is in the incident yet to hear it; page someone first"
+    if (command.action, command.service) in people.broadcasts:
+        return f"you already asked for '{command.action} {command.service}'; nobody has picked it up yet"
+    people.broadcast(command.action, command.service)
+    return None
+
+
+def _hands_on(engine: Engine, command: c.HandsOn) -> str | None:
+    problem = _open_incident(engine) or _unknown_service(engine, command.service)
+    if problem:
+        return problem
+    engine.people.hands_on(command.action, command.service)
+    return None
+
+
+def _back(engine: Engine, _: c.Back) -> str | None:
+    if engine.heads_down_until is None:
+        return "you are not heads-down; /handson ACTION SERVICE does a task yourself"
+    engine.people.back()
+    return None
+
+
+def _dm(engine: Engine, command: c.Dm) -> str | None:
+    person, problem = find_person(engine, command.person)
+    if person is None:
+        return problem
+    engine.people.answer(person, command.text)  # without an open question it is a plain message
+    return None
+
+
+HANDLERS = {c.Owner: _owner, c.Escalate: _escalate, c.Ask: _ask, c.HandsOn: _hands_on, c.Back: _back, c.Dm: _dm}
