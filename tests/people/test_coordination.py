@@ -263,7 +263,7 @@ def test_a_scribe_notes_a_decided_disagreement_and_stops_when_released(coordinat
         "Disagreement: Dana: failover payments-db (replica lag is 0 s) vs Luis: rollback payments-api (errors began with deploy 412)",
         "Going with Luis Ortega's proposal (decided by the IC).",
     ]
-    ok(engine, "/unrole scribe", "/update All hands on the rollback.")
+    ok(engine, "/update All hands on the rollback.", "/unrole scribe")  # released before writing it up
     engine.advance(engine.now + 60)
     assert len(kinds(engine, ev.TimelineNote)) == 2
 
@@ -340,6 +340,31 @@ def test_without_a_tech_lead_nobody_acts_on_the_report_until_the_ic_does(coordin
     engine = relayed_report(coordination, seed=0, lead=False)
     engine.advance(20 * 60)
     assert [a.via for _, a in kinds(engine, ev.TaskAssigned)] == ["named"] and not kinds(engine, ev.FaultFixed)
+
+
+def test_a_relayed_pointer_can_move_to_a_neighbour(coordination):
+    always = variant(coordination, relay_distortion=1.0)
+    moved = set()
+    for seed in range(6):
+        engine = declared(always, seed, page=["tara", "priya"])
+        ok(engine, "/role tara tech-lead", "/assign priya investigate checkout 10m")
+        until(engine, lambda: kinds(engine, ev.TaskReported))
+        (_, report), = kinds(engine, ev.TaskReported)
+        (_, change), = kinds(engine, ev.ReportDistorted)
+        assert change.change == f"changed pointer payments-api -> {report.points_to}"
+        assert report.findings == [f"checkout is degraded because its calls to {report.points_to} are failing."]
+        moved.add(report.points_to)
+        assert not [a for _, a in kinds(engine, ev.TaskAssigned) if a.via == "tech-lead"]  # nothing to act on
+    assert moved == {"fraud", "payments-db"}  # never checkout itself
+
+
+def test_the_tech_lead_gives_the_fix_to_its_finder_first(coordination):
+    engine = declared(coordination, seed=20, page=["tara", "luis", "priya"])
+    ok(engine, "/role tara tech-lead", "/assign priya investigate payments-api 10m")
+    until(engine, lambda: [a for _, a in kinds(engine, ev.TaskAssigned) if a.via == "tech-lead"], limit=20 * 60)
+    task = [a for _, a in kinds(engine, ev.TaskAssigned) if a.via == "tech-lead"][0]
+    assert not [a for _, a in kinds(engine, ev.TaskAssigned) if a.person == "luis"]  # Luis was free too, and first by id
+    assert (task.person, task.action, task.service) == ("priya", "rollback", "payments-api")
 
 
 def test_the_tech_lead_gives_the_fix_to_someone_able_when_its_finder_cannot(coordination):
