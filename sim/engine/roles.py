@@ -2,8 +2,8 @@
 
 The IC holds every role nobody fills. A role holder does the role's work and no task of their own:
 
-- the **Comms Lead** posts the status updates on cadence, a little late now and then, sometimes
-  after asking the IC a short question (the update goes out regardless);
+- the **Comms Lead** posts the status updates on cadence, up to 90 s late, sometimes after asking
+  the IC a short question (answered by /dm, the update goes out at once; unanswered, regardless);
 - the **Scribe** writes the key moments into the timeline, shortly after they happen;
 - the **Tech Lead** coordinates the experts: their reports reach the IC relayed, and a relay, like
   any game of telephone, sometimes loses or changes a detail (a hidden ReportDistorted says what);
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sim import events as ev
 from sim.durations import format_clock
-from sim.engine.people import AVAILABLE, ROLE, WORKING, Responder
+from sim.engine.people import AVAILABLE, ROLE, WORKING, Question, Responder
 from sim.log import Entry
 
 if TYPE_CHECKING:
@@ -222,15 +222,19 @@ class Roles:
             lag = int(rng.integers(*COMMS_LAG))
             question = None
             if rng.random() < COMMS_QUESTION:
-                questions = self._comms_questions()
-                question = engine.next_id("question")
-                engine.emit(ev.QuestionAsked(question, r.id, questions[int(rng.integers(len(questions)))]))
+                # A /dm answers it (People.answer) and the update goes out at once; unanswered,
+                # it goes out after the lag regardless.
+                texts = self._comms_questions()
+                question = Question(engine.next_id("question"), r.id, env.event())
+                engine.people.questions[r.id] = question
+                engine.emit(ev.QuestionAsked(question.id, r.id, texts[int(rng.integers(len(texts)))]))
             if lag:
-                yield env.timeout(lag)
+                yield env.timeout(lag) if question is None else (question.answered | env.timeout(lag))
+            if question is not None and engine.people.questions.get(r.id) is question:
+                del engine.people.questions[r.id]
+                engine.emit(ev.QuestionLapsed(question.id, r.id))
             if not self._holds(COMMS, r.id, tenure) or self._over():
                 return
-            if question in view.questions:  # unanswered: the update goes out regardless
-                engine.emit(ev.QuestionLapsed(question, r.id))
             due = view.next_update_due()
             if due is not None and engine.now >= due:  # the IC may have posted one meanwhile
                 engine.emit(ev.StatusUpdate(self.update_text()))

@@ -203,6 +203,25 @@ def test_the_comms_lead_sometimes_asks_first_and_posts_regardless(coordination):
     assert 0.05 <= asked / updates <= 0.4, (asked, updates)
 
 
+def test_answering_the_comms_leads_question_sends_the_update_at_once(coordination):
+    answered = 0
+    for seed in range(8):
+        engine = declared(coordination, seed, page=["ann"])
+        ok(engine, "/role ann comms-lead")
+        while engine.now < 45 * 60:
+            engine.advance(engine.now + 5)
+            if engine.view.questions:
+                (question, (person, _)), = engine.view.questions.items()
+                posted = len(kinds(engine, ev.StatusUpdate))
+                ok(engine, "/dm ann Yes, name them.")
+                assert kinds(engine, ev.QuestionAnswered)[-1] == (engine.now, ev.QuestionAnswered(question, "ann", "Yes, name them."))
+                engine.advance(engine.now + 1)
+                assert len(kinds(engine, ev.StatusUpdate)) == posted + 1 and kinds(engine, ev.StatusUpdate)[-1][0] == engine.now - 1
+                answered += 1
+        assert not kinds(engine, ev.QuestionLapsed)
+    assert answered >= 2
+
+
 def test_a_released_comms_lead_stops_posting(coordination):
     engine = declared(coordination, seed=7, page=["ann"])
     ok(engine, "/role ann comms-lead")
