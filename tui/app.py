@@ -82,8 +82,8 @@ class IcdrillApp(App):
 
     def show_view(self) -> None:
         """Hand the current view to the play screen; show the outcome once the drill has ended."""
-        if self.play is None or not self.play.is_mounted:
-            return
+        if not self.is_running or self.play is None or not self.play.is_mounted:
+            return  # not yet on screen, or shutting down (a tick can land while screens close)
         view = self.engine.view
         self.play.show(view, self.speed, self.paused)
         if view.ended and not self._finished:

@@ -199,6 +199,7 @@ def test_end_panel_appears_when_the_drill_ends():
         assert not panel.display
         app.engine.advance(app.loaded.scenario.end.time_limit)
         await until(pilot, lambda: panel.display)  # the next clock tick notices
+        await pilot.pause()  # and lays the panel out
         assert app.engine.ended
         assert panel.display
         text = widget_text(panel)
