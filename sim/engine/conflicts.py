@@ -31,6 +31,7 @@ class Conflicts:
         self.open: dict[str, Conflict] = {}  # raised and not yet decided, in order of raising
         self.polling: dict[str, int] = {}  # conflict id -> when its poll settles
         self.decided: dict[str, str] = {}  # conflict id -> chosen person
+        self.waiting: dict[str, Proposal] = {}  # chosen person still busy -> the proposal they start next
 
     def start(self) -> None:
         for conflict in sorted(self.engine.scenario.conflicts, key=lambda c: (c.at, c.id)):
@@ -112,5 +113,15 @@ class Conflicts:
     def _carry_out(self, proposal: Proposal):
         """The chosen proposal becomes its proposer's task as soon as they are free to take it."""
         engine = self.engine
-        while not engine.ended and engine.phase != "resolved" and not self._start(proposal):
+        self.waiting[proposal.person] = proposal
+        while not engine.ended and engine.phase != "resolved" and self.waiting.get(proposal.person) is proposal:
+            if self._start(proposal):
+                del self.waiting[proposal.person]
+                return
             yield engine.env.timeout(WAIT_FOR_FREE)
+
+    def freed(self, person: str) -> None:
+        """A person just finished a task: a decided proposal waiting for them starts now."""
+        proposal = self.waiting.get(person)
+        if proposal is not None and self.engine.phase != "resolved" and self._start(proposal):
+            del self.waiting[person]

@@ -101,13 +101,14 @@ class Roles:
         lead = self.holder(TECH)
         if lead is None or report.person in (lead.id, "ic"):  # the IC's own hands-on work is not relayed
             engine.emit(report)
-            return
-        relayed, change = self._relay(report, lead.id)
-        engine.emit(relayed)
-        if change is not None:
-            engine.emit(ev.ReportDistorted(report.task, lead.id, change))
-        if report.suggests and report.action == "investigate":
-            engine.env.process(self._lead_fix(lead.id, self._tenure[TECH], report))
+        else:
+            relayed, change = self._relay(report, lead.id)
+            engine.emit(relayed)
+            if change is not None:
+                engine.emit(ev.ReportDistorted(report.task, lead.id, change))
+            if report.suggests and report.action == "investigate":
+                engine.env.process(self._lead_fix(lead.id, self._tenure[TECH], report))
+        engine.conflicts.freed(report.person)  # a decided proposal may be waiting for its author  # a decided proposal may be waiting for its author
 
     def _relay(self, report: ev.TaskReported, lead: str) -> tuple[ev.TaskReported, str | None]:
         """The copy the IC hears from the Tech Lead, and what it lost or changed (None: nothing)."""

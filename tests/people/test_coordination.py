@@ -450,6 +450,18 @@ def test_a_decision_becomes_the_chosen_experts_task(coordination):
     assert rejected(engine, "/decide luis") == "there is no open disagreement to decide"
 
 
+def test_a_busy_expert_starts_the_decided_fix_the_moment_their_task_ends(coordination):
+    engine = declared(coordination, seed=21, page=["dana", "luis"])
+    ok(engine, "/assign luis investigate fraud 10m")
+    until(engine, lambda: engine.conflicts.open)
+    ok(engine, "/decide luis")
+    assert [a.via for _, a in kinds(engine, ev.TaskAssigned)] == ["named"]  # busy: the fix waits
+    until(engine, lambda: len(kinds(engine, ev.TaskAssigned)) == 2, limit=20 * 60)
+    (reported_at, _), = kinds(engine, ev.TaskReported)
+    (t, task) = kinds(engine, ev.TaskAssigned)[1]
+    assert t == reported_at and (task.person, task.action, task.service, task.via) == ("luis", "rollback", "payments-api", "decision")
+
+
 def test_a_poll_goes_with_the_proposal_the_evidence_backs(coordination):
     engine = declared(coordination, seed=16, page=["dana", "luis"])
     until(engine, lambda: engine.conflicts.open)
