@@ -108,7 +108,7 @@ class Roles:
                 engine.emit(ev.ReportDistorted(report.task, lead.id, change))
             if report.suggests and report.action == "investigate":
                 engine.env.process(self._lead_fix(lead.id, self._tenure[TECH], report))
-        engine.conflicts.freed(report.person)  # a decided proposal may be waiting for its author  # a decided proposal may be waiting for its author
+        engine.conflicts.freed(report.person)  # a decided proposal may be waiting for its author
 
     def _relay(self, report: ev.TaskReported, lead: str) -> tuple[ev.TaskReported, str | None]:
         """The copy the IC hears from the Tech Lead, and what it lost or changed (None: nothing)."""
