@@ -79,4 +79,4 @@ def test_bench_prints_figures_and_a_ratio():
 
 
 def test_list_names_the_starters():
-    assert icdrill("list").stdout.split() == ["payments-db-saturation", "search-deploy-and-cache"]
+    assert icdrill("list").stdout.split() == ["payments-db-saturation", "sale-day-meltdown", "search-deploy-and-cache"]

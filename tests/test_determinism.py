@@ -23,11 +23,13 @@ SCRIPT = """\
 """
 
 
-def run_in_fresh_process(tmp_path: Path, name: str, seed: int, hashseed: str, args: list[str]) -> bytes:
+def run_in_fresh_process(
+    tmp_path: Path, name: str, seed: int, hashseed: str, args: list[str], scenario: str = "payments-db-saturation"
+) -> bytes:
     log = tmp_path / f"{name}.jsonl"
     env = {**os.environ, "PYTHONHASHSEED": hashseed}
     subprocess.run(
-        [sys.executable, "-m", "tui.cli", "run", "payments-db-saturation", "--seed", str(seed), "--log", str(log), *args],
+        [sys.executable, "-m", "tui.cli", "run", scenario, "--seed", str(seed), "--log", str(log), *args],
         cwd=ROOT,
         env=env,
         check=True,
@@ -48,6 +50,38 @@ def test_two_processes_with_different_hash_seeds_write_identical_logs(tmp_path, 
     assert first == second
     other_seed = run_in_fresh_process(tmp_path, "c", 12, "1", args)
     assert other_seed != first
+
+
+ROOM = {"manager_joined", "sales_pushed", "executive_requested", "alert_fired", "question_asked"}
+
+
+@pytest.mark.parametrize(
+    "bot, happened",
+    [
+        ("expert", ROOM | {"manager_redirected", "sales_qualified", "conflict_raised", "conflict_decided", "role_assigned"}),
+        ("novice", ROOM | {"manager_theory", "dead_end_started", "pulled_off", "page_missed", "escalated"}),
+    ],
+)
+def test_every_actor_on_is_still_deterministic(tmp_path, bot, happened):
+    """sale-day-meltdown turns on managers, sales, the executive, a conflict, noise and questions."""
+    args = ["--bot", bot]
+    first = run_in_fresh_process(tmp_path, "a", 3, "7", args, "sale-day-meltdown")
+    second = run_in_fresh_process(tmp_path, "b", 3, "99", args, "sale-day-meltdown")
+    assert first == second
+    kinds = {line.split('"kind":"')[1].split('"')[0] for line in first.decode().splitlines()}
+    assert happened <= kinds, happened - kinds
+
+
+def test_sim_has_no_wall_clock_or_global_random():
+    """The cheap guard behind the byte-identical logs: no clock reads, no module-level RNG."""
+    import re
+
+    banned = re.compile(r"\btime\.(time|monotonic|perf_counter)\(|datetime\.now|\brandom\.(random|randint|choice|seed)\(|np\.random\.(rand|seed|choice|random)\(")
+    allowed = {"bench.py"}  # the benchmark measures wall time by design, outside any drill
+    for path in (ROOT / "sim").rglob("*.py"):
+        if path.name in allowed:
+            continue
+        assert not banned.search(path.read_text()), path
 
 
 def test_the_script_was_played_not_ignored(tmp_path):

@@ -7,7 +7,7 @@ that a bot's win proves the scenario can be won by play.
 
 from __future__ import annotations
 
-from sim.events import EvidenceShared, TaskReported
+from sim.events import EvidenceShared, OwnerFound, TaskReported
 from sim.view import View
 
 UNHEALTHY = ("degraded", "down")
@@ -44,6 +44,17 @@ def owner(view: View, service: str) -> str | None:
 
 def reports(view: View) -> list[TaskReported]:
     return [m.event for m in view.inbox if isinstance(m.event, TaskReported)]
+
+
+def tasks_started(view: View) -> set[str]:
+    """Tasks ("investigate checkout", "restart payments-api") under way or reported on."""
+    running = {p.task for p in view.people.values() if p.task}
+    return running | {f"{r.action} {r.service}" for r in reports(view)}
+
+
+def owners_confirmed(view: View) -> set[str]:
+    """Services whose owner a lookup has confirmed, beyond what the catalog claims."""
+    return {m.event.service for m in view.inbox if isinstance(m.event, OwnerFound)}
 
 
 def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:

@@ -6,7 +6,17 @@ disagreements decided, questions answered, owners looked up, silent pages escala
 from __future__ import annotations
 
 from sim import events as ev
-from sim.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects
+from sim.bots.base import (
+    Bot,
+    fix_suggestions,
+    owner,
+    owners_confirmed,
+    reports,
+    severity_for,
+    status_text,
+    suspects,
+    tasks_started,
+)
 from sim.view import PersonView, View
 
 TIMEBOX = "10m"
@@ -17,8 +27,6 @@ class ExpertBot(Bot):
     name = "expert"
 
     def __init__(self) -> None:
-        self.investigated: set[str] = set()
-        self.fixes_done: set[str] = set()
         self.paged_teams: set[str] = set()
         self.escalated: set[tuple[str, int]] = set()
         self.looked_up: set[str] = set()
@@ -113,27 +121,30 @@ class ExpertBot(Bot):
         return commands
 
     def _open_fixes(self, view: View) -> list[str]:
-        return [f for f in fix_suggestions(view, trust_relayed=False) if f not in self.fixes_done]
+        started = tasks_started(view)
+        return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
 
     def _delegate(self, view: View) -> list[str]:
         commands = []
         free = [p for p in view.people.values() if p.status == "available"]
+        confirmed = owners_confirmed(view)
         for suggestion in self._open_fixes(view):
             action, target = suggestion.split()
+            if target not in confirmed:
+                continue  # the catalog may be stale: wait for the lookup before handing out a change
             person = _pick(free, lambda p: _can_change(view, p, target))
             if person is None:
                 continue
             free.remove(person)
-            self.fixes_done.add(suggestion)
             commands.append(f"/assign {person.id} {action} {target} {TIMEBOX}")
         pointed = [r.points_to for r in reports(view) if r.points_to]
-        frontier = [s for s in suspects(view) + pointed if s not in self.investigated]
+        started = tasks_started(view)
+        frontier = [s for s in suspects(view) + pointed if f"investigate {s}" not in started]
         for service in dict.fromkeys(frontier):
             person = _pick(free, lambda p: p.team == owner(view, service)) or _pick(free, lambda p: True)
             if person is None:
                 break
             free.remove(person)
-            self.investigated.add(service)
             commands.append(f"/assign {person.id} investigate {service} {TIMEBOX}")
         return commands
 

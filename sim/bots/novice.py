@@ -11,7 +11,7 @@ spoke first.
 from __future__ import annotations
 
 from sim import events as ev
-from sim.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects
+from sim.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects, tasks_started
 from sim.view import View
 
 REACTION = 240  # seconds between the novice's looks at the incident
@@ -24,9 +24,9 @@ class NoviceBot(Bot):
     def __init__(self) -> None:
         self.next_look: int | None = None
         self.investigated: set[str] = set()
-        self.fixes_done: set[str] = set()
         self.last_update: int | None = None
         self.read = 0
+        self.refusals_read = 0
 
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
@@ -66,25 +66,43 @@ class NoviceBot(Bot):
         if any(p.status == "working" for p in view.people.values()):
             return []
         helpers = [p for p in view.people.values() if p.status == "available"]
+        lookups = self._after_refusals(view)
+        if lookups:
+            return lookups
+        started = tasks_started(view)
         for suggestion in fix_suggestions(view):
-            if suggestion not in self.fixes_done:
+            if suggestion not in started:
                 action, target = suggestion.split()
-                able = [p for p in helpers if view.catalog.people[p.id].team == owner(view, target)]
+                team = owner(view, target)
+                able = [p for p in helpers if view.catalog.people[p.id].team == team]
                 if able:
-                    self.fixes_done.add(suggestion)
                     return [f"/assign {able[0].id} {action} {target}"]
-                return [f"/page {owner(view, target)}"] if owner(view, target) else []
+                if team is not None and not any(p.team == team and p.status != "off" for p in view.people.values()):
+                    return [f"/page {team}"]
         pointed = [r.points_to for r in reports(view) if r.points_to]
-        todo = [s for s in suspects(view) + pointed if s not in self.investigated]
+        # The service that paged comes first in a novice's mind, whatever its traffic.
+        alerting = sorted(set(view.alerts.values()), key=lambda s: (view.catalog.services[s].tier, s))
+        todo = [s for s in dict.fromkeys(alerting + suspects(view) + pointed) if s not in self.investigated]
         if not todo:
             return []
         if not helpers:
-            team = owner(view, todo[0])
-            if team is None or any(p.team == team and p.status == "paged" for p in view.people.values()):
-                return []
-            return [f"/page {team}"]
+            # Page the team of the first troubled service whose team nobody has paged yet; a
+            # silent page is left to the paging policy rather than escalated.
+            paged = {p.team for p in view.people.values() if p.status != "off"}
+            teams = [owner(view, s) for s in todo]
+            fresh = [t for t in teams if t is not None and t not in paged]
+            return [f"/page {fresh[0]}"] if fresh else []
         self.investigated.add(todo[0])
         return [f"/assign {helpers[0].id} investigate {todo[0]}"]
+
+    def _after_refusals(self, view: View) -> list[str]:
+        """Told someone has no access, the novice finally asks who owns the service."""
+        for _, text, reason in view.rejections[self.refusals_read :]:
+            if "has no access to change" in reason:
+                self.refusals_read = len(view.rejections)
+                return [f"/owner {text.split()[3]}"]
+        self.refusals_read = len(view.rejections)
+        return []
 
     def _maybe_update(self, view: View) -> list[str]:
         if view.declared_at is None:
