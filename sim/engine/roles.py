@@ -32,20 +32,16 @@ COMMS, SCRIBE, TECH = "comms-lead", "scribe", "tech-lead"
 _UNHEALTHY = ("degraded", "down")
 _RESOLVED = "resolved"
 
-COMMS_LAG = (0, 91)  # seconds after an update falls due before the Comms Lead posts it
-COMMS_QUESTION = 0.2  # chance the Comms Lead checks something with the IC before an update
 COMMS_POLL = 15  # seconds between the Comms Lead's looks at the clock
-SCRIBE_LAG = (10, 41)  # seconds between a key moment and its timeline note
-TL_LAG = (45, 76)  # seconds before the Tech Lead hands out a suggested fix
 TL_RETRY = 30  # seconds between the Tech Lead's tries to find someone free
 TL_PATIENCE = 600  # seconds the Tech Lead keeps trying before leaving the fix to the IC
 TL_TIMEBOX = 600  # the time-box the Tech Lead gives with a fix
-EVIDENCE_LAG = (50, 71)  # seconds for an author to dig out the source evidence
 
 
 class Roles:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.behaviour = engine.scenario.behaviour
         self.holders: dict[str, str] = {}  # role -> person id
         self._tenure: dict[str, int] = {}  # role -> count of assignments, to retire old processes
         self.last_report: dict[str, ev.TaskReported] = {}  # person -> their last report, as they gave it
@@ -173,7 +169,7 @@ class Roles:
         engine = self.engine
         env = engine.env
         rng = engine.streams.get("tech-lead")
-        yield env.timeout(int(rng.integers(*TL_LAG)))
+        yield env.timeout(int(rng.integers(*_around(self.behaviour.tech_lead_lag, 4))))
         action, target = report.suggests.split(maxsplit=1)
         fix = f"{action} {target}"
         waited = 0
@@ -206,7 +202,7 @@ class Roles:
 
     def _share_evidence(self, report: ev.TaskReported):
         rng = self.engine.streams.get("evidence")
-        yield self.engine.env.timeout(int(rng.integers(*EVIDENCE_LAG)))
+        yield self.engine.env.timeout(int(rng.integers(*_around(self.behaviour.evidence_lag, 6))))
         self.evidence_pending.discard(report.task)
         self.engine.emit(ev.EvidenceShared(report.task, report.person, list(report.findings), report.suggests))
 
@@ -220,9 +216,9 @@ class Roles:
             if due is None or engine.now < due:
                 yield env.timeout(COMMS_POLL if due is None else min(COMMS_POLL, due - engine.now))
                 continue
-            lag = int(rng.integers(*COMMS_LAG))
+            lag = int(rng.integers(0, self.behaviour.comms_lag + 1))
             question = None
-            if rng.random() < COMMS_QUESTION:
+            if rng.random() < self.behaviour.comms_question_chance:
                 # A /dm answers it (People.answer) and the update goes out at once; unanswered,
                 # it goes out after the lag regardless.
                 texts = self._comms_questions()
@@ -278,7 +274,7 @@ class Roles:
 
     def _write(self, scribe: str, tenure: int, text: str):
         rng = self.engine.streams.get("scribe")
-        yield self.engine.env.timeout(int(rng.integers(*SCRIBE_LAG)))
+        yield self.engine.env.timeout(int(rng.integers(self.behaviour.scribe_lag // 4, self.behaviour.scribe_lag + 1)))
         if self._holds(SCRIBE, scribe, tenure) and not self.engine.ended:
             self.engine.emit(ev.TimelineNote(scribe, text))
 
@@ -333,3 +329,9 @@ def _under_way(engine: Engine, action: str, target: str) -> bool:
         r.status == WORKING and r.task is not None and (r.task.action, r.task.service) == (action, target)
         for _, r in sorted(engine.people.by_id.items())
     )
+
+
+def _around(typical: int, fraction: int) -> tuple[int, int]:
+    """Integer bounds for a uniform draw within 1/fraction of `typical` either way (upper exclusive)."""
+    spread = typical // fraction
+    return typical - spread, typical + spread + 1

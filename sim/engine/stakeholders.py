@@ -32,10 +32,8 @@ from sim.scenario.model import Executive, HeadOfSales, Manager
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
-STATUS_REPEAT = 300  # a manager asks for status at most this often (seconds)
 THEORY_RETRY = 60  # a manager with a theory but nobody to DM looks again this much later
 GRAB_RETRY = 60  # an executive who found nobody working to grab looks again this much later
-SALES_PAUSE = 3  # a qualified Head of Sales stays quiet for this many `every` periods
 _WATCHED = (ev.PhaseChanged, ev.StatusUpdate, ev.SeveritySet, ev.TaskAssigned)
 
 
@@ -174,7 +172,7 @@ class Stakeholders:
             late_by = self._late_by(m.spec.status_after)
             if late_by is not None and self.engine.now >= allowed_from:
                 self.engine.emit(ev.ManagerAskedStatus(m.id, late_by))
-                allowed_from = self.engine.now + STATUS_REPEAT
+                allowed_from = self.engine.now + m.spec.status_repeat
                 continue
             yield from self._wait(max(due + m.spec.status_after + 1, allowed_from))
 
@@ -303,7 +301,7 @@ class Stakeholders:
         assert s is not None
         self.engine.emit(ev.SalesQualified(s.spec.person, self.impact_evidence()))
         s.pressure = 0
-        s.quiet_until = self.engine.now + SALES_PAUSE * s.spec.every
+        s.quiet_until = self.engine.now + s.spec.quiet_periods * s.spec.every
         self.poke()
 
     def impact_evidence(self) -> str:

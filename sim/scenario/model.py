@@ -48,7 +48,7 @@ class Meta(Strict):
     title: str = Field(description="One line shown in menus.")
     summary: str = Field("", description="Two or three sentences for the scenario list.")
     difficulty: Literal["easy", "medium", "hard"] = "medium"
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field([])
     briefing: str = Field("", description="What the trainee reads before the drill starts.")
 
 
@@ -57,7 +57,7 @@ class Service(Strict):
     tier: int = Field(2, ge=1, le=4, description="1 is the most critical.")
     traffic: Share = Field(0.0, description="Share of customer traffic that enters here (0 for internal services).")
     depends_on: dict[Name, Literal["hard", "soft"]] = Field(
-        default_factory=dict,
+        {},
         description="Services this one calls. A hard dependency passes its state up; a soft one at most a degradation.",
     )
     monitored: bool = Field(True, description="Without monitoring the player sees 'unknown' until someone investigates.")
@@ -74,9 +74,9 @@ class Team(Strict):
 
 class Person(Strict):
     name: str | None = Field(None, description="Display name; generated from the session seed when absent.")
-    team: Name
-    on_call: Literal["primary", "secondary", "none"] = "none"
-    skills: list[Name] = Field(default_factory=list, description="Services this person knows well.")
+    team: Name = Field(description="The team the person belongs to.")
+    on_call: Literal["primary", "secondary", "none"] = Field("none", description="Place on the team's on-call rota.")
+    skills: list[Name] = Field([], description="Services this person knows well.")
     ack_latency: Duration = Field("2m", description="Mean time to acknowledge a page.")
     speed: float = Field(1.0, gt=0.0, le=5.0, description="Work rate; 2.0 finishes tasks in half the time.")
     reachability: Literal["awake", "asleep", "on-a-plane", "no-connectivity"] = Field(
@@ -133,8 +133,8 @@ class Growth(Strict):
 class Fix(Strict):
     action: FixAction
     target: Name = Field(description="Service the action is applied to.")
-    teams: list[Name] = Field(default_factory=list, description="Members of these teams can apply the fix.")
-    people: list[Name] = Field(default_factory=list, description="These people can apply the fix.")
+    teams: list[Name] = Field([], description="Members of these teams can apply the fix.")
+    people: list[Name] = Field([], description="These people can apply the fix.")
     takes: Duration = Field("5m", description="Working time for a person of speed 1.0.")
 
 
@@ -190,6 +190,11 @@ class Behaviour(Strict):
     )
     owner_lookup: Duration = Field("3m", description="Time to dig an owner out of commits and the org chart (/owner).")
     hands_on_factor: float = Field(1.5, ge=0.5, le=5.0, description="How much slower the IC works a task than a practised engineer.")
+    comms_lag: Duration = Field("90s", description="Longest delay after an update falls due before the Comms Lead posts it.")
+    comms_question_chance: Share = Field(0.2, description="Chance the Comms Lead checks something with the IC before an update.")
+    scribe_lag: Duration = Field("40s", description="Longest delay between a key moment and the Scribe's timeline note (at least a quarter of it).")
+    tech_lead_lag: Duration = Field("60s", description="Typical delay before the Tech Lead hands out a fix a report suggests (within 25 % either way).")
+    evidence_lag: Duration = Field("60s", description="Typical time for an author to dig out the source evidence when asked (within 1/6 either way).")
 
 
 class Escalation(Strict):
@@ -207,6 +212,7 @@ class Manager(Strict):
     engineer: Name | None = Field(None, description="Who gets the DM; by default a working engineer of the manager's team.")
     dead_end: Duration = Field("12m", description="Time the engineer loses chasing the theory unless the IC redirects the manager.")
     status_after: Duration = Field("2m", description="How late a status update must be before the manager asks for one.")
+    status_repeat: Duration = Field("5m", description="A manager asks for status at most this often.")
 
 
 class HeadOfSales(Strict):
@@ -214,6 +220,7 @@ class HeadOfSales(Strict):
     account: str = Field("Globex", description="The large account that is complaining.")
     starts: Duration = Field("10m", description="When the first push for Sev0 comes.")
     every: Duration = Field("6m", description="Time between pushes; halved while status updates are late.")
+    quiet_periods: int = Field(3, ge=1, le=20, description="After /qualify, the Head of Sales stays quiet for this many periods of `every`.")
 
 
 class Executive(Strict):
@@ -237,12 +244,12 @@ class Proposal(Strict):
 class Conflict(Strict):
     id: Name = Field(description="Names the disagreement in the log.")
     at: Duration = Field(description="When the two experts start to disagree (once both are in the incident).")
-    proposals: list[Proposal] = Field(min_length=2, max_length=2)
+    proposals: list[Proposal] = Field(min_length=2, max_length=2, description="The two incompatible fixes.")
     poll_wait: Duration = Field("1m", description="How long a poll for strong objections takes to settle.")
 
 
 class Stakeholders(Strict):
-    managers: list[Manager] = Field(default_factory=list, description="Managers who join the channel.")
+    managers: list[Manager] = Field([], description="Managers who join the channel.")
     head_of_sales: HeadOfSales | None = Field(None, description="Off when absent.")
     executive: Executive | None = Field(None, description="Off when absent.")
 
@@ -250,9 +257,9 @@ class Stakeholders(Strict):
 class Org(Strict):
     """What several scenarios can share: the services, teams, people and severity policy."""
 
-    services: dict[Name, Service] = Field(default_factory=dict)
-    teams: dict[Name, Team] = Field(default_factory=dict)
-    people: dict[Name, Person] = Field(default_factory=dict)
+    services: dict[Name, Service] = Field({})
+    teams: dict[Name, Team] = Field({})
+    people: dict[Name, Person] = Field({})
     severity: SeverityPolicy = Field(default_factory=SeverityPolicy)
     behaviour: Behaviour = Field(default_factory=Behaviour)
     escalation: Escalation = Field(default_factory=Escalation)
@@ -264,8 +271,8 @@ class Scenario(Org):
     scenario: Meta
     include: str | None = Field(None, description="Org file to build on, relative to this file.")
     faults: list[Fault] = Field(min_length=1)
-    alerts: list[Alert] = Field(default_factory=list)
+    alerts: list[Alert] = Field([])
     end: End = Field(default_factory=End)
     impact: ImpactModel = Field(default_factory=ImpactModel)
     stakeholders: Stakeholders = Field(default_factory=Stakeholders)
-    conflicts: list[Conflict] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field([])
