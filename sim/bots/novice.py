@@ -1,11 +1,11 @@
 """A new IC on a first shift: acts late, under-calls, does one thing at a time, forgets updates.
 
 It is the expert's playbook with the habits the article warns about: it reacts only every few
-minutes, calls the severity one level too low, trusts the service catalog, hands out work without
-time-boxes to one person at a time, posts updates far apart, never escalates a silent page (the
-policy does, slowly), lets managers steer engineers, gives in to the Head of Sales (Sev0) and to
-the executive's request, leaves questions unanswered, and settles a disagreement for whoever
-spoke first.
+minutes, calls the severity one level too low, trusts the service catalog, first asks the
+channel ("can someone look at X?"), then hands out work without time-boxes to one person at a
+time, posts updates far apart, never escalates a silent page (the policy does, slowly), lets
+managers steer engineers, gives in to the Head of Sales (Sev0) and to the executive's request,
+leaves questions unanswered, and settles a disagreement for whoever spoke first.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class NoviceBot(Bot):
         self.last_update: int | None = None
         self.read = 0
         self.refusals_read = 0
+        self.asked_around = False
 
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
@@ -52,6 +53,8 @@ class NoviceBot(Bot):
                 commands.append(f"/sev {top}")
             elif isinstance(event, ev.ExecutiveRequested):
                 commands.append("/grant")
+            elif isinstance(event, ev.BroadcastUnanswered):
+                self.investigated.discard(event.service)  # nobody took it: ask a named person next
         self.read = len(view.inbox)
         for conflict, proposals in sorted(view.conflicts.items()):
             commands.append(f"/decide {proposals[0].split(':')[0].lower()}")
@@ -93,6 +96,10 @@ class NoviceBot(Bot):
             fresh = [t for t in teams if t is not None and t not in paged]
             return [f"/page {fresh[0]}"] if fresh else []
         self.investigated.add(todo[0])
+        if not self.asked_around:
+            # "Can someone look at X?": the first ask goes to the channel, not to a named person.
+            self.asked_around = True
+            return [f"/ask investigate {todo[0]}"]
         return [f"/assign {helpers[0].id} investigate {todo[0]}"]
 
     def _after_refusals(self, view: View) -> list[str]:
