@@ -254,6 +254,22 @@ class Stakeholders(Strict):
     executive: Executive | None = Field(None, description="Off when absent.")
 
 
+class Weights(Strict):
+    """How much each scorecard dimension counts toward the overall score."""
+
+    delegation: float = Field(1.0, ge=0.0, le=10.0, description="Named people, time-boxes, no broadcast asks, no hands-on.")
+    cadence: float = Field(1.0, ge=0.0, le=10.0, description="Status updates on time and complete.")
+    severity: float = Field(1.0, ge=0.0, le=10.0, description="Severity called from impact, re-assessed, not inflated.")
+    outcome: float = Field(1.0, ge=0.0, le=10.0, description="Time to mitigate and customer-impact-minutes.")
+    focus: float = Field(1.0, ge=0.0, le=10.0, description="Dead-end minutes, managers and executives handled.")
+    roles: float = Field(1.0, ge=0.0, le=10.0, description="Roles filled and key moments captured.")
+    coordination: float = Field(1.0, ge=0.0, le=10.0, description="Owners found, escalations on time, conflicts decided.")
+
+
+class Scoring(Strict):
+    weights: Weights = Field(default_factory=Weights)
+
+
 class Org(Strict):
     """What several scenarios can share: the services, teams, people and severity policy."""
 
@@ -275,4 +291,5 @@ class Scenario(Org):
     end: End = Field(default_factory=End)
     impact: ImpactModel = Field(default_factory=ImpactModel)
     stakeholders: Stakeholders = Field(default_factory=Stakeholders)
+    scoring: Scoring = Field(default_factory=Scoring)
     conflicts: list[Conflict] = Field([])
