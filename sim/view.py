@@ -67,6 +67,10 @@ class View:
     executive_request: tuple[str, str] | None = None  # (person, request) awaiting an answer
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # open: id -> proposals
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (t, by, text)
+    # Indexes over the inbox, kept as messages arrive so readers need not rescan it every tick.
+    reports: list[ev.TaskReported] = field(default_factory=list)
+    suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
+    owners_confirmed: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         services = self.catalog.services
@@ -94,6 +98,19 @@ class View:
             return self.declared_at + self.catalog.severity.first_update
         return self.last_update_at + (self.update_interval() or 0)
 
+    def deliver(self, message: Message) -> None:
+        """A message reaches the IC's inbox (at once, or when the IC comes back from hands-on work)."""
+        self.inbox.append(message)
+        event = message.event
+        if isinstance(event, ev.TaskReported):
+            self.reports.append(event)
+            if event.suggests:
+                self.suggestions.append((event.suggests, event.relayed_by is not None))
+        elif isinstance(event, ev.EvidenceShared) and event.suggests:
+            self.suggestions.append((event.suggests, False))
+        elif isinstance(event, ev.OwnerFound):
+            self.owners_confirmed.add(event.service)
+
     def role_of(self, person: str) -> str | None:
         return next((role for role, holder in self.roles.items() if holder == person), None)
 
@@ -110,7 +127,10 @@ class View:
 def _say(v: View, t: int, sender: str, text: str, e: ev.Event) -> None:
     """A message to the IC; it waits unread while the IC is heads-down."""
     message = Message(t, sender, text, e)
-    (v.held if v.heads_down_until is not None else v.inbox).append(message)
+    if v.heads_down_until is not None:
+        v.held.append(message)
+    else:
+        v.deliver(message)
 
 
 def _name(v: View, person: str) -> str:
@@ -227,7 +247,8 @@ def _heads_down(v: View, t: int, e: ev.HeadsDown) -> None:
 
 def _heads_up(v: View, t: int, e: ev.HeadsUp) -> None:
     v.heads_down_until = None
-    v.inbox.extend(v.held)
+    for message in v.held:
+        v.deliver(message)
     v.held = []
 
 

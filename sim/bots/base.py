@@ -7,7 +7,7 @@ that a bot's win proves the scenario can be won by play.
 
 from __future__ import annotations
 
-from sim.events import EvidenceShared, OwnerFound, TaskReported
+from sim.events import TaskReported
 from sim.view import View
 
 UNHEALTHY = ("degraded", "down")
@@ -43,7 +43,7 @@ def owner(view: View, service: str) -> str | None:
 
 
 def reports(view: View) -> list[TaskReported]:
-    return [m.event for m in view.inbox if isinstance(m.event, TaskReported)]
+    return view.reports
 
 
 def tasks_started(view: View) -> set[str]:
@@ -54,7 +54,7 @@ def tasks_started(view: View) -> set[str]:
 
 def owners_confirmed(view: View) -> set[str]:
     """Services whose owner a lookup has confirmed, beyond what the catalog claims."""
-    return {m.event.service for m in view.inbox if isinstance(m.event, OwnerFound)}
+    return view.owners_confirmed
 
 
 def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
@@ -63,14 +63,7 @@ def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
     A careful IC does not act on a relayed report, which may have lost or changed a detail, but
     on the source evidence its author shares when asked.
     """
-    found = []
-    for message in view.inbox:
-        event = message.event
-        if isinstance(event, TaskReported) and (trust_relayed or event.relayed_by is None):
-            found.append(event.suggests)
-        elif isinstance(event, EvidenceShared):
-            found.append(event.suggests)
-    return list(dict.fromkeys(f for f in found if f))
+    return list(dict.fromkeys(fix for fix, relayed in view.suggestions if trust_relayed or not relayed))
 
 
 def status_text(view: View) -> str:

@@ -46,13 +46,14 @@ class ExpertBot(Bot):
             return commands  # the rest follows on the next tick, once declared
         if view.phase == "resolved":
             return commands
+        troubled = suspects(view)
         commands += self._answer_the_room(view)
         commands += self._reassess(view)
-        commands += self._find_owners(view)
-        commands += self._staff(view)
+        commands += self._find_owners(view, troubled)
+        commands += self._staff(view, troubled)
         commands += self._check_relayed(view)
-        commands += self._delegate(view)
-        commands += self._fill_roles(view)
+        commands += self._delegate(view, troubled)
+        commands += self._fill_roles(view, troubled)
         commands += self._close(view)
         due = view.next_update_due()
         if "comms-lead" not in view.roles and due is not None and view.now + 30 >= due:
@@ -88,15 +89,15 @@ class ExpertBot(Bot):
             return [f"/sev {now}"]
         return []
 
-    def _find_owners(self, view: View) -> list[str]:
+    def _find_owners(self, view: View, troubled: list[str]) -> list[str]:
         """Confirm who owns each troubled service: the catalog may be stale or empty."""
-        wanted = [s for s in suspects(view) + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
+        wanted = [s for s in troubled + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
         self.looked_up.update(wanted)
         return [f"/owner {s}" for s in dict.fromkeys(wanted)]
 
-    def _staff(self, view: View) -> list[str]:
+    def _staff(self, view: View, troubled: list[str]) -> list[str]:
         targets = [f.split()[1] for f in self._open_fixes(view)]
-        wanted = [owner(view, s) for s in suspects(view) + targets]
+        wanted = [owner(view, s) for s in troubled + targets]
         commands = []
         for team in dict.fromkeys(t for t in wanted if t is not None):
             if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
@@ -124,7 +125,7 @@ class ExpertBot(Bot):
         started = tasks_started(view)
         return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
 
-    def _delegate(self, view: View) -> list[str]:
+    def _delegate(self, view: View, troubled: list[str]) -> list[str]:
         commands = []
         free = [p for p in view.people.values() if p.status == "available"]
         confirmed = owners_confirmed(view)
@@ -139,7 +140,7 @@ class ExpertBot(Bot):
             commands.append(f"/assign {person.id} {action} {target} {TIMEBOX}")
         pointed = [r.points_to for r in reports(view) if r.points_to]
         started = tasks_started(view)
-        frontier = [s for s in suspects(view) + pointed if f"investigate {s}" not in started]
+        frontier = [s for s in troubled + pointed if f"investigate {s}" not in started]
         for service in dict.fromkeys(frontier):
             person = _pick(free, lambda p: p.team == owner(view, service)) or _pick(free, lambda p: True)
             if person is None:
@@ -148,9 +149,9 @@ class ExpertBot(Bot):
             commands.append(f"/assign {person.id} investigate {service} {TIMEBOX}")
         return commands
 
-    def _fill_roles(self, view: View) -> list[str]:
+    def _fill_roles(self, view: View, troubled: list[str]) -> list[str]:
         """Someone with nothing to do takes the Comms Lead seat, then the Scribe's."""
-        idle = [p for p in view.people.values() if p.status == "available" and not _owns_trouble(view, p)]
+        idle = [p for p in view.people.values() if p.status == "available" and not _owns_trouble(view, p, troubled)]
         commands = []
         for role in ("comms-lead", "scribe"):
             if role not in view.roles and idle:
@@ -180,8 +181,8 @@ def _noise(view: View) -> set[str]:
     return {a for a, s in view.alerts.items() if view.health.get(s) == "ok"}
 
 
-def _owns_trouble(view: View, person: PersonView) -> bool:
-    return any(owner(view, s) == person.team for s in suspects(view))
+def _owns_trouble(view: View, person: PersonView, troubled: list[str]) -> bool:
+    return any(owner(view, s) == person.team for s in troubled)
 
 
 def _can_change(view: View, person: PersonView, service: str) -> bool:
