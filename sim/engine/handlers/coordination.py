@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sim import commands as c
 from sim.durations import format_clock
-from sim.engine.handlers.incident import find_person
+from sim.engine.handlers.common import find_person, open_incident
 from sim.engine.people import AWAY, OFF, PAGED, WORKING
 from sim.events import TimelineNote
 
@@ -14,16 +14,8 @@ if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 
-def _no_incident(engine: Engine) -> str | None:
-    if engine.phase is None:
-        return "there is no incident yet: nothing has been detected"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    return None
-
-
 def _role(engine: Engine, command: c.Role) -> str | None:
-    problem = _no_incident(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     person, problem = find_person(engine, command.person)
@@ -54,7 +46,7 @@ def _role(engine: Engine, command: c.Role) -> str | None:
 def _unrole(engine: Engine, command: c.Unrole) -> str | None:
     if command.role not in c.ROLES:
         return f"'{command.role}' is not a role (roles: {', '.join(c.ROLES)})"
-    problem = _no_incident(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     if engine.roles.holder(command.role) is None:

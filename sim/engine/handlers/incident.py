@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from sim import commands as c
-from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING, Responder
+from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
+from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING
 from sim.events import PageAcknowledged, SeveritySet, StatusUpdate
 
 if TYPE_CHECKING:
@@ -29,14 +29,6 @@ def _severity_name(engine: Engine, text: str) -> tuple[str | None, str | None]:
         if name.lower() == text.lower():
             return name, None
     return None, f"unknown severity '{text}'; this organisation uses {', '.join(names)}"
-
-
-def _open_incident(engine: Engine) -> str | None:
-    if engine.phase is None:
-        return "there is no incident yet: nothing has been detected"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    return None
 
 
 def _declare(engine: Engine, command: c.Declare) -> str | None:
@@ -68,30 +60,16 @@ def _set_severity(engine: Engine, command: c.SetSeverity) -> str | None:
     return None
 
 
-def find_person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
-    """A person by id or first name, or the reason nobody matches (with a did-you-mean)."""
-    person = engine.people.find(ref)
-    if person is not None:
-        return person, None
-    known = sorted(engine.people.by_id) + sorted({r.name.split()[0].lower() for r in engine.people.by_id.values()})
-    close = difflib.get_close_matches(ref, known, n=1)
-    hint = f"; did you mean {close[0]}?" if close else ""
-    return None, f"nobody called '{ref}' in the directory{hint}"
-
-
 def _page(engine: Engine, command: c.Page) -> str | None:
     if engine.phase == "resolved":
         return "the incident is resolved"
-    target = command.target
-    if target in engine.scenario.teams:
-        person = engine.people.on_call(target)
+    team, person, problem = team_or_person(engine, command.target)
+    if problem:
+        return problem
+    if team is not None:
+        person = engine.people.on_call(team)
         if person is None:
-            return f"team {target} has nobody on call; page a person by name"
-    else:
-        person, problem = find_person(engine, target)
-        if person is None:
-            teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
-            return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
+            return f"team {team} has nobody on call; page a person by name"
     if person.status == PAGED:
         return f"{person.name} was paged already; waiting for an acknowledgement"
     if person.status in (AVAILABLE, WORKING, ROLE):
@@ -101,16 +79,15 @@ def _page(engine: Engine, command: c.Page) -> str | None:
 
 
 def _assign(engine: Engine, command: c.Assign) -> str | None:
-    problem = _open_incident(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     person, problem = find_person(engine, command.person)
     if person is None:
         return problem
-    if command.service not in engine.scenario.services:
-        close = difflib.get_close_matches(command.service, sorted(engine.scenario.services), n=1)
-        hint = f"; did you mean {close[0]}?" if close else ""
-        return f"no service called '{command.service}'{hint}"
+    problem = unknown_service(engine, command.service)
+    if problem:
+        return problem
     if person.status == OFF:
         return f"{person.name} is not in the incident; page them first (/page {person.id})"
     if person.status == PAGED:

@@ -10,19 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim import commands as c
-from sim.engine.handlers.incident import find_person
+from sim.engine.handlers.common import find_person, open_incident
 from sim.engine.stakeholders import ManagerState
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-
-
-def _closed(engine: Engine) -> str | None:
-    if engine.phase is None:
-        return "there is no incident yet: nothing has been detected"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    return None
 
 
 def _manager(engine: Engine, ref: str) -> tuple[ManagerState | None, str | None]:
@@ -44,7 +36,7 @@ def _manager(engine: Engine, ref: str) -> tuple[ManagerState | None, str | None]
 
 
 def _redirect(engine: Engine, command: c.Redirect) -> str | None:
-    problem = _closed(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -60,7 +52,7 @@ def _redirect(engine: Engine, command: c.Redirect) -> str | None:
 
 
 def _authority(engine: Engine, command: c.Authority) -> str | None:
-    problem = _closed(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -74,7 +66,7 @@ def _authority(engine: Engine, command: c.Authority) -> str | None:
 
 
 def _qualify(engine: Engine, _: c.Qualify) -> str | None:
-    problem = _closed(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     if not engine.stakeholders.pushing():
@@ -84,7 +76,7 @@ def _qualify(engine: Engine, _: c.Qualify) -> str | None:
 
 
 def _answer(engine: Engine, grant: bool) -> str | None:
-    problem = _closed(engine)
+    problem = open_incident(engine)
     if problem:
         return problem
     if not engine.stakeholders.request_open():

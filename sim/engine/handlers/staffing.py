@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from sim import commands as c
 from sim.durations import format_clock
-from sim.engine.handlers.incident import find_person
+from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 
-def _unknown_service(engine: Engine, service: str) -> str | None:
-    if service in engine.scenario.services:
-        return None
-    close = difflib.get_close_matches(service, sorted(engine.scenario.services), n=1)
-    hint = f"; did you mean {close[0]}?" if close else ""
-    return f"no service called '{service}'{hint}"
-
-
-def _open_incident(engine: Engine) -> str | None:
-    if engine.phase is None:
-        return "there is no incident yet: nothing has been detected"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    return None
-
-
 def _owner(engine: Engine, command: c.Owner) -> str | None:
-    problem = _unknown_service(engine, command.service)
+    problem = unknown_service(engine, command.service)
     if problem:
         return problem
     escalation = engine.escalation
@@ -46,15 +29,10 @@ def _owner(engine: Engine, command: c.Owner) -> str | None:
 def _escalate(engine: Engine, command: c.Escalate) -> str | None:
     if engine.phase == "resolved":
         return "the incident is resolved"
-    target = command.target
-    if target in engine.scenario.teams:
-        team = target
-    else:
-        person, problem = find_person(engine, target)
-        if person is None:
-            teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
-            return f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem
-        team = person.spec.team
+    team, person, problem = team_or_person(engine, command.target)
+    if problem:
+        return problem
+    team = team or person.spec.team
     escalation = engine.escalation
     if not escalation.was_paged(team):
         return f"nobody on {team} has been paged yet; page them first (/page {team})"
@@ -69,7 +47,7 @@ def _escalate(engine: Engine, command: c.Escalate) -> str | None:
 
 
 def _ask(engine: Engine, command: c.Ask) -> str | None:
-    problem = _open_incident(engine) or _unknown_service(engine, command.service)
+    problem = open_incident(engine) or unknown_service(engine, command.service)
     if problem:
         return problem
     people = engine.people
@@ -82,7 +60,7 @@ def _ask(engine: Engine, command: c.Ask) -> str | None:
 
 
 def _hands_on(engine: Engine, command: c.HandsOn) -> str | None:
-    problem = _open_incident(engine) or _unknown_service(engine, command.service)
+    problem = open_incident(engine) or unknown_service(engine, command.service)
     if problem:
         return problem
     engine.people.hands_on(command.action, command.service)

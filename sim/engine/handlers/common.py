@@ -1,0 +1,50 @@
+"""Checks that many commands share: is there an open incident, who is meant, which service."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sim.engine.engine import Engine
+    from sim.engine.people import Responder
+
+
+def open_incident(engine: Engine) -> str | None:
+    """Why a command needs an incident that is detected and not yet resolved, or None."""
+    if engine.phase is None:
+        return "there is no incident yet: nothing has been detected"
+    if engine.phase == "resolved":
+        return "the incident is resolved"
+    return None
+
+
+def did_you_mean(text: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(text, choices, n=1)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def unknown_service(engine: Engine, service: str) -> str | None:
+    if service in engine.scenario.services:
+        return None
+    return f"no service called '{service}'{did_you_mean(service, sorted(engine.scenario.services))}"
+
+
+def find_person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
+    """A person by id or first name, or the reason nobody matches (with a did-you-mean)."""
+    person = engine.people.find(ref)
+    if person is not None:
+        return person, None
+    known = sorted(engine.people.by_id) + sorted({r.name.split()[0].lower() for r in engine.people.by_id.values()})
+    return None, f"nobody called '{ref}' in the directory{did_you_mean(ref, known)}"
+
+
+def team_or_person(engine: Engine, target: str) -> tuple[str | None, Responder | None, str | None]:
+    """(team, None, None) for a team id, (None, person, None) for a person, else the reason."""
+    if target in engine.scenario.teams:
+        return target, None, None
+    person, problem = find_person(engine, target)
+    if person is not None:
+        return None, person, None
+    teams = difflib.get_close_matches(target, sorted(engine.scenario.teams), n=1)
+    return None, None, (f"no person or team '{target}'; did you mean {teams[0]}?" if teams else problem)
