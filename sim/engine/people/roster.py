@@ -1,0 +1,177 @@
+"""The roster: everyone in the scenario's directory, who is on call, who may change which service,
+and the pages that bring them in (acknowledged after a lognormal delay, or missed: unreachable, or
+worn down by noisy alerts). `People` is also the one object the rest of the engine asks about
+people; task work, questions, broadcast asks and the IC's hands-on work sit in their own modules.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import TYPE_CHECKING
+
+from faker import Faker
+
+from sim import graph as g
+from sim.engine.people.broadcasts import Broadcasts
+from sim.engine.people.hands_on import HandsOn
+from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Task
+from sim.engine.people.questions import Question, Questions
+from sim.engine.people.tasks import TaskWork
+from sim.events import PageAcknowledged, PageMissed, Paged, PersonListed
+from sim.scenario.model import Person
+
+if TYPE_CHECKING:
+    from sim.engine.engine import Engine
+
+_MIN_ACK = 15  # nobody acknowledges a page faster than this
+FATIGUE_WINDOW = 30 * 60  # noisy alerts in this window wear the on-call down
+UNREACHABLE = ("on-a-plane", "no-connectivity")
+
+
+@functools.cache
+def _faker() -> Faker:
+    # Building a Faker costs milliseconds; seed_instance below fully reseeds it on every use.
+    return Faker("en_US")
+
+
+def generate_names(people: dict[str, Person], seed: int) -> dict[str, str]:
+    """Display names: the scenario's where given, otherwise Faker's, seeded per session."""
+    if all(people[pid].name for pid in people):
+        return {pid: people[pid].name for pid in sorted(people)}
+    fake = _faker()
+    fake.seed_instance(seed)
+    return {pid: (people[pid].name or fake.name()) for pid in sorted(people)}
+
+
+class People:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        people = engine.scenario.people
+        names = generate_names(people, engine.streams.int_seed("names"))
+        self.by_id = {pid: Responder(pid, people[pid], names[pid]) for pid in sorted(people)}
+        self.paged_at: dict[str, int] = {}  # person -> when first paged
+        self.acknowledged: set[str] = set()  # people who ever acknowledged a page
+        self.asking = Questions(engine)
+        self.work = TaskWork(engine, self.asking)
+        self.broadcasting = Broadcasts(engine, self)
+        self.ic_hands_on = HandsOn(engine, self.work)
+
+    def start(self) -> None:
+        for r in self.by_id.values():
+            self.engine.emit(PersonListed(r.id, r.name, r.spec.team, r.spec.on_call))
+
+    def find(self, ref: str) -> Responder | None:
+        """A person by id, or by first name when exactly one person has it."""
+        ref = ref.lower()
+        if ref in self.by_id:
+            return self.by_id[ref]
+        matches = [r for r in self.by_id.values() if r.name.split()[0].lower() == ref]
+        return matches[0] if len(matches) == 1 else None
+
+    def on_call(self, team: str) -> Responder | None:
+        """The team's primary on-call, else its secondary."""
+        for rota in ("primary", "secondary"):
+            for r in self.by_id.values():
+                if r.spec.team == team and r.spec.on_call == rota:
+                    return r
+        return None
+
+    def in_incident(self) -> list[Responder]:
+        return [r for r in self.by_id.values() if r.status in IN_INCIDENT]
+
+    def can_work_on(self, r: Responder, service: str) -> bool:
+        """Access to change a service: its owners, people who know it, and anyone a fault names."""
+        if r.spec.team == g.owner(self.engine.graph, service) or service in r.spec.skills:
+            return True
+        world = self.engine.world
+        for fault in world.faults.values():
+            if fault.fix.target == service:
+                teams, named = world.who_can_fix(fault)
+                if r.spec.team in teams or r.id in named:
+                    return True
+        return False
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def page(self, r: Responder, by: str, *, team: str | None = None, sure: bool = False) -> None:
+        """Page a person. `team` is the escalation path the page is on (their own by default);
+        `sure` pages always get through (a manager at the end of the path)."""
+        r.status = PAGED
+        self.paged_at.setdefault(r.id, self.engine.now)
+        self.engine.emit(Paged(r.id, by))
+        delay, missed = self._ack_delay(r, sure)
+        if missed is not None:
+            self.engine.emit(PageMissed(r.id, missed))
+        else:
+            self.engine.env.process(self._acknowledge(r, delay))
+        self.engine.escalation.watch(team or r.spec.team)
+
+    def recent_noise(self) -> int:
+        """Noisy alerts fired in the last 30 minutes: what wears an on-call engineer down."""
+        now = self.engine.now
+        return sum(1 for t in self.engine.world.noise_fired_at if now - FATIGUE_WINDOW < t <= now)
+
+    def _ack_delay(self, r: Responder, sure: bool) -> tuple[int, str | None]:
+        """(seconds to acknowledge, None) or (0, the hidden reason the page is never seen)."""
+        behaviour = self.engine.scenario.behaviour
+        rng = self.engine.streams.get(f"ack/{r.id}")
+        sigma = behaviour.ack_spread
+        # Lognormal: most people answer near their mean, a few take much longer. Dividing by the
+        # lognormal's own mean, exp(sigma^2 / 2), keeps the person's mean at ack_latency.
+        latency = rng.lognormal(0.0, sigma) * r.spec.ack_latency / math.exp(sigma * sigma / 2)
+        if sure:
+            return int(max(_MIN_ACK, latency)), None
+        reach = r.spec.reachability
+        if reach in UNREACHABLE:
+            return 0, reach
+        noise = self.recent_noise()
+        if noise and rng.random() < behaviour.fatigue_miss * noise:
+            return 0, "fatigue"
+        if reach == "asleep":
+            latency *= behaviour.asleep_factor
+        latency *= 1 + behaviour.fatigue_slowdown * noise
+        return int(max(_MIN_ACK, latency)), None
+
+    def _acknowledge(self, r: Responder, delay: int):
+        yield self.engine.env.timeout(delay)
+        if r.status == PAGED:
+            r.status = AVAILABLE
+        self.acknowledged.add(r.id)
+        self.engine.emit(PageAcknowledged(r.id))
+
+    # --- the rest of the people API, carried out by the modules beside this one ----------------
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        """Open questions to the IC: person -> their question (see `questions.py`)."""
+        return self.asking.open
+
+    @property
+    def broadcasts(self) -> set[tuple[str, str]]:
+        """Open broadcast asks: (action, service) (see `broadcasts.py`)."""
+        return self.broadcasting.open
+
+    def assign(self, r: Responder, action: str, service: str, timebox: int | None, via: str = "named") -> Task:
+        """Give a task to a person; `via` says how it reached them (named, broadcast, tech-lead, ...)."""
+        return self.work.assign(r, action, service, timebox, via)
+
+    def detour(self, r: Responder, seconds: int) -> None:
+        """Take a person away from their work for `seconds`; their task waits, then resumes."""
+        self.work.detour(r, seconds)
+
+    def answer(self, r: Responder, text: str) -> bool:
+        """The IC's DM to a person: answers their open question, when they have one."""
+        return self.asking.answer(r, text)
+
+    def broadcast(self, action: str, service: str) -> None:
+        """'Can someone ...': maybe somebody picks it up, late; maybe nobody does."""
+        self.broadcasting.ask(action, service)
+
+    def hands_on(self, action: str, service: str) -> int:
+        """The IC does a task personally and goes heads-down; returns when it will be done."""
+        return self.ic_hands_on.start(action, service)
+
+    def back(self) -> None:
+        """/back: stop the hands-on work now, with no result, and read what piled up."""
+        self.ic_hands_on.back()
