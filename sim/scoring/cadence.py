@@ -7,9 +7,9 @@ investigating until a fix is under way, identified after, monitoring once mitiga
 exactly what the player's status line counted down to: the same `View` fold decides it.
 
 Items:
-- the first update, on time (late costs progressively, down to card.LATE_FLOOR: late beats never);
 - from declaring to the resolution (or the end), the share of the time during which no update
-  was overdue by more than a grace, weighing most: every late stretch is a finding;
+  was overdue by more than a grace, weighing most: the wait for the first update is one finding
+  (on time, or how late), every later late stretch another;
 - each update's content: impact, current actions, and when the next update comes (a third each);
 - a closing update once mitigated, before resolving, when the incident was resolved.
 Penalty, small: updates far more often than asked (gaps under a third of the interval with
@@ -24,15 +24,14 @@ import re
 from sim import events as ev
 from sim.durations import format_clock
 from sim.public import Catalog
-from sim.scoring.card import Ledger, late_credit
+from sim.scoring.card import Ledger
 from sim.scoring.facts import Facts, minutes
 from sim.view import View
 
 LATE_GRACE = 120  # seconds: a minute or two late is within tolerance (managers ask at 2 min late)
 FLOOD_SHARE = 3  # an update sooner than interval / 3 after the last is far more often than asked
 FLOOD_POINTS = 3.0
-FIRST = 1.0  # weights: the first update,
-ON_TIME = 3.0  # being on cadence throughout,
+ON_TIME = 3.0  # weights: being on cadence (the first update included),
 CONTENT = 1.0  # what the updates say (shared among them),
 CLOSING = 0.5  # and the closing update
 
@@ -71,40 +70,56 @@ def judge(f: Facts) -> Ledger:
     updates = f.of(ev.StatusUpdate)
     if f.declared is None:
         ref = f.reference
-        text = f"never declared: no status update in {minutes(f.end - ref.t)}; stakeholders heard nothing"
-        ledger.item(FIRST, 0.0, ref.t, text, [ref.seq])
-        ledger.item(ON_TIME, 0.0, ref.t, "no status update went out at all", [ref.seq])
+        text = f"never declared: no status update in the {minutes(f.end - ref.t)} after the page; stakeholders heard nothing"
+        ledger.item(ON_TIME, 0.0, ref.t, text, [ref.seq])
         return ledger
+    _on_time(f, ledger, updates, _fold(f))
+    _content(f, ledger, updates)
+    _closing(f, ledger, updates)
+    _floods(f, ledger)
+    return ledger
 
-    timeline = _fold(f)
-    first_due = f.declared.t + f.scenario.severity.first_update
+
+def _on_time(f: Facts, ledger: Ledger, updates, timeline: _Timeline) -> None:
+    """The share of the incident with no update overdue: the wait for the first update (due
+    `first_update` after declaring), then every gap; each late stretch is its own deduction."""
+    window = max(1, timeline.end - f.declared.t)
     target = f.scenario.severity.first_update
+    first_due = f.declared.t + target
+    # The wait for the first update.
+    wait_end = min(updates[0].t, timeline.end) if updates else timeline.end
+    wait = max(0, wait_end - f.declared.t)
+    wait_over = min(wait, sum(s.counted for s in timeline.late if s.first))
+    seqs = [f.declared.seq] + ([updates[0].seq] if updates else [])
     if updates:
         first = updates[0]
         delay = first.t - f.declared.t
-        late = max(0, first.t - first_due)
-        fraction = late_credit(late, 2 * target)
         who = "" if first.seq in f.ic_updates else " (by the Comms Lead)"
-        if late:
-            text = f"first status update{who} {minutes(delay)} after declaring, {minutes(late)} late (target {minutes(target)})"
-        else:
-            text = f"first status update{who} {minutes(delay)} after declaring (target {minutes(target)})"
-        ledger.item(FIRST, fraction, first.t, text, [f.declared.seq, first.seq])
-    else:
-        ledger.item(FIRST, 0.0, first_due, f"no status update after declaring (first one due within {minutes(target)})", [f.declared.seq])
-
-    # On-time share over the whole incident: the part with no update overdue earns; each late
-    # stretch is the deduction of its own part, so the findings say where the time went. (The
-    # wait for the first update counts here too: the first update also has its own item, as the
-    # one update with a target of its own.)
-    later = timeline.late
-    window = max(1, timeline.end - f.declared.t)
-    overdue = min(window, sum(s.counted for s in later))
-    ledger.item(ON_TIME * (1 - overdue / window), 1.0, None, _on_time_text(overdue, window), [u.seq for u in updates])
+        said = f"first status update{who} {minutes(delay)} after declaring (target {minutes(target)})"
+        if wait_over:
+            ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, "declared; the first update was due within "
+                        f"{minutes(target)}", seqs[:1])
+            late = f"first status update{who} {minutes(max(0, first.t - first_due))} late (target {minutes(target)} after declaring)"
+            ledger.item(ON_TIME * wait_over / window, 0.0, first.t, late, seqs)
+        elif wait:
+            ledger.item(ON_TIME * wait / window, 1.0, first.t, said, seqs)
+    elif wait:
+        ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, f"declared; the first update was due within {minutes(target)}", seqs)
+        text = f"no status update at all in the {minutes(wait)} after declaring (the first was due within {minutes(target)})"
+        ledger.item(ON_TIME * wait_over / window, 0.0, first_due, text, seqs)
+    # Every gap after it.
+    rest = window - wait
+    if rest <= 0:
+        return
+    later = [s for s in timeline.late if not s.first]
+    rest_over = min(rest, sum(s.counted for s in later))
+    ledger.item(ON_TIME * (rest - rest_over) / window, 1.0, None, _on_time_text(rest_over, rest), [u.seq for u in updates])
     for stretch in later:
         if stretch.counted > 0:
             ledger.item(ON_TIME * stretch.counted / window, 0.0, stretch.at, stretch.text(), stretch.seqs)
-    # Content of each update.
+
+
+def _content(f: Facts, ledger: Ledger, updates) -> None:
     for entry in updates:
         have = parts(entry.event.text)
         missing = [p for p, ok in have.items() if not ok]
@@ -114,31 +129,35 @@ def judge(f: Facts) -> Ledger:
         else:
             text = f"status update{who} states impact, current actions and the next update time"
         ledger.item(CONTENT / len(updates), sum(have.values()) / 3, entry.t, text, [entry.seq])
-    # Closing update.
-    if f.resolved is not None and f.mitigated is not None:
-        closing = [u for u in updates if f.mitigated.seq < u.seq < f.resolved.seq]
-        if closing:
-            ledger.item(CLOSING, 1.0, closing[-1].t, "closing update posted before resolving", [closing[-1].seq])
-        else:
-            ledger.item(CLOSING, 0.0, f.resolved.t, "resolved without a closing status update", [f.resolved.seq])
-    # Far more often than asked.
-    floods = [s for s in timeline.sooner if not s.news]
-    for n, s in enumerate(floods):
-        if n == 0:
-            continue
+
+
+def _closing(f: Facts, ledger: Ledger, updates) -> None:
+    if f.resolved is None or f.mitigated is None:
+        return
+    closing = [u for u in updates if f.mitigated.seq < u.seq < f.resolved.seq]
+    if closing:
+        ledger.item(CLOSING, 1.0, closing[-1].t, "closing update posted before resolving", [closing[-1].seq])
+    else:
+        ledger.item(CLOSING, 0.0, f.resolved.t, "resolved without a closing status update", [f.resolved.seq])
+
+
+def _floods(f: Facts, ledger: Ledger) -> None:
+    """Far more often than asked: from the second update sooner than a third of the interval
+    with nothing new to say (no change of severity or phase since the last one)."""
+    floods = [s for s in _fold(f).sooner if not s.news]
+    for s in floods[1:]:
         text = (
             f"status update only {minutes(s.gap)} after the last one (every {minutes(s.interval)} asked for "
             f"{s.severity} {s.phase}), with nothing new to say; frequent updates crowd out the work"
         )
         ledger.penalty(FLOOD_POINTS, s.t, text, s.seqs)
-    return ledger
 
 
 def _on_time_text(overdue: int, window: int) -> str:
     share = 1.0 - overdue / window
     if overdue <= 0:
-        return f"status updates on cadence throughout ({minutes(window)} from declaring to the end)"
-    return f"status updates on cadence for {share:.0%} of the incident; overdue for {minutes(overdue)} in all"
+        return f"status updates on cadence after the first one ({minutes(window)} to the end)"
+    return f"status updates on cadence for {share:.0%} of the time after the first one; overdue for {minutes(overdue)} in all"
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -168,7 +187,7 @@ class _Late:
         if self.posted:
             return f"{what} {minutes(self.late_by)} late for {self.severity} {self.phase} ({target}; due {format_clock(self.due)})"
         return (
-            f"{what} due at {format_clock(self.due)} ({self.severity} {self.phase}, {target}) never came; "
+            f"{what} due at {format_clock(self.due)} ({self.severity} {self.phase}, {target}) did not come; "
             f"{minutes(self.late_by)} without an update"
         )
 
@@ -209,7 +228,7 @@ def _fold(f: Facts) -> _Timeline:
             out.late.append(current)  # the due time moved on (a phase with a longer interval)
             current = None
         if due is not None and entry.t > due and current is None:
-            current = _new_late(view, due, last_update is None, f)
+            current = _new_late(view, due, last_update, f)
         if current is not None:
             current.until = min(entry.t, end)
         if isinstance(entry.event, ev.StatusUpdate):
@@ -234,16 +253,17 @@ def _fold(f: Facts) -> _Timeline:
             last_update = (entry.t, entry.seq, view.severity, view.status_phase)
     due = view.next_update_due()
     if current is None and due is not None and end > due:
-        current = _new_late(view, due, last_update is None, f)
+        current = _new_late(view, due, last_update, f)
     if current is not None:
         current.until = end
         out.late.append(current)
     return out
 
 
-def _new_late(view: View, due: int, first: bool, f: Facts) -> _Late:
+def _new_late(view: View, due: int, last_update, f: Facts) -> _Late:
+    first = last_update is None
     interval = f.scenario.severity.first_update if first else (view.update_interval() or 0)
-    seqs = [f.declared.seq] if first and f.declared is not None else []
+    seqs = [f.declared.seq] if first else [last_update[1]]
     late = _Late(due, view.severity or "?", view.status_phase, interval, first, seqs)
     late.at = due
     return late

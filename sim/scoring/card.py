@@ -53,6 +53,7 @@ class Dimension:
     score: float  # 0..100
     weight: float  # its weight in the overall score (0 when there was nothing to judge)
     findings: tuple[Finding, ...]
+    judged: bool = True  # False: nothing in the run to judge; score is 100 for display only
 
     @property
     def credits(self) -> tuple[Finding, ...]:
@@ -83,6 +84,7 @@ class Scorecard:
                     "name": d.name,
                     "score": round(d.score, 1),
                     "weight": round(d.weight, 3),
+                    "judged": d.judged,
                     "findings": [
                         {"t": f.t, "points": round(f.points, 2), "text": f.text, "seqs": list(f.seqs)}
                         for f in d.findings
@@ -117,12 +119,22 @@ class Ledger:
         self._penalties.append((points, t, text, _seqs(seqs)))
 
     @property
+    def weight(self) -> float:
+        """The total weight of the items so far."""
+        return sum(w for w, *_ in self._items)
+
+    def absorb(self, other: Ledger) -> None:
+        """Take over another ledger's items and penalties (a dimension judged in parts)."""
+        self._items.extend(other._items)
+        self._penalties.extend(other._penalties)
+
+    @property
     def empty(self) -> bool:
         return not self._items and not self._penalties
 
     def close(self, weight: float) -> Dimension:
         if self.empty:
-            return Dimension(self.name, 100.0, 0.0, (Finding(None, 0.0, NOTHING_TO_JUDGE, ()),))
+            return Dimension(self.name, 100.0, 0.0, (Finding(None, 0.0, NOTHING_TO_JUDGE, ()),), judged=False)
         total = sum(w for w, *_ in self._items)
         found: list[tuple[float, int, Finding]] = []
         earned = 0.0

@@ -104,12 +104,18 @@ def key_moments(facts: Facts) -> list[tuple[int, str]]:
             add(entry, "disagreement: " + " vs ".join(p.split(" (")[0] for p in e.proposals))
         elif isinstance(e, ev.ConflictDecided):
             add(entry, f"disagreement settled for {f.name(e.person)} ({'by you' if e.by == 'ic' else 'by a poll'})")
+        elif isinstance(e, ev.StatusUpdate):
+            add(entry, "status update posted" + ("" if entry.seq in f.ic_updates else " by the Comms Lead"))
         elif isinstance(e, ev.PhaseChanged) and e.phase in ("detected", "mitigated", "resolved"):
             add(entry, f"incident {e.phase}")
         elif isinstance(e, ev.DrillEnded) and e.reason != "resolved":
             add(entry, f"drill ends: {e.reason}")
     lines.sort(key=lambda x: x[1])
     return [(t, text) for t, _, text in lines]
+
+
+def _score(d: Dimension) -> str:
+    return f"{d.score:.1f}" if d.judged else "n/a"
 
 
 def debrief(scenario: Scenario, entries: list[Entry], card: Scorecard, par_card: Scorecard | None = None) -> str:
@@ -128,7 +134,7 @@ def debrief(scenario: Scenario, entries: list[Entry], card: Scorecard, par_card:
     if not well:
         out.append("  Nothing yet earned full credit. Start with the list below.")
     for d, f in well:
-        out.append(f"  + [{d.name}] {f.text}")
+        out.append(f"  + [{d.name}, {f.points:+.1f}] {f.text}")
     out.append("")
 
     out += ["Three things to improve first", "-----------------------------"]
@@ -150,12 +156,12 @@ def debrief(scenario: Scenario, entries: list[Entry], card: Scorecard, par_card:
         out.append(f"  {'dimension':<14}{'you':>7}{'par':>7}{'diff':>8}   weight")
         for d in card.dimensions:
             p = par_card.dimension(d.name)
-            weight = f"{d.weight:g}" if d.weight > 0 else "n/a"
-            out.append(f"  {d.name:<14}{d.score:>7.1f}{p.score:>7.1f}{d.score - p.score:>+8.1f}   {weight}")
+            diff = f"{d.score - p.score:>+8.1f}" if d.judged and p.judged else f"{'':>8}"
+            out.append(f"  {d.name:<14}{_score(d):>7}{_score(p):>7}{diff}   {d.weight:g}")
         out.append(f"  {'overall':<14}{card.overall:>7.1f}{par_card.overall:>7.1f}{card.overall - par_card.overall:>+8.1f}")
+        out.append("  (n/a: nothing to judge in that run, e.g. roles in a small incident; it does not count)")
     else:
         for d in card.dimensions:
-            weight = f"{d.weight:g}" if d.weight > 0 else "n/a"
-            out.append(f"  {d.name:<14}{d.score:>7.1f}   weight {weight}")
+            out.append(f"  {d.name:<14}{_score(d):>7}   weight {d.weight:g}")
         out.append(f"  {'overall':<14}{card.overall:>7.1f}")
     return "\n".join(out) + "\n"

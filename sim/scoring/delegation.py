@@ -23,7 +23,7 @@ from sim.scoring.facts import Facts, minutes
 NAMED = 2 / 3  # a named person is most of a good task (the bystander effect); the time-box the rest
 IDLE_GRACE = 300  # seconds a responder may wait for a task before it counts as idle
 IDLE_POINTS_PER_MIN = 0.25  # points per person-minute idle beyond the grace
-IDLE_CAP = 10.0
+IDLE_CAP = 10.0  # points, for all idle time together
 
 
 def judge(f: Facts) -> Ledger:
@@ -95,7 +95,8 @@ def _idle(f: Facts, ledger: Ledger) -> None:
         return
     stop = f.open_until
     away = _away(f)
-    for stretch in f.stretches:
+    budget = IDLE_CAP  # all idle time together costs "a little": at most this many points
+    for stretch in sorted(f.stretches, key=lambda s: (s.start, s.person)):
         if stretch.state != "available":
             continue
         a, b = max(stretch.start, start), min(stretch.end, stop)
@@ -105,7 +106,10 @@ def _idle(f: Facts, ledger: Ledger) -> None:
         beyond = idle - IDLE_GRACE
         if beyond <= 0:
             continue
-        points = min(IDLE_CAP, IDLE_POINTS_PER_MIN * beyond / 60)
+        points = min(budget, IDLE_POINTS_PER_MIN * beyond / 60)
+        budget -= points
+        if points <= 0:
+            continue
         text = (
             f"{f.name(stretch.person)} waited with nothing to do until {format_clock(b)} "
             f"({minutes(idle)}) while customers were hurt; give them a task or a role, or release them"

@@ -4,8 +4,9 @@ The article: "Don't let nosy managers bug your engineers"; message a manager pri
 lend their authority to the IC rather than send people down dead ends. PagerDuty's executive
 swoop: "we can get you that list or fix the incident, not both".
 
-Items (one per decision; its consequence, the responder time lost, is part of the same item, so
-that one mistake is judged once):
+Two halves weigh the same: the IC's own focus, and the responders' (the room), when there is a
+room to hold. Items (one per decision; its consequence, the responder time lost, is part of the
+same item, so that one mistake is judged once):
 - the IC's seat: the share of the incident (from the page to mitigation) the IC was there to
   coordinate, neither unacknowledged (beyond a minute) nor heads-down on hands-on work;
 - each manager who joined: redirected privately (or lending authority) before any theory reached
@@ -35,14 +36,17 @@ def judge(f: Facts) -> Ledger:
     ledger = Ledger("focus")
     if f.detected is None:
         return ledger
-    _seat(f, ledger)
-    dead_ends = _managers(f, ledger)
-    pulls = _executive(f, ledger)
-    _others(f, ledger, dead_ends, pulls)
+    room = Ledger("focus")
+    dead_ends = _managers(f, room)
+    pulls = _executive(f, room)
+    _others(f, room, dead_ends, pulls)
+    # Two halves: the IC's own focus (the seat) and the responders' (the room), equally.
+    _seat(f, ledger, max(SEAT, room.weight))
+    ledger.absorb(room)
     return ledger
 
 
-def _seat(f: Facts, ledger: Ledger) -> None:
+def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
     ref = f.reference
     start, stop = ref.t, max(ref.t + 1, f.open_until)
     window = stop - start
@@ -62,11 +66,11 @@ def _seat(f: Facts, ledger: Ledger) -> None:
     away = sum(max(0, b - a) for a, b, *_ in gaps)
     away = min(away, window)
     if away == 0:
-        ledger.item(SEAT, 1.0, None, "you stayed in the coordinator's seat throughout: no hands-on work", [ref.seq])
+        ledger.item(weight, 1.0, None, "you stayed in the coordinator's seat throughout: no hands-on work", [ref.seq])
         return
-    ledger.item(SEAT * (1 - away / window), 1.0, None, f"in the coordinator's seat for {1 - away / window:.0%} of the incident", [ref.seq])
+    ledger.item(weight * (1 - away / window), 1.0, None, f"in the coordinator's seat for {1 - away / window:.0%} of the incident", [ref.seq])
     for a, b, text, seqs in gaps:
-        ledger.item(SEAT * (b - a) / window, 0.0, a, text, seqs)
+        ledger.item(weight * (b - a) / window, 0.0, a, text, seqs)
 
 
 def _managers(f: Facts, ledger: Ledger) -> set[int]:

@@ -6,8 +6,8 @@ incidents are a Sev0"; qualify the Head of Sales' push rather than give in. Page
 unsure, treat it as the higher; do not debate it.
 
 Items:
-- the first call against the truth at that moment: exact earns all, one level over (cautious)
-  most, one level under less than half, further off little or nothing;
+- the first call against the truth at that moment: exact earns all; each level above the truth
+  costs a fifth, each level below twice that;
 - the time from the page to the call (a full escalation timeout is on time, then less: late
   beats never, see card.LATE_FLOOR);
 - the share of the incident, from the first call to mitigation, not spent under-called (a
@@ -35,16 +35,13 @@ QUALIFY = 1.0
 INFLATION_POINTS = 25.0
 RAISE_GRACE = 300  # seconds to re-assess once impact has grown
 RAISE_SPAN = 1200  # seconds past the grace after which a late raise earns nothing
-# Fraction earned by a call `d` levels off the truth (positive: over-called).
-ACCURACY = {0: 1.0, 1: 0.8, 2: 0.4, -1: 0.4, -2: 0.0}
+OVER_COST = 0.2  # share of the first-call item lost per level called above the truth
+UNDER_COST = 0.4  # per level below it: under-calls cost twice as much ("when unsure, treat it as the higher")
 
 
 def accuracy(off: int) -> float:
-    if off >= 2:
-        return ACCURACY[2]
-    if off <= -2:
-        return ACCURACY[-2]
-    return ACCURACY[off]
+    """Share earned by a call `off` levels from the truth (positive: called more severe)."""
+    return max(0.0, 1.0 - (OVER_COST * off if off > 0 else UNDER_COST * -off))
 
 
 def judge(f: Facts) -> Ledger:
