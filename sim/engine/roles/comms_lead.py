@@ -1,0 +1,81 @@
+"""The Comms Lead: while they hold the role, they post the status update each time it falls due,
+up to `behaviour.comms_lag` late, sometimes after asking the IC a short question first (answered
+by /dm, the update goes out at once; unanswered, it goes out after the lag regardless). The
+update's text is built from what the IC can see.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim import events as ev
+from sim.durations import format_clock
+from sim.engine.people import Responder
+
+if TYPE_CHECKING:
+    from sim.engine.engine import Engine
+    from sim.engine.roles.assignment import Roles
+
+COMMS = "comms-lead"
+_UNHEALTHY = ("degraded", "down")
+
+COMMS_POLL = 15  # seconds between the Comms Lead's looks at the clock
+
+
+class CommsLead:
+    def __init__(self, engine: Engine, roles: Roles) -> None:
+        self.engine = engine
+        self.roles = roles
+        self.behaviour = engine.scenario.behaviour
+
+    def run(self, r: Responder, tenure: int):
+        """The Comms Lead's work for one tenure of the role."""
+        engine, env, view, roles = self.engine, self.engine.env, self.engine.view, self.roles
+        rng = engine.streams.get("comms")
+        while roles.holds(COMMS, r.id, tenure) and not roles.over():
+            due = view.next_update_due()
+            if due is None or engine.now < due:
+                yield env.timeout(COMMS_POLL if due is None else min(COMMS_POLL, due - engine.now))
+                continue
+            lag = int(rng.integers(0, self.behaviour.comms_lag + 1))
+            question = None
+            if rng.random() < self.behaviour.comms_question_chance:
+                # A /dm answers it (People.answer) and the update goes out at once; unanswered,
+                # it goes out after the lag regardless.
+                texts = self._questions()
+                question = engine.people.asking.post(r.id, texts[int(rng.integers(len(texts)))])
+            if lag:
+                yield env.timeout(lag) if question is None else (question.answered | env.timeout(lag))
+            if question is not None:
+                engine.people.asking.lapse(question)
+            if not roles.holds(COMMS, r.id, tenure) or roles.over():
+                return
+            due = view.next_update_due()
+            if due is not None and engine.now >= due:  # the IC may have posted one meanwhile
+                engine.emit(ev.StatusUpdate(self.update_text()))
+
+    def _questions(self) -> list[str]:
+        questions = [
+            "Can I say we have found the cause, or is it still under investigation?",
+            "Do we have an ETA I can give customers?",
+            "Should this update go on the public status page, or internal only?",
+        ]
+        sales = self.engine.scenario.stakeholders.head_of_sales
+        if sales is not None:
+            questions.insert(0, f"Can I name {sales.account} in the public update?")
+        return questions
+
+    def update_text(self) -> str:
+        """The Comms Lead's update, from what the IC can see: impact, current actions, next update."""
+        view = self.engine.view
+        services = view.catalog.services
+        hurt = [s for s in sorted(view.health) if view.health[s] in _UNHEALTHY and services[s].traffic > 0]
+        impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
+        working = [f"{p.name} on {p.task}" for _, p in sorted(view.people.items()) if p.task]
+        actions = "; ".join(working) if working else "the team is assessing the cause"
+        interval = view.update_interval() or 600
+        when = format_clock(self.engine.now + interval)
+        return (
+            f"[{view.severity}, {view.status_phase}] Impact: {impact}. Current actions: {actions}. "
+            f"Next update by {when} (in {interval // 60} min)."
+        )
