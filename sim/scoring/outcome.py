@@ -17,7 +17,8 @@ Items:
 - resolution: resolved with nobody hurt earns all; mitigated but left open half; customers
   still hurt nothing (a resolution while an unmonitored service still hurts earns nothing).
 The run's impact is integrated to the time limit: closing the drill early does not stop the clock
-for customers still affected.
+for customers still affected. A log cut short (no DrillEnded: a crashed recording) is judged, with
+the baseline and the floor, only as far as it got.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ class Curve:
         return self.points[-1][0]
 
 
-def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None) -> Curve:
-    """Impact when each fault runs its course, except those fixed at the given times."""
+def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None, until: int | None = None) -> Curve:
+    """Impact when each fault runs its course, except those fixed at the given times; integrated
+    to `until` (the time limit by default)."""
     fixed = fixed or {}
     graph = g.build_graph(scenario)
     times = {0}
@@ -68,7 +70,7 @@ def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None) -> Curv
             times.add(fault.at + fault.grows.after)
         if fault.id in fixed:
             times.add(fixed[fault.id])
-    limit = scenario.end.time_limit
+    limit = scenario.end.time_limit if until is None else until
     points: list[tuple[int, float]] = []
     for t in sorted(x for x in times if x <= limit):
         own: dict[str, str] = {}
@@ -86,37 +88,45 @@ def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None) -> Curv
     return Curve(tuple(points), limit)
 
 
-def baseline(scenario: Scenario) -> Curve:
-    return fault_curve(scenario)
+def baseline(scenario: Scenario, until: int | None = None) -> Curve:
+    return fault_curve(scenario, until=until)
 
 
-def floor(scenario: Scenario) -> Curve:
-    return fault_curve(scenario, {f.id: f.at + f.investigate_takes + f.fix.takes for f in scenario.faults})
+def floor(scenario: Scenario, until: int | None = None) -> Curve:
+    return fault_curve(scenario, {f.id: f.at + f.investigate_takes + f.fix.takes for f in scenario.faults}, until)
+
+
+def horizon(f: Facts) -> int:
+    """How far the run is judged: to the time limit once the drill ended (customers still hurt
+    stay hurt after an early close), or as far as a log cut short got."""
+    return f.time_limit if f.of(ev.DrillEnded) else min(f.end, f.time_limit)
 
 
 def run_curve(f: Facts) -> tuple[Curve, list[int]]:
-    """The run's true impact over time, held at its last value to the time limit."""
+    """The run's true impact over time, held at its last value to the horizon."""
+    until = horizon(f)
     points: list[tuple[int, float]] = [(0, 0.0)]
     seqs = []
     for entry in f.truth:
-        if entry.t > f.time_limit:
+        if entry.t > until:
             break
         if points[-1][0] == entry.t:
             points[-1] = (entry.t, entry.event.impact)
         else:
             points.append((entry.t, entry.event.impact))
         seqs.append(entry.seq)
-    return Curve(tuple(points), f.time_limit), seqs
+    return Curve(tuple(points), until), seqs
 
 
 def judge(f: Facts) -> Ledger:
     ledger = Ledger("outcome")
     scenario = f.scenario
-    if not scenario.faults:
-        return ledger
-    base, best = baseline(scenario), floor(scenario)
-    run, seqs = run_curve(f)
     first_fault = min(fault.at for fault in scenario.faults)
+    until = horizon(f)
+    if until <= first_fault:
+        return ledger  # a log cut short before any fault: no outcome yet
+    base, best = baseline(scenario, until), floor(scenario, until)
+    run, seqs = run_curve(f)
     cim, base_cim, best_cim = run.impact_minutes, base.impact_minutes, best.impact_minutes
     avoidable = base_cim - best_cim
     fraction = 1.0 if avoidable <= 0 else (base_cim - cim) / avoidable
@@ -127,10 +137,10 @@ def judge(f: Facts) -> Ledger:
     ledger.item(CIM, fraction, None, text, seqs)
 
     mitigated = run.mitigated_at
-    limit = f.time_limit - first_fault
-    best_ttm = (best.mitigated_at or f.time_limit) - first_fault
+    limit = until - first_fault
+    best_ttm = (best.mitigated_at or until) - first_fault
     if mitigated is None:
-        ledger.item(TTM, 0.0, None, f"customers were still affected at the end ({minutes(f.time_limit)})", seqs[-1:])
+        ledger.item(TTM, 0.0, None, f"customers were still affected at the end ({minutes(until)})", seqs[-1:])
     else:
         ttm = mitigated - first_fault
         fraction = 1.0 if limit <= best_ttm else (limit - ttm) / (limit - best_ttm)

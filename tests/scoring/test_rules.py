@@ -1,0 +1,72 @@
+"""The small rules the dimensions share: reading an update's parts, severity accuracy, late
+credit, and the no-response baseline the outcome is measured against."""
+
+import pytest
+
+from sim.drill import play
+from sim.outcome import outcome
+from sim.scoring.cadence import parts
+from sim.scoring.card import LATE_FLOOR, late_credit
+from sim.scoring.outcome import baseline, floor
+from sim.scoring.severity import accuracy
+
+from .helpers import run, scenario
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Impact: 25% of customers affected (checkout). Actions: Dana on restart payments-api. Next update: in 10 min.",
+        "[Sev1, identified] Impact: 25% of customers affected. Current actions: Priya on restart payments-api. "
+        "Next update by T+28:02 (in 10 min).",
+        "IMPACT - checkout failing for a quarter of customers. ACTIONS - rolling back search. NEXT UPDATE at 14:30.",
+        "About 30% of users are unable to pay. We are restarting payments-api. We will update again in 15 minutes.",
+    ],
+)
+def test_complete_updates_state_all_three_parts(text):
+    assert parts(text) == {"impact": True, "actions": True, "next update": True}
+
+
+@pytest.mark.parametrize(
+    "text,missing",
+    [
+        ("Impact: 25% of customers affected. Actions: investigating.", ["next update"]),
+        ("Impact: 25% of customers affected. Next update: in 10 min.", ["actions"]),
+        ("Actions: Dana on restart payments-api. Next update: in 10 min.", ["impact"]),
+        ("Impact: 25% of customers affected. Actions: assessing. Next update soon.", ["next update"]),
+        ("All good now.", ["impact", "actions", "next update"]),
+    ],
+)
+def test_an_update_missing_a_part_is_read_as_missing_it(text, missing):
+    assert [p for p, ok in parts(text).items() if not ok] == missing
+
+
+def test_under_calls_cost_twice_what_over_calls_do():
+    assert accuracy(0) == 1.0
+    assert accuracy(1) == pytest.approx(0.8) and accuracy(-1) == pytest.approx(0.6)
+    assert accuracy(2) == pytest.approx(0.6) and accuracy(-2) == pytest.approx(0.2)
+    assert accuracy(-3) == 0.0
+    assert 1 - accuracy(-1) == pytest.approx(2 * (1 - accuracy(1)))
+
+
+def test_late_beats_never():
+    assert late_credit(0, 600) == 1.0 and late_credit(-5, 600) == 1.0
+    assert late_credit(300, 600) == pytest.approx(0.5)
+    assert late_credit(10_000, 600) == LATE_FLOOR > 0
+
+
+@pytest.mark.parametrize("name", ["payments-db-saturation", "search-deploy-and-cache", "sale-day-meltdown"])
+def test_no_response_baseline_is_what_the_idle_ic_gets(name):
+    """The baseline is computed from the scenario alone; the engine with nobody acting agrees."""
+    loaded = scenario(name)
+    for seed in (0, 1):
+        idle = outcome(play(loaded, seed, "idle").log.entries)
+        assert baseline(loaded.scenario).impact_minutes == pytest.approx(idle.customer_impact_minutes, abs=0.01)
+
+
+@pytest.mark.parametrize("name", ["payments-db-saturation", "search-deploy-and-cache", "sale-day-meltdown"])
+def test_the_floor_is_below_any_real_run(name):
+    best = floor(scenario(name).scenario).impact_minutes
+    for seed in range(3):
+        entries, _ = run(name, seed, "expert")
+        assert best < outcome(entries).customer_impact_minutes
