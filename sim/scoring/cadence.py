@@ -73,10 +73,11 @@ def judge(f: Facts) -> Ledger:
         text = f"never declared: no status update in the {minutes(f.end - ref.t)} after the page; stakeholders heard nothing"
         ledger.item(ON_TIME, 0.0, ref.t, text, [ref.seq])
         return ledger
-    _on_time(f, ledger, updates, _fold(f))
+    timeline = _fold(f)
+    _on_time(f, ledger, updates, timeline)
     _content(f, ledger, updates)
     _closing(f, ledger, updates)
-    _floods(f, ledger)
+    _floods(ledger, timeline)
     return ledger
 
 
@@ -141,10 +142,10 @@ def _closing(f: Facts, ledger: Ledger, updates) -> None:
         ledger.item(CLOSING, 0.0, f.resolved.t, "resolved without a closing status update", [f.resolved.seq])
 
 
-def _floods(f: Facts, ledger: Ledger) -> None:
+def _floods(ledger: Ledger, timeline: _Timeline) -> None:
     """Far more often than asked: from the second update sooner than a third of the interval
     with nothing new to say (no change of severity or phase since the last one)."""
-    floods = [s for s in _fold(f).sooner if not s.news]
+    floods = [s for s in timeline.sooner if not s.news]
     for s in floods[1:]:
         text = (
             f"status update only {minutes(s.gap)} after the last one (every {minutes(s.interval)} asked for "

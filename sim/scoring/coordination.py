@@ -123,7 +123,7 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
             ends.append((tried.t, tried.seq, "tried", tried))
         ends.append((f.open_until, 1 << 60, "stop", None))
         t_end, _, how, end = min(ends, key=lambda x: (x[0], x[1]))
-        if t_end - page.t <= timeout or (how in ("ack", "stop") and t_end - page.t <= timeout + ESCALATE_GRACE):
+        if how in ("ack", "stop", "policy") and t_end - page.t <= timeout + ESCALATE_GRACE:
             continue  # answered (or over) before escalating was due: nothing to judge
         who = f.name(person)
         seqs = [page.seq] + ([end.seq] if end is not None else [])

@@ -39,7 +39,7 @@ def judge(f: Facts) -> Ledger:
             continue  # judged as the ask that brought it
         given += 1
         if task.via in ("tech-lead", "decision"):
-            how = "by the Tech Lead" if task.via == "tech-lead" else "after your decision"
+            how = "by the Tech Lead" if task.via == "tech-lead" else "once the disagreement was settled"
             boxed = task.timebox is not None
             text = f"{what} went to {who} {how}" + (f" with a {minutes(task.timebox)} time-box" if boxed else "")
             ledger.item(1, 1.0 if boxed else NAMED, entry.t, text, [entry.seq])
