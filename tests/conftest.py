@@ -1,3 +1,7 @@
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +11,11 @@ from sim.scenario import load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STARTERS = sorted((ROOT / "scenarios").glob("*.yaml"))
+
+# `icdrill run` and `play` record every session and add it to the progress history in the user's
+# data folder; in tests (and in the subprocesses they start) that folder is a temporary one.
+os.environ["ICDRILL_DATA_DIR"] = tempfile.mkdtemp(prefix="icdrill-test-data-")
+atexit.register(shutil.rmtree, os.environ["ICDRILL_DATA_DIR"], True)
 
 
 @pytest.fixture(scope="session")

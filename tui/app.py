@@ -4,6 +4,9 @@ The app owns the engine and the clock. A timer advances the engine by `speed` si
 wall second; after every tick and every command the play screen re-reads `engine.view`. The app
 reads nothing else of the engine (besides the log for the outcome at the end) and changes it
 only through `advance` and `submit`.
+
+With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
+from its first event) and added to the progress history when the drill ends.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from sim import catalog
 from sim.engine import Engine
 from sim.outcome import outcome
 from sim.scenario import LoadedScenario, load_scenario
-from tui.widgets import BriefingScreen, PlayScreen, Timeline
+from tui.datadir import SessionRecording
+from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
@@ -42,7 +46,9 @@ class IcdrillApp(App):
     paused: reactive[bool] = reactive(False)
     speed: reactive[float] = reactive(1.0)
 
-    def __init__(self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0) -> None:
+    def __init__(
+        self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
+    ) -> None:
         if speed <= 0:
             raise ValueError(f"speed must be above 0, not {speed:g}")
         super().__init__()
@@ -53,6 +59,8 @@ class IcdrillApp(App):
         self.play: PlayScreen | None = None
         self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
         self._finished = False
+        self._warnings: list[str] = []
+        self.session = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -68,6 +76,7 @@ class IcdrillApp(App):
         self.play.query_one(Timeline).hint(
             "The clock is running. Watch for your page; /help or F1 lists the commands, space pauses."
         )
+        self._show_warnings()
         self.show_view()
         self.clock.resume()
         self.refresh_bindings()
@@ -90,7 +99,27 @@ class IcdrillApp(App):
             self._finished = True
             self.clock.pause()
             self.play.show_outcome(outcome(self.engine.log.entries))
+            self._finish_session()
             self.refresh_bindings()
+
+    def _finish_session(self) -> None:
+        """Close the recording, add the session to the history, and show the score if there is one."""
+        if self.session is None:
+            return
+        self.session.finish()
+        parts = []
+        if self.session.card is not None:
+            parts.append(f"score {self.session.card.overall:.0f}/100")
+        if self.session.path is not None:
+            parts.append(f"recorded as {self.session.path.name}")
+        self.play.query_one(EndPanel).border_subtitle = " · ".join(parts) or None
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        timeline = self.play.query_one(Timeline)
+        for warning in self._warnings:
+            timeline.hint(f"icdrill: {warning}")
+        self._warnings.clear()
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -135,10 +164,13 @@ class IcdrillApp(App):
         self.show_view()
 
 
-def build_app(scenario_ref: str | None = None, seed: int = 0, speed: float = 1.0) -> IcdrillApp:
-    """The app for a scenario id or file (default: the default scenario).
+def build_app(
+    scenario_ref: str | None = None, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
+) -> IcdrillApp:
+    """The app for a scenario id or file (default: the default scenario); `record` records the session.
 
     Raises `sim.scenario.ScenarioError` when the scenario cannot be loaded (a missing file
     included) and ValueError for a speed that is not above zero.
     """
-    return IcdrillApp(load_scenario(catalog.resolve(scenario_ref)), seed=seed, speed=speed)
+    loaded = load_scenario(catalog.resolve(scenario_ref))
+    return IcdrillApp(loaded, seed=seed, speed=speed, record=record, trainee=trainee)

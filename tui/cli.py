@@ -1,18 +1,23 @@
 """The `icdrill` command line.
 
-Headless commands (run, validate, schema, bench) import only `sim`; the Textual app is imported
-only by the commands that open it, so `icdrill run` starts fast and works without a terminal.
+Headless commands (run, validate, schema, bench, replay, score, report, history) import only
+`sim` (and the history's SQLite); the Textual app is imported only by the commands that open it, so
+`icdrill run` starts fast and works without a terminal. The commands around recordings live in
+`tui/commands_recording.py`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from sim import catalog
 from sim.durations import format_clock, format_duration
+from tui import commands_recording as recording
+from tui.datadir import SessionRecording
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -46,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--script", metavar="FILE", help="IC commands to play, one 'MM:SS /command' per line")
     run.add_argument("--log", metavar="FILE", help="write the event log here as JSONL")
     run.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    recording.add_recording_options(run)
 
     validate = sub.add_parser(
         "validate",
@@ -77,8 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
     play.add_argument("--seed", type=int, default=0, help="session seed (default: 0)")
     play.add_argument("--speed", type=float, default=1.0, help="sim seconds per wall second at the start (default: 1)")
+    recording.add_recording_options(play)
 
     sub.add_parser("list", help="List the scenarios that ship with icdrill.")
+    recording.add_parsers(sub)
     return parser
 
 
@@ -98,9 +106,15 @@ def _load(ref: str | None):
         return None
 
 
+def _warn(message: str) -> None:
+    print(f"icdrill: warning: {message}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace) -> int:
-    from sim.drill import play
+    from sim.bots import BOTS
+    from sim.engine import Engine
     from sim.outcome import outcome
+    from sim.replay import drive
     from sim.script import ScriptError, parse_script
 
     loaded = _load(args.scenario)
@@ -117,7 +131,13 @@ def _run(args: argparse.Namespace) -> int:
             print(err, file=sys.stderr)
             return EXIT_BAD_INPUT
     bot = args.bot or (None if args.script else "expert")
-    engine = play(loaded, args.seed, bot, script)
+    engine = Engine(loaded, args.seed)
+    session = None
+    if not args.no_record:
+        session = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn)
+    drive(engine, BOTS[bot]() if bot else None, script)
+    if session is not None:
+        session.finish()
     if args.log:
         try:
             Path(args.log).write_text(engine.log.to_jsonl(), encoding="utf-8")
@@ -126,8 +146,11 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     result = outcome(engine.log.entries)
     scenario_id = loaded.scenario.scenario.id
+    recorded = str(session.path) if session is not None and session.path is not None else None
+    card = session.card if session is not None else None
     if args.json:
-        print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict()}))
+        extra = {"recording": recorded, "overall": card.overall if card is not None else None}
+        print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
         return EXIT_OK
     ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
     print(f"scenario                 {scenario_id} (seed {args.seed}, IC: {bot or 'script'})")
@@ -136,8 +159,12 @@ def _run(args: argparse.Namespace) -> int:
     print(f"time to mitigate         {ttm}")
     print(f"customer-impact-minutes  {result.customer_impact_minutes:.1f}")
     print(f"events                   {result.events}")
+    if card is not None:
+        print(f"overall score            {card.overall:.0f}/100")
     if args.log:
         print(f"log                      {args.log}")
+    if recorded:
+        print(f"recording                {recorded}")
     return EXIT_OK
 
 
@@ -170,11 +197,29 @@ def _play(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     from tui.app import build_app
 
-    build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0)).run()
+    record = not getattr(args, "no_record", False)
+    app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
+                    trainee=getattr(args, "trainee", None))
+    app.run()
+    if app.session is not None:
+        app.session.close()
+    if app.session is not None and app.session.path is not None:
+        print(f"recording: {app.session.path}")
+        print(f"  icdrill score {app.session.path}    # the scorecard and debrief")
+        print(f"  icdrill report {app.session.path}   # the post-incident report")
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`icdrill score REC | head`): nothing left to say, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
@@ -195,6 +240,14 @@ def main(argv: list[str] | None = None) -> int:
         for scenario_id in catalog.available():
             print(scenario_id)
         return EXIT_OK
+    commands = {
+        "replay": recording.replay_command,
+        "score": recording.score_command,
+        "report": recording.report_command,
+        "history": recording.history_command,
+    }
+    if args.command in commands:
+        return commands[args.command](args)
     return EXIT_OK
 
 

@@ -1,0 +1,196 @@
+"""replay, score, report and history as a user types them, and the recording options of run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tui.cli import main
+
+from .helpers import ROOT, needs_scoring
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(folder))
+    return folder
+
+
+def icdrill(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def recorded(data_dir, capsys):
+    """One expert session recorded by `icdrill run`, the way a user makes one."""
+    code, out, _ = icdrill(capsys, "run", "--trainee", "ann")
+    assert code == 0
+    path = data_dir / "recordings" / "payments-db-saturation-0-1.jsonl"
+    assert f"recording                {path}" in out
+    return path
+
+
+@pytest.mark.parametrize("command", ["replay", "score", "report", "history"])
+def test_help(command):
+    result = subprocess.run([sys.executable, "-m", "tui.cli", command, "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "usage: icdrill" in result.stdout
+
+
+def test_run_records_each_session_under_a_new_name(data_dir, capsys, recorded):
+    icdrill(capsys, "run")
+    icdrill(capsys, "run", "--seed", "4", "--bot", "idle")
+    names = sorted(p.name for p in (data_dir / "recordings").iterdir())
+    assert names == ["payments-db-saturation-0-1.jsonl", "payments-db-saturation-0-2.jsonl", "payments-db-saturation-4-1.jsonl"]
+    header = json.loads(recorded.read_text().splitlines()[0])
+    assert (header["driver"], header["trainee"], header["seed"]) == ("expert", "ann", 0)
+
+
+def test_no_record_leaves_nothing_behind(data_dir, capsys):
+    code, out, _ = icdrill(capsys, "run", "--no-record", "--json")
+    assert code == 0 and json.loads(out)["recording"] is None
+    assert not data_dir.exists()
+
+
+def test_replay_a_good_recording(recorded, capsys):
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 0, out + err
+    assert "same log: yes (103 events)" in out
+    assert "same score: " in out
+
+
+def test_replay_gives_the_same_score(recorded, capsys):
+    needs_scoring()
+    code, out, _ = icdrill(capsys, "replay", str(recorded))
+    assert code == 0 and "same score: yes (overall " in out
+
+
+def test_replay_a_tampered_recording(recorded, capsys):
+    lines = recorded.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines) if '"kind":"paged","person":"kenji"' in line)
+    lines[number] = lines[number].replace("kenji", "morgan")  # a log no longer made by its commands
+    recorded.write_text("\n".join(lines) + "\n")
+    code, out, _ = icdrill(capsys, "replay", str(recorded))
+    assert code == 1
+    assert "same log: no (103 events)" in out and f"first difference at line {number + 1}" in out
+    assert '"person":"morgan"' in out and '"person":"kenji"' in out
+
+
+def test_a_truncated_recording(recorded, capsys, tmp_path):
+    data = recorded.read_bytes()
+    recorded.write_bytes(data[: len(data) // 2])
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 0
+    assert "the last line is incomplete" in err
+    assert "this session was not finished: the recording stops at T+" in out and "same log: yes" in out
+    code, out, err = icdrill(capsys, "report", str(recorded))
+    assert code == 0 and out.startswith("# Post-incident report: Checkout is failing")
+    assert "| Status | Not resolved" in out
+
+
+def test_score_prints_the_card_and_the_debrief(recorded, capsys):
+    needs_scoring()
+    code, out, _ = icdrill(capsys, "score", str(recorded))
+    assert code == 0
+    assert out.startswith("Scorecard: payments-db-saturation, seed 0 (IC: expert, trainee ann)")
+    for dimension in ("delegation", "cadence", "severity", "outcome", "focus", "roles", "coordination"):
+        assert f"\n{dimension}  " in out
+    assert "(par " in out and "T+03:15: declared Sev1" in out
+
+
+def test_score_of_a_truncated_recording(recorded, capsys):
+    needs_scoring()
+    data = recorded.read_bytes()
+    recorded.write_bytes(data[: len(data) // 3])
+    code, out, _ = icdrill(capsys, "score", str(recorded))
+    assert code == 0 and "scored as far as it goes" in out
+
+
+def test_report_to_a_file(recorded, capsys, tmp_path):
+    target = tmp_path / "pir.md"
+    code, out, err = icdrill(capsys, "report", str(recorded), "-o", str(target))
+    assert code == 0 and out == "" and f"report written to {target}" in err
+    assert target.read_text().startswith("# Post-incident report")
+    code, _, err = icdrill(capsys, "report", str(recorded), "-o", str(tmp_path / "no" / "such" / "dir.md"))
+    assert code == 2 and "cannot write the report" in err
+
+
+@pytest.mark.parametrize("command", ["replay", "score", "report"])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda tmp: tmp / "missing.jsonl", "no recording at"),
+        (lambda tmp: ROOT / "README.md", "is not an icdrill recording: its first line is not JSON"),
+        (lambda tmp: tmp, "is a folder, not a recording"),
+        (lambda tmp: (tmp / "empty.jsonl", (tmp / "empty.jsonl").write_bytes(b""))[0], "is empty"),
+        (lambda tmp: ROOT / "scenarios" / "payments-db-saturation.yaml", "is not an icdrill recording"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, data_dir, capsys, command, make, message):
+    needs = command == "score"
+    if needs:
+        needs_scoring()
+    code, out, err = icdrill(capsys, command, str(make(tmp_path)))
+    assert code == 2
+    assert message in err and err.startswith("icdrill: ") and err.count("\n") == 1
+
+
+def test_a_recording_whose_scenario_changed(tmp_path, data_dir, capsys):
+    scenario = tmp_path / "tiny.yaml"
+    scenario.write_text((ROOT / "tests" / "fixtures" / "tiny.yaml").read_text())
+    assert icdrill(capsys, "run", str(scenario))[0] == 0
+    scenario.write_text(scenario.read_text().replace("30m", "31m"))
+    rec = data_dir / "recordings" / "tiny-0-1.jsonl"
+    for command in ("replay", "report"):
+        code, _, err = icdrill(capsys, command, str(rec))
+        assert code == 2 and "has changed since the recording" in err
+
+
+def test_no_traceback_from_the_real_command_line(tmp_path):
+    env_file = tmp_path / "x.jsonl"
+    env_file.write_text('{"kind":"header","format":1}\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "replay", str(env_file)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "its header has no valid 'scenario'" in result.stderr
+
+
+# --- history -----------------------------------------------------------------------------------
+
+
+def test_history_of_two_trainees(data_dir, capsys):
+    for trainee, seed in (("ann", 1), ("bob", 2), ("ann", 3), ("bob", 4), ("ann", 5)):
+        assert icdrill(capsys, "run", "--seed", str(seed), "--bot", "novice", "--trainee", trainee)[0] == 0
+    code, out, _ = icdrill(capsys, "history", "--trainee", "ann")
+    assert code == 0
+    assert out.startswith("ann: 3 sessions\n") and "bob" not in out
+    rows = [line for line in out.splitlines() if "payments-db-saturation" in line and not line.startswith("trend")]
+    assert [row.split()[3] for row in rows] == ["1", "3", "5"]  # the seed column, in the order played
+    assert out.rstrip().splitlines()[-1].startswith("trend: ")
+    code, out, _ = icdrill(capsys, "history")
+    assert "ann: 3 sessions" in out and "bob: 2 sessions" in out
+
+
+def test_an_empty_history_says_how_to_fill_it(data_dir, capsys):
+    code, out, _ = icdrill(capsys, "history")
+    assert code == 0 and out.startswith("No sessions in the history yet. Play one with 'icdrill play'")
+    assert not data_dir.exists()  # looking does not create anything
+    icdrill(capsys, "run", "--trainee", "ann")
+    code, out, _ = icdrill(capsys, "history", "--trainee", "zed")
+    assert code == 0 and "No sessions in the history for zed yet" in out
+
+
+def test_a_damaged_history_file(data_dir, capsys):
+    data_dir.mkdir()
+    (data_dir / "history.sqlite").write_text("this is not a database")
+    code, _, err = icdrill(capsys, "history")
+    assert code == 2 and "cannot" in err and "history.sqlite" in err
+    # A run still plays and records; the history problem is a warning.
+    code, out, err = icdrill(capsys, "run")
+    assert code == 0 and "warning" in err and "recording " in out

@@ -1,0 +1,121 @@
+"""The game records the session as it is played and adds it to the history when the drill ends."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.pilot import Pilot
+
+from sim.recording import read_recording
+from tui.app import build_app
+from tui.history import History
+from tui.widgets import CommandInput, EndPanel
+
+from .helpers import SCENARIO_FILES, needs_scoring
+
+TINY = str(SCENARIO_FILES["tiny"])
+
+
+def run(app, steps) -> None:
+    async def main() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # past the briefing
+            await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(main())
+
+
+async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, seed=5, record=True, trainee="ann")
+    path = app.session.path
+    assert path == tmp_path / "recordings" / "tiny-5-1.jsonl"
+
+    async def steps(pilot: Pilot) -> None:
+        app.engine.advance(61)
+        app.screen.query_one(CommandInput).value = "/ack"
+        await pilot.press("enter")
+        await pilot.pause()
+        # Mid-drill, what was played is already on disk.
+        assert read_recording(path).commands() == [(61, "/ack")]
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        panel = app.screen.query_one(EndPanel)
+        await until(pilot, lambda: panel.display)
+        assert app.session.finished
+
+    run(app, steps)
+    rec = read_recording(path)
+    assert rec.complete and rec.lines == app.engine.log.lines()[1:]
+    assert (rec.driver, rec.trainee) == ("player", "ann")
+    (session,) = History(tmp_path / "history.sqlite").sessions("ann")
+    assert (session.scenario, session.seed, session.driver, session.recording) == ("tiny", 5, "player", str(path))
+
+
+def test_the_end_panel_shows_the_score(tmp_path, monkeypatch):
+    needs_scoring()
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, record=True, trainee="ann")
+
+    async def steps(pilot: Pilot) -> None:
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        panel = app.screen.query_one(EndPanel)
+        await until(pilot, lambda: panel.display)
+        assert panel.border_subtitle.startswith(f"score {app.session.card.overall:.0f}/100")
+        assert "recorded as tiny-0-1.jsonl" in panel.border_subtitle
+
+    run(app, steps)
+    (session,) = History(tmp_path / "history.sqlite").sessions()
+    assert session.overall == app.session.card.overall and set(session.dimensions) >= {"delegation", "cadence"}
+
+
+def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, record=True)
+
+    async def steps(pilot: Pilot) -> None:
+        app.engine.advance(120)
+        await pilot.press("ctrl+q")
+
+    run(app, steps)
+    app.session.close()
+    rec = read_recording(app.session.path)
+    assert not rec.complete and rec.problems == [] and rec.entries[-1].t <= 120
+    assert History(tmp_path / "history.sqlite").sessions() == []
+
+
+def test_without_record_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY)
+    assert app.session is None
+
+    async def steps(pilot: Pilot) -> None:
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        await until(pilot, lambda: app.screen.query_one(EndPanel).display)
+
+    run(app, steps)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(blocker))
+    app = build_app(TINY, record=True)
+    assert app.session.path is None
+
+    async def steps(pilot: Pilot) -> None:
+        from tui.widgets import Timeline
+
+        text = " ".join(strip.text for strip in app.screen.query_one(Timeline).lines)
+        assert "cannot record this session" in text
+
+    run(app, steps)

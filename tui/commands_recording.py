@@ -1,0 +1,259 @@
+"""The commands around recorded sessions: replay, score, report and history, and the recording
+options of run and play.
+
+Every mistake a user can make (a missing file, a file that is not a recording, a scenario that
+changed since) is one line on stderr and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sim.durations import format_clock
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def add_recording_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="do not record the session nor add it to the progress history",
+    )
+    parser.add_argument(
+        "--trainee",
+        metavar="NAME",
+        default=None,
+        help="whose session this is, for the progress history (default: your login name)",
+    )
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    rec_help = "a recording (.jsonl) from the recordings folder, or a log written by 'icdrill run --log'"
+    replay = sub.add_parser(
+        "replay",
+        help="Re-run a recorded session and check it gives the same log and score.",
+        description=(
+            "Re-run the engine from the recording's scenario, seed and commands; compare the new log with the "
+            "recorded one byte for byte, and the scorecards. Exit 0 when both match, 1 when not, 2 when the "
+            "recording or its scenario cannot be read."
+        ),
+    )
+    replay.add_argument("recording", metavar="REC", help=rec_help)
+    _scenario_option(replay)
+
+    score = sub.add_parser(
+        "score",
+        help="Print the scorecard of a recorded session and its debrief beside par.",
+        description="Print each dimension of the scorecard with the findings behind it, then the debrief beside par "
+        "(the expert bot on the same seed).",
+    )
+    score.add_argument("recording", metavar="REC", help=rec_help)
+    _scenario_option(score)
+
+    report = sub.add_parser(
+        "report",
+        help="Write the post-incident report of a recorded session as Markdown.",
+        description="Write a blameless post-incident report (summary, impact, timeline, roles, what helped, "
+        "what hurt, follow-ups) made from the recorded log.",
+    )
+    report.add_argument("recording", metavar="REC", help=rec_help)
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
+    _scenario_option(report)
+
+    history = sub.add_parser(
+        "history",
+        help="Show progress over time: sessions per trainee and the trend of their score.",
+        description="Show the sessions in the progress history, a table per trainee, with the trend of the "
+        "overall score. Sessions are added by 'icdrill run' and 'icdrill play'.",
+    )
+    history.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
+
+
+def _scenario_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        help="the scenario file, when it is no longer where it was recorded (it must be the same file)",
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"icdrill: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _open(args: argparse.Namespace):
+    """(recording, loaded scenario) or an exit code after saying why not."""
+    from sim.recording import RecordingError, read_recording
+    from sim.replay import ReplayError, locate_scenario
+
+    try:
+        recording = read_recording(args.recording)
+    except RecordingError as err:
+        return _fail(str(err))
+    for problem in recording.problems:
+        print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
+    if not recording.entries:
+        return _fail(f"{args.recording} holds no events to work with")
+    try:
+        loaded = locate_scenario(recording.header, args.scenario)
+    except ReplayError as err:
+        return _fail(str(err))
+    return recording, loaded
+
+
+def _prefix_note(recording) -> str | None:
+    if recording.complete:
+        return None
+    last = recording.entries[-1].t
+    return f"this session was not finished: the recording stops at {format_clock(last)} after {len(recording.entries)} events"
+
+
+# --- replay ----------------------------------------------------------------------------------------
+
+
+def replay_command(args: argparse.Namespace) -> int:
+    from sim.recording import RecordingError, read_recording
+    from sim.replay import ReplayError, replay
+
+    try:
+        recording = read_recording(args.recording)
+    except RecordingError as err:
+        return _fail(str(err))
+    for problem in recording.problems:
+        print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
+    try:
+        result = replay(recording, args.scenario)
+    except ReplayError as err:
+        return _fail(str(err))
+    note = _prefix_note(recording)
+    if note:
+        print(f"note: {note}; the replay compares that prefix")
+    print(f"same log: {'yes' if result.same_log else 'no'} ({result.events} events)")
+    if result.difference is not None:
+        d = result.difference
+        print(f"  first difference at line {d.line} of the recording:")
+        print(f"  recorded: {d.recorded if d.recorded is not None else '(the recording ends here)'}")
+        print(f"  replayed: {d.replayed if d.replayed is not None else '(the replay ends here)'}")
+    if result.same_score is None:
+        print("same score: not checked (scoring is not available in this version)")
+    else:
+        overall = result.recorded_score.get("overall")
+        print(f"same score: {'yes' if result.same_score else 'no'} (overall {_num(overall)})")
+        if not result.same_score:
+            print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
+    for line in result.notes:
+        print(f"  note: {line}")
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _num(value: Any) -> str:
+    return f"{value:.1f}" if isinstance(value, (int, float)) else str(value)
+
+
+# --- score -----------------------------------------------------------------------------------------
+
+
+def score_command(args: argparse.Namespace) -> int:
+    from sim.replay import scoring_available
+
+    if not scoring_available():
+        return _fail("scoring is not available in this version of icdrill")
+    opened = _open(args)
+    if isinstance(opened, int):
+        return opened
+    recording, loaded = opened
+    from sim.scoring import debrief, par, score
+
+    card = score(loaded.scenario, recording.entries)
+    par_card = par(loaded, recording.seed)
+    print(format_scorecard(recording, card, par_card))
+    print()
+    print(debrief(loaded.scenario, recording.entries, card, par_card).rstrip())
+    return EXIT_OK
+
+
+def format_scorecard(recording, card, par_card) -> str:
+    who = f"IC: {recording.driver}" + (f", trainee {recording.trainee}" if recording.trainee else "")
+    lines = [f"Scorecard: {recording.scenario_id}, seed {recording.seed} ({who})"]
+    note = _prefix_note(recording)
+    if note:
+        lines.append(f"note: {note}; scored as far as it goes")
+    lines.append(f"overall  {_num(card.overall)}/100  (par {_num(par_card.overall)})")
+    par_by_name = {d.name: d for d in par_card.dimensions}
+    for dim in card.dimensions:
+        par_dim = par_by_name.get(dim.name)
+        beside = f"  par {_num(par_dim.score)}" if par_dim is not None else ""
+        lines.append("")
+        lines.append(f"{dim.name}  {_num(dim.score)}/100  (weight {dim.weight:g}){beside}")
+        for finding in dim.findings:
+            points = f"{finding.points:+.1f}" if finding.points else "     "
+            lines.append(f"  {points}  {finding.text}")
+        if not dim.findings:
+            lines.append("  (no findings)")
+    return "\n".join(lines)
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from sim.replay import scoring_available
+    from sim.report import render_report
+
+    opened = _open(args)
+    if isinstance(opened, int):
+        return opened
+    recording, loaded = opened
+    card = None
+    if scoring_available():
+        from sim.scoring import score
+
+        card = score(loaded.scenario, recording.entries)
+    text = render_report(loaded.scenario, recording.entries, card)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            return _fail(f"cannot write the report to {args.output}: {err.strerror or err}")
+        print(f"report written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+# --- history ---------------------------------------------------------------------------------------
+
+
+def history_command(args: argparse.Namespace) -> int:
+    from tui.datadir import history_path
+    from tui.history import History, HistoryError, format_progress
+
+    path = history_path()
+    try:
+        sessions = History(path).sessions(args.trainee)
+    except HistoryError as err:
+        return _fail(str(err))
+    if not sessions:
+        whose = f" for {args.trainee}" if args.trainee else ""
+        print(
+            f"No sessions in the history{whose} yet. Play one with 'icdrill play' (or 'icdrill run' for a bot);"
+            f" each finished session is added to {path}."
+        )
+        return EXIT_OK
+    print(format_progress(sessions, _dimension_names()))
+    return EXIT_OK
+
+
+def _dimension_names() -> list[str]:
+    from sim.replay import scoring_available
+
+    if not scoring_available():
+        return []
+    from sim.scoring import DIMENSIONS
+
+    return [d if isinstance(d, str) else getattr(d, "name", str(d)) for d in DIMENSIONS]

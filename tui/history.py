@@ -1,0 +1,203 @@
+"""Progress history: one row per finished session in a local SQLite file, shown per trainee.
+
+It lives in `tui/` because it stamps each session with the wall-clock date, which `sim/` never
+reads. Scores are stored as they were given, so a later change to scoring never rewrites the past.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    trainee    TEXT    NOT NULL,
+    scenario   TEXT    NOT NULL,
+    played_at  TEXT    NOT NULL,             -- ISO 8601 local date and time, to the second
+    seed       INTEGER NOT NULL,
+    driver     TEXT    NOT NULL,             -- player, script or a bot's name
+    resolved   INTEGER NOT NULL,
+    overall    REAL,                         -- NULL when the session was not scored
+    dimensions TEXT    NOT NULL DEFAULT '{}', -- JSON object: dimension name -> score
+    recording  TEXT                          -- path of the recording, when there is one
+);
+CREATE INDEX IF NOT EXISTS sessions_by_trainee ON sessions (trainee, played_at, id);
+"""
+
+
+class HistoryError(Exception):
+    pass
+
+
+def default_trainee() -> str:
+    try:
+        return getpass.getuser() or "trainee"
+    except Exception:  # noqa: BLE001 - getuser raises whatever the platform's lookup raises
+        return "trainee"
+
+
+@dataclass(frozen=True)
+class Session:
+    trainee: str
+    scenario: str
+    played_at: str
+    seed: int
+    driver: str
+    resolved: bool
+    overall: float | None
+    dimensions: dict[str, float] = field(default_factory=dict)
+    recording: str | None = None
+
+
+def now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: str | Path | None, played_at: str | None = None) -> Session:
+    """The history row of a recorded session; ``card`` is a `sim.scoring.Scorecard` or None."""
+    dimensions = {d.name: float(d.score) for d in card.dimensions} if card is not None else {}
+    return Session(
+        trainee=header.get("trainee") or default_trainee(),
+        scenario=header["scenario"],
+        played_at=played_at or now(),
+        seed=header["seed"],
+        driver=header.get("driver", "unknown"),
+        resolved=resolved,
+        overall=float(card.overall) if card is not None else None,
+        dimensions=dimensions,
+        recording=str(recording) if recording is not None else None,
+    )
+
+
+class History:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path if create else f"{self.path.resolve().as_uri()}?mode=ro", uri=not create)
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                con.close()
+                raise HistoryError(f"the history {self.path} was written by a newer icdrill (schema {version})")
+            if create and version < SCHEMA_VERSION:
+                con.executescript(_SCHEMA)
+                con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return con
+        except (sqlite3.Error, OSError) as err:
+            raise HistoryError(f"cannot open the history {self.path}: {err}") from None
+
+    def add(self, session: Session) -> None:
+        con = self._connect(create=True)
+        try:
+            with con:
+                con.execute(
+                    "INSERT INTO sessions (trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        session.trainee, session.scenario, session.played_at, session.seed, session.driver,
+                        int(session.resolved), session.overall, json.dumps(session.dimensions), session.recording,
+                    ),
+                )
+        except sqlite3.Error as err:
+            raise HistoryError(f"cannot add to the history {self.path}: {err}") from None
+        finally:
+            con.close()
+
+    def sessions(self, trainee: str | None = None) -> list[Session]:
+        """Sessions in the order they were played, of one trainee or of all."""
+        if not self.path.exists():
+            return []
+        con = self._connect(create=False)
+        try:
+            if con.execute("SELECT name FROM sqlite_master WHERE name = 'sessions'").fetchone() is None:
+                return []
+            query = "SELECT trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording FROM sessions"
+            params: tuple = ()
+            if trainee is not None:
+                query += " WHERE trainee = ?"
+                params = (trainee,)
+            rows = con.execute(query + " ORDER BY played_at, id", params).fetchall()
+        except sqlite3.Error as err:
+            raise HistoryError(f"cannot read the history {self.path}: {err}") from None
+        finally:
+            con.close()
+        return [_session(row) for row in rows]
+
+
+def _session(row: Sequence[Any]) -> Session:
+    trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording = row
+    try:
+        scores = {str(k): float(v) for k, v in json.loads(dimensions).items()}
+    except (ValueError, TypeError, AttributeError):
+        scores = {}
+    return Session(trainee, scenario, played_at, seed, driver, bool(resolved), overall, scores, recording)
+
+
+# --- showing progress ----------------------------------------------------------------------------
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def _when(played_at: str) -> str:
+    return played_at.replace("T", " ")[:16]
+
+
+def format_progress(sessions: list[Session], dimensions: Sequence[str] = ()) -> str:
+    """A table per trainee (date, scenario, overall and each dimension), then the trend of overall."""
+    names = list(dimensions)
+    for session in sessions:
+        names += [name for name in session.dimensions if name not in names]
+    by_trainee: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_trainee.setdefault(session.trainee, []).append(session)
+    blocks = [_trainee_block(trainee, rows, names) for trainee, rows in sorted(by_trainee.items())]
+    return "\n\n".join(blocks)
+
+
+def _trainee_block(trainee: str, rows: list[Session], names: list[str]) -> str:
+    headers = ["date", "scenario", "seed", "IC", "resolved", "overall", *names]
+    table = [
+        [
+            _when(s.played_at), s.scenario, str(s.seed), s.driver, "yes" if s.resolved else "no",
+            _score(s.overall), *(_score(s.dimensions.get(name)) for name in names),
+        ]
+        for s in rows
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
+    left = {0, 1, 3, 4}  # text columns; numbers align right
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    plural = "session" if len(rows) == 1 else "sessions"
+    lines = [f"{trainee}: {len(rows)} {plural}", fmt(headers), fmt(["-" * w for w in widths])]
+    lines += [fmt(r) for r in table]
+    lines.append(_trend(rows))
+    return "\n".join(lines)
+
+
+def _trend(rows: list[Session]) -> str:
+    scored = [s for s in rows if s.overall is not None]
+    if not scored:
+        return "trend: no scored sessions yet"
+    first, latest = scored[0], scored[-1]
+    best = max(scored, key=lambda s: s.overall)  # the earliest of equal bests
+    if len(scored) == 1:
+        head = f"trend: overall {_score(first.overall)} (one scored session)"
+    else:
+        change = latest.overall - first.overall
+        head = f"trend: overall {_score(first.overall)} -> {_score(latest.overall)} (first -> latest, {change:+.0f})"
+    return f"{head}; best {_score(best.overall)} on {_when(best.played_at)[:10]} ({best.scenario})"
