@@ -31,6 +31,7 @@ from sim.view import View
 LATE_GRACE = 120  # seconds: a minute or two late is within tolerance (managers ask at 2 min late)
 FLOOD_SHARE = 3  # an update sooner than interval / 3 after the last is far more often than asked
 FLOOD_POINTS = 3.0
+FLOOD_CAP = 10.0  # all flooding together costs a little
 ON_TIME = 3.0  # weights: being on cadence (the first update included),
 CONTENT = 1.0  # what the updates say (shared among them),
 CLOSING = 0.5  # and the closing update
@@ -146,12 +147,17 @@ def _floods(ledger: Ledger, timeline: _Timeline) -> None:
     """Far more often than asked: from the second update sooner than a third of the interval
     with nothing new to say (no change of severity or phase since the last one)."""
     floods = [s for s in timeline.sooner if not s.news]
+    budget = FLOOD_CAP
     for s in floods[1:]:
+        points = min(FLOOD_POINTS, budget)
+        budget -= points
+        if points <= 0:
+            break
         text = (
             f"status update only {minutes(s.gap)} after the last one (every {minutes(s.interval)} asked for "
             f"{s.severity} {s.phase}), with nothing new to say; frequent updates crowd out the work"
         )
-        ledger.penalty(FLOOD_POINTS, s.t, text, s.seqs)
+        ledger.penalty(points, s.t, text, s.seqs)
 
 
 def _on_time_text(overdue: int, window: int) -> str:

@@ -15,6 +15,9 @@ Items:
   policy (you left it) or never, nothing;
 - each disagreement: decided (or polled) within two minutes earns all, a longer stall less, never
   nothing; going against the evidence (a fix that fixes no active fault) halves it;
+- each report the Tech Lead relayed with a detail lost or changed (the article's telephone game;
+  hidden, the IC cannot tell): checked with its author (/evidence) before acting earns all, acting
+  on the changed detail nothing, never checking half;
 - each question a responder asked you: answered earns, left to lapse nothing (questions that
   lapse within a minute are too brief to judge).
 """
@@ -31,6 +34,7 @@ OWNER = 1.0
 ESCALATION = 1.0
 CONFLICT = 1.0
 QUESTION = 0.5
+RELAY = 1.0
 OWNER_WITHIN = 600  # seconds from the trouble to the owner found
 OWNER_SPAN = 1800
 ESCALATE_GRACE = 60  # seconds past the timeout still counted as on time
@@ -47,8 +51,56 @@ def judge(f: Facts) -> Ledger:
     _owners(f, ledger)
     _escalations(f, ledger)
     _conflicts(f, ledger)
+    _relays(f, ledger)
     _questions(f, ledger)
     return ledger
+
+
+def _distorted_detail(change: str, relayed) -> tuple[str, str] | None:
+    """The (action, service) a distorted relay pointed to instead of the truth, when it did."""
+    if change.startswith("changed suggested target") and relayed.event.suggests:
+        action, service = relayed.event.suggests.split(maxsplit=1)
+        return action, service
+    if change.startswith("changed pointer") and relayed.event.points_to:
+        return "investigate", relayed.event.points_to
+    return None
+
+
+def _relays(f: Facts, ledger: Ledger) -> None:
+    """The telephone game: a report relayed through the Tech Lead that lost or changed a detail
+    (hidden: ReportDistorted). Checked at the source (/evidence) before acting on it earns all;
+    acting on the changed detail first earns nothing; never checking, half."""
+    reports = f.of(ev.TaskReported)
+    asked = f.of(ev.EvidenceRequested)
+    assigned = [a for a in f.of(ev.TaskAssigned) if a.event.via in ("named", "broadcast")]
+    for distorted in f.of(ev.ReportDistorted):
+        d = distorted.event
+        relayed = next((r for r in reversed(reports) if r.seq < distorted.seq and r.event.task == d.task and r.event.relayed_by), None)
+        if relayed is None or relayed.t >= f.open_until:
+            continue
+        author, lead = f.name(relayed.event.person), f.name(d.relayed_by)
+        evidence = next((a for a in asked if a.seq > relayed.seq and a.event.task == d.task), None)
+        wrong = _distorted_detail(d.change, relayed)
+        acted = None
+        if wrong is not None:
+            acted = next(
+                (a for a in assigned if a.seq > relayed.seq and (a.event.action, a.event.service) == wrong
+                 and (evidence is None or a.seq < evidence.seq)),
+                None,
+            )
+        seqs = [relayed.seq, distorted.seq]
+        if acted is not None:
+            text = (
+                f"acted on {author}'s report as relayed by {lead}, which had {d.change} (the telephone game): "
+                f"{acted.event.action} {acted.event.service} went to {f.name(acted.event.person)}; ask the author first (/evidence)"
+            )
+            ledger.item(RELAY, 0.0, relayed.t, text, seqs + [acted.seq])
+        elif evidence is not None:
+            text = f"checked {author}'s report at the source {minutes(evidence.t - relayed.t)} after {lead} relayed it; the relay had {d.change}"
+            ledger.item(RELAY, 1.0, relayed.t, text, seqs + [evidence.seq])
+        else:
+            text = f"never checked {author}'s report at the source; as relayed by {lead} it had {d.change} (/evidence asks the author)"
+            ledger.item(RELAY, 0.5, relayed.t, text, seqs)
 
 
 def _own_page(f: Facts, ledger: Ledger) -> None:
