@@ -1,0 +1,86 @@
+"""The executive: at their time, once the incident is detected, they swoop in with a request (a
+customer list, a customer call). Granted (/grant), it pulls responders off the fix, including
+whoever joins while it is worked on; declined (/decline), it costs nothing; left unanswered, the
+executive grabs a working engineer directly (and still waits for the IC's answer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sim import events as ev
+from sim.engine.people import AVAILABLE, WORKING
+from sim.scenario.model import Executive
+
+if TYPE_CHECKING:
+    from sim.engine.stakeholders.room import Room
+
+GRAB_RETRY = 60  # an executive who found nobody working to grab looks again this much later
+
+
+@dataclass
+class ExecutiveState:
+    spec: Executive
+    open: bool = False  # a request is waiting for the IC's answer
+    grabbed: bool = False
+
+
+class ExecutiveRequest:
+    def __init__(self, room: Room, spec: Executive) -> None:
+        self.room = room
+        self.engine = room.engine
+        self.state = ExecutiveState(spec)
+
+    def start(self) -> None:
+        self.engine.env.process(self._executive(self.state))
+
+    def _executive(self, x: ExecutiveState):
+        room = self.room
+        yield from room.sleep_until(x.spec.at)
+        yield from room.until_detected()
+        if room.over():
+            return
+        x.open = True
+        self.engine.emit(ev.ExecutiveRequested(x.spec.person, x.spec.request))
+        grab_at = self.engine.now + x.spec.grabs_after
+        while x.open and not room.over():
+            if self.engine.now >= grab_at:
+                working = room.responders(WORKING)
+                if working:
+                    x.grabbed = True
+                    room.pull(working[0], x.spec.person, x.spec.takes)
+                    return  # the request stays open: the IC still owes an answer
+                grab_at = self.engine.now + GRAB_RETRY
+            yield from room.wait(grab_at)
+
+    # --- the IC's answer: /grant, /decline -----------------------------------------------------
+
+    def grant(self) -> None:
+        x, room = self.state, self.room
+        x.open = False
+        self.engine.emit(ev.ExecutiveAnswered(x.spec.person, "granted"))
+        pulled = (room.responders(WORKING) + room.responders(AVAILABLE))[: x.spec.pulls]
+        for r in pulled:
+            room.pull(r, x.spec.person, x.spec.takes)
+        if len(pulled) < x.spec.pulls:
+            self.engine.env.process(self._pull_later(x, x.spec.pulls - len(pulled), self.engine.now + x.spec.takes))
+        room.poke()
+
+    def _pull_later(self, x: ExecutiveState, owed: int, until: int):
+        """A grant made before enough people were in: whoever joins while the request is being
+        worked on is pulled onto it too."""
+        room = self.room
+        while owed > 0 and not room.over():
+            yield self.engine.env.timeout(GRAB_RETRY)
+            if self.engine.now >= until:
+                return
+            for r in (room.responders(WORKING) + room.responders(AVAILABLE))[:owed]:
+                room.pull(r, x.spec.person, x.spec.takes)
+                owed -= 1
+
+    def decline(self) -> None:
+        x = self.state
+        x.open = False
+        self.engine.emit(ev.ExecutiveAnswered(x.spec.person, "declined"))
+        self.room.poke()

@@ -1,0 +1,117 @@
+"""The Head of Sales: from their start, once the incident is detected, they push for the top
+severity because one large account complains, twice as often while status updates are late, until
+the IC qualifies the severity with impact evidence (/qualify, which quiets them for a while), the
+severity is set to the top level, or the incident is mitigated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sim import events as ev
+from sim.scenario.model import HeadOfSales
+
+if TYPE_CHECKING:
+    from sim.engine.stakeholders.room import Room
+    from sim.view import View
+
+
+@dataclass
+class SalesState:
+    spec: HeadOfSales
+    pressure: int = 0
+    last_push: int | None = None
+    quiet_until: int = 0  # pushes pause after a /qualify
+
+
+class SalesPressure:
+    def __init__(self, room: Room, spec: HeadOfSales) -> None:
+        self.room = room
+        self.engine = room.engine
+        self.state = SalesState(spec)
+
+    def start(self) -> None:
+        self.engine.env.process(self._head_of_sales(self.state))
+
+    def _head_of_sales(self, s: SalesState):
+        room = self.room
+        yield from room.sleep_until(s.spec.starts)
+        yield from room.until_detected()
+        every = s.spec.every
+        while not room.over() and self.engine.phase != "mitigated":
+            if self._satisfied():
+                yield from room.wait(None)
+                continue
+            late = room.late_by() is not None
+            interval = max(1, every // 2) if late else every
+            due_at = self.engine.now if s.last_push is None else s.last_push + interval
+            due_at = max(due_at, s.quiet_until)
+            if self.engine.now >= due_at:
+                self._push(s)
+                continue
+            wake = due_at
+            due = self.engine.view.next_update_due()
+            if not late and due is not None and due + 1 > self.engine.now:
+                wake = min(wake, due + 1)  # updates turn late then, and the pushes come faster
+            yield from room.wait(wake)
+
+    def _satisfied(self) -> bool:
+        return self.engine.severity == self.engine.scenario.severity.levels[0].name
+
+    def _push(self, s: SalesState) -> None:
+        s.pressure += 1
+        s.last_push = self.engine.now
+        text = _sales_text(s.spec.account, s.pressure, self._hurting_service(), self.engine.scenario.severity.levels[0].name)
+        self.engine.emit(ev.SalesPushed(s.spec.person, s.spec.account, s.pressure, text))
+
+    def _hurting_service(self) -> str:
+        """What the account complains about: the busiest customer-facing service that looks unwell."""
+        view = self.engine.view
+        cards = [c for c in view.catalog.services.values() if c.traffic > 0]
+        unwell = [c for c in cards if view.health.get(c.name) in ("degraded", "down")]
+        pool = unwell or cards
+        if not pool:
+            return "the product"
+        return sorted(pool, key=lambda c: (-c.traffic, c.name))[0].name
+
+    # --- the IC's answer: /qualify -------------------------------------------------------------
+
+    def pushing(self) -> bool:
+        return self.state.pressure > 0
+
+    def qualify(self) -> None:
+        s = self.state
+        self.engine.emit(ev.SalesQualified(s.spec.person, impact_evidence(self.engine.view)))
+        s.pressure = 0
+        s.quiet_until = self.engine.now + s.spec.quiet_periods * s.spec.every
+        self.room.poke()
+
+
+def impact_evidence(view: View) -> str:
+    """What the IC can show: observed impact, unhealthy customer-facing services, the ladder."""
+    parts = [f"Dashboards show {view.observed_impact:.0%} of customers affected"]
+    facing = sorted(c.name for c in view.catalog.services.values() if c.traffic > 0)
+    unwell = [f"{s} {view.health[s]}" for s in facing if view.health.get(s) in ("degraded", "down")]
+    parts.append("customer-facing: " + (", ".join(unwell) if unwell else "all healthy"))
+    levels = view.catalog.severity.levels
+    top = levels[0]
+    if view.severity is None:
+        parts.append("not declared yet")
+    else:
+        current = next((lv for lv in levels if lv.name == view.severity), None)
+        threshold = f" ({current.min_impact:.0%}+ of customers)" if current is not None else ""
+        parts.append(f"we are at {view.severity}{threshold}")
+    if view.severity != top.name:
+        parts.append(f"{top.name} is {top.min_impact:.0%}+ of customers")
+    return "; ".join(parts) + "."
+
+
+def _sales_text(account: str, pressure: int, service: str, top: str) -> str:
+    if pressure == 1:
+        return f"{account} just called: {service} is failing for them. Shouldn't this be a {top}?"
+    if pressure == 2:
+        return f"{account} says {service} is unusable. This is a {top}!"
+    if pressure == 3:
+        return f"{account} is threatening to cancel their contract over {service}. I need all hands on deck: {top}, now!"
+    return f"Still nothing? {account} has gone to our CEO about {service}. Why is this not a {top}? (push {pressure})"
