@@ -83,7 +83,7 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
         try:
             loaded = load_scenario(path)
         except ScenarioError:
-            changed.append(f"{path} no longer validates")
+            changed.append(f"{path} does not validate (icdrill validate shows why)")
             continue
         if loaded.content_hash == wanted:
             return loaded

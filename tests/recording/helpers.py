@@ -23,6 +23,7 @@ SCENARIO_FILES = {
     "coordination": TESTS / "people" / "fixtures" / "coordination.yaml",
     "payments-db-saturation": ROOT / "scenarios" / "payments-db-saturation.yaml",
     "sale-day-meltdown": ROOT / "scenarios" / "sale-day-meltdown.yaml",
+    "search-deploy-and-cache": ROOT / "scenarios" / "search-deploy-and-cache.yaml",
 }
 _LOADED: dict[str, object] = {}
 
@@ -31,6 +32,12 @@ def loaded(name: str):
     if name not in _LOADED:
         _LOADED[name] = load_scenario(SCENARIO_FILES[name])
     return _LOADED[name]
+
+
+def register(name: str, path: Path) -> None:
+    """A scenario file made by a test, under a name `record` takes."""
+    SCENARIO_FILES[name] = path
+    _LOADED[name] = load_scenario(path)
 
 
 def needs_scoring() -> None:

@@ -11,7 +11,7 @@ from sim.events import CommandIssued
 from sim.recording import read_recording
 from sim.replay import ReplayError, replay
 
-from .helpers import SCENARIO_FILES, loaded, needs_scoring, random_script, record
+from .helpers import SCENARIO_FILES, loaded, needs_scoring, random_script, record, register
 
 SESSIONS = 50
 NAMES = ["tiny", "staff", "room", "coordination", "tiny", "payments-db-saturation", "sale-day-meltdown"]
@@ -40,9 +40,6 @@ def test_random_sessions_replay_byte_for_byte(random_sessions):
         assert rec.lines == engine.log.lines()[1:]
         result = replay(rec)
         assert result.same_log, (path, result.difference)
-        assert [line for line in engine.log.lines()[1:]] == [
-            line for line in result.recording.lines
-        ]
         commands += len(rec.commands())
     # The scripts were played, refusals and all, not ignored.
     refused = sum(e.event.kind == "command_rejected" for _, engine, _ in random_sessions for e in engine.log.entries)
@@ -65,8 +62,6 @@ def test_a_bot_session_replays_from_its_commands_alone(tmp_path, name, bot):
     Seeds include ones where the novice sends an update in the same look as its /resolve: that
     update is refused after the end and must be fed back too.
     """
-    if name not in SCENARIO_FILES:
-        SCENARIO_FILES[name] = SCENARIO_FILES["payments-db-saturation"].parent / f"{name}.yaml"
     for seed in (0, 12, 13):
         path = tmp_path / f"{bot}-{seed}.jsonl"
         engine = record(path, name, seed, bot=bot)
@@ -102,14 +97,9 @@ def test_an_unfinished_session_replays_its_prefix(tmp_path):
 def test_a_changed_scenario_is_refused(tmp_path):
     scenario = tmp_path / "tiny.yaml"
     scenario.write_text(SCENARIO_FILES["tiny"].read_text())
-    from sim.scenario import load_scenario
-
-    from .helpers import _LOADED
-
-    _LOADED["copy"] = load_scenario(scenario)
-    SCENARIO_FILES["copy"] = scenario
+    register("tiny-copy", scenario)
     path = tmp_path / "r.jsonl"
-    record(path, "copy", 0, bot="expert")
+    record(path, "tiny-copy", 0, bot="expert")
     scenario.write_text(scenario.read_text().replace("time_limit: 30m", "time_limit: 40m"))
     with pytest.raises(ReplayError, match="has changed since the recording"):
         replay(read_recording(path))
