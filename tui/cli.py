@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"customer-impact-minutes  {result.customer_impact_minutes:.1f}")
     print(f"events                   {result.events}")
     if card is not None:
-        print(f"overall score            {card.overall:.0f}/100")
+        print(f"overall score            {card.overall:.1f}/100")
     if args.log:
         print(f"log                      {args.log}")
     if recorded:
