@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from sim.log import Entry
 from sim.scenario.model import Scenario
-from sim.scoring import cadence, coordination, delegation, focus, outcome, roles, severity
+from sim.scoring import (
+    cadence,
+    coordination,
+    delegation,
+    focus,
+    outcome,
+    roles,
+    severity,
+)
 from sim.scoring.card import DIMENSIONS, Dimension, Finding, Scorecard, overall
 from sim.scoring.debrief import debrief
 from sim.scoring.facts import gather
@@ -42,7 +50,8 @@ def score(scenario: Scenario, entries: list[Entry]) -> Scorecard:
 
 def par(loaded: LoadedScenario, seed: int) -> Scorecard:
     """Par for a scenario and seed: the expert bot's scorecard on the same seed."""
-    from sim.drill import play  # the engine is needed only here; score() never touches it
+    # The engine is needed only here; score() never touches it.
+    from sim.drill import play
 
     engine = play(loaded, seed, "expert")
     return score(loaded.scenario, engine.log.entries)

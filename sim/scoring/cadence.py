@@ -39,18 +39,18 @@ CLOSING = 0.5  # and the closing update
 _IMPACT = re.compile(
     r"\bimpact(?:ed)?\b|\b(?:customers?|users?|requests?|traffic)\b[^.]*\b(?:affected|hurt|unable|failing|errors?|slow)\b"
     r"|\d+\s*%\s*of\s*(?:customers|users|traffic|requests)|\bno\s+(?:customer|user)s?\s+(?:are\s+)?affected",
-    re.I,
+    re.IGNORECASE,
 )
 _ACTIONS = re.compile(
     r"\b(?:current\s+)?actions?\b|\bnext\s+steps?\b|\bwhat\s+we(?:'re|\s+are)\s+doing\b|\bwe(?:'re|\s+are)\s+\w+ing\b"
     r"|\b(?:investigating|working\s+on|rolling\s+back|restarting|failing\s+over|mitigating|monitoring)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_NEXT = re.compile(r"\bnext\s+(?:update|post|report)\b|\b(?:will\s+)?update\s+(?:you\s+)?(?:again\s+)?(?:in|by|at)\b", re.I)
+_NEXT = re.compile(r"\bnext\s+(?:update|post|report)\b|\b(?:will\s+)?update\s+(?:you\s+)?(?:again\s+)?(?:in|by|at)\b", re.IGNORECASE)
 _WHEN = re.compile(
     r"\b(?:in|within)\s+(?:about\s+)?\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?)\b"
     r"|\b(?:by|at|around)\s+(?:T\+)?\d{1,2}:\d{2}\b|\b(?:by|at|around)\s+\d{1,2}\s*(?:am|pm)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -6,17 +6,12 @@ it comes from the scorecard and the log: the findings' own words and times.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sim import events as ev
 from sim.durations import format_clock
 from sim.log import Entry
 from sim.scenario.model import Scenario
 from sim.scoring.card import Dimension, Finding, Scorecard
 from sim.scoring.facts import Facts, gather
-
-if TYPE_CHECKING:
-    pass
 
 WELL = 5  # credits shown under "what went well"
 IMPROVE = 3
@@ -159,7 +154,8 @@ def debrief(scenario: Scenario, entries: list[Entry], card: Scorecard, par_card:
             diff = f"{d.score - p.score:>+8.1f}" if d.judged and p.judged else f"{'':>8}"
             out.append(f"  {d.name:<14}{_score(d):>7}{_score(p):>7}{diff}   {d.weight:g}")
         out.append(f"  {'overall':<14}{card.overall:>7.1f}{par_card.overall:>7.1f}{card.overall - par_card.overall:>+8.1f}")
-        out.append("  (n/a: nothing to judge in that run, e.g. roles in a small incident; it does not count)")
+        if not all(d.judged and par_card.dimension(d.name).judged for d in card.dimensions):
+            out.append("  (n/a: nothing to judge in that run, e.g. roles in a small incident; it does not count)")
     else:
         for d in card.dimensions:
             out.append(f"  {d.name:<14}{_score(d):>7}   weight {d.weight:g}")

@@ -182,7 +182,7 @@ def _people(f: Facts, state, entry: Entry) -> None:
 
 def minutes(seconds: float) -> str:
     """'9 min', '1m30s': how the findings say a duration."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     if seconds >= 60 and seconds % 60 == 0:
         return f"{seconds // 60} min"
     return format_duration(seconds)

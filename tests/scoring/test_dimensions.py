@@ -8,6 +8,7 @@ Where a habit has consequences that another dimension rightly judges, the test s
 import pytest
 
 from sim.scoring import DIMENSIONS
+
 from .helpers import deltas, run, run_variant
 
 STILL = 0.5  # points another dimension may move by
@@ -72,7 +73,7 @@ def fix_it_yourself(bot, view, commands):
 def test_doing_the_fix_yourself_costs_delegation_and_focus():
     # Hands-on work is a delegation failure and time out of the coordinator's seat: both judge it.
     _, base = run("payments-db-saturation", 0, "expert")
-    entries, changed = run_variant("payments-db-saturation", 0, fix_it_yourself)
+    _entries, changed = run_variant("payments-db-saturation", 0, fix_it_yourself)
     moved = deltas(changed, base)
     assert moved["delegation"] <= -15 and moved["focus"] <= -10, moved
     assert any("heads-down" in f.text for f in changed.dimension("delegation").deductions)

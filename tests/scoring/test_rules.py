@@ -17,8 +17,8 @@ from .helpers import run, scenario
     "text",
     [
         "Impact: 25% of customers affected (checkout). Actions: Dana on restart payments-api. Next update: in 10 min.",
-        "[Sev1, identified] Impact: 25% of customers affected. Current actions: Priya on restart payments-api. "
-        "Next update by T+28:02 (in 10 min).",
+        ("[Sev1, identified] Impact: 25% of customers affected. Current actions: Priya on restart payments-api. "
+        "Next update by T+28:02 (in 10 min)."),
         "IMPACT - checkout failing for a quarter of customers. ACTIONS - rolling back search. NEXT UPDATE at 14:30.",
         "About 30% of users are unable to pay. We are restarting payments-api. We will update again in 15 minutes.",
     ],

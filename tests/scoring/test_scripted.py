@@ -8,10 +8,10 @@ import pytest
 
 from sim.drill import play
 from sim.scenario import load_scenario
-from sim.script import parse_script
 from sim.scoring import score
+from sim.script import parse_script
 
-from .helpers import run, run_variant, scenario
+from .helpers import run, run_variant
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPDATE = "Impact: {} of customers affected (web). Actions: Bob on {}. Next update: in {} min."
