@@ -93,20 +93,20 @@ def _on_time(f: Facts, ledger: Ledger, updates, timeline: _Timeline) -> None:
     wait = max(0, wait_end - f.declared.t)
     wait_over = min(wait, sum(s.counted for s in timeline.late if s.first))
     seqs = [f.declared.seq] + ([updates[0].seq] if updates else [])
+    allowance = f"declared; the first update's allowance of {minutes(target)} (and {minutes(LATE_GRACE)} of grace) ran from here"
     if updates:
         first = updates[0]
         delay = first.t - f.declared.t
         who = "" if first.seq in f.ic_updates else " (by the Comms Lead)"
         said = f"first status update{who} {minutes(delay)} after declaring (target {minutes(target)})"
         if wait_over:
-            ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, "declared; the first update was due within "
-                        f"{minutes(target)}", seqs[:1])
+            ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, allowance, seqs[:1])
             late = f"first status update{who} {minutes(max(0, first.t - first_due))} late (target {minutes(target)} after declaring)"
             ledger.item(ON_TIME * wait_over / window, 0.0, first.t, late, seqs)
         elif wait:
             ledger.item(ON_TIME * wait / window, 1.0, first.t, said, seqs)
     elif wait:
-        ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, f"declared; the first update was due within {minutes(target)}", seqs)
+        ledger.item(ON_TIME * (wait - wait_over) / window, 1.0, f.declared.t, allowance, seqs)
         text = f"no status update at all in the {minutes(wait)} after declaring (the first was due within {minutes(target)})"
         ledger.item(ON_TIME * wait_over / window, 0.0, first_due, text, seqs)
     # Every gap after it.
