@@ -66,6 +66,13 @@ def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
     return list(dict.fromkeys(fix for fix, relayed in view.suggestions if trust_relayed or not relayed))
 
 
+def closing_text(view: View) -> str:
+    """The last update: impact over, what was done, and that no further updates will follow."""
+    fixes = sorted({f"{r.action} {r.service}" for r in view.reports if r.action != "investigate"})
+    done = "; ".join(fixes) if fixes else "the fix"
+    return f"Impact: none; customers have been unaffected since mitigation. Actions: {done} applied. Resolved: no further updates."
+
+
 def status_text(view: View) -> str:
     """A status update in the template: impact, current actions, next update."""
     hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.catalog.services[s].traffic > 0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sim import events as ev
 from sim.bots.base import (
     Bot,
+    closing_text,
     fix_suggestions,
     owner,
     owners_confirmed,
@@ -21,6 +22,7 @@ from sim.view import PersonView, View
 
 TIMEBOX = "10m"
 MONITOR_BEFORE_RESOLVE = 180  # seconds of clean dashboards before closing
+IDLE_BEFORE_ROLE = 120  # seconds a free responder waits for a task before taking a role
 
 
 class ExpertBot(Bot):
@@ -32,6 +34,7 @@ class ExpertBot(Bot):
         self.looked_up: set[str] = set()
         self.evidence_asked: set[int] = set()
         self.settled: set[str] = set()
+        self.noted: set[str] = set()
         self.read = 0  # messages of the inbox already handled
         self.clean_since: int | None = None
 
@@ -52,8 +55,10 @@ class ExpertBot(Bot):
         commands += self._find_owners(view, troubled)
         commands += self._staff(view, troubled)
         commands += self._check_relayed(view)
-        commands += self._delegate(view, troubled)
-        commands += self._fill_roles(view, troubled)
+        delegated, free = self._delegate(view, troubled)
+        commands += delegated
+        commands += self._fill_roles(view, troubled, free)
+        commands += self._memorialize(view)
         commands += self._close(view)
         due = view.next_update_due()
         if "comms-lead" not in view.roles and due is not None and view.now + 30 >= due:
@@ -125,7 +130,8 @@ class ExpertBot(Bot):
         started = tasks_started(view)
         return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
 
-    def _delegate(self, view: View, troubled: list[str]) -> list[str]:
+    def _delegate(self, view: View, troubled: list[str]) -> tuple[list[str], list[PersonView]]:
+        """Tasks for free people, and who is still free afterwards."""
         commands = []
         free = [p for p in view.people.values() if p.status == "available"]
         confirmed = owners_confirmed(view)
@@ -147,16 +153,39 @@ class ExpertBot(Bot):
                 break
             free.remove(person)
             commands.append(f"/assign {person.id} investigate {service} {TIMEBOX}")
-        return commands
+        return commands, free
 
-    def _fill_roles(self, view: View, troubled: list[str]) -> list[str]:
-        """Someone with nothing to do takes the Comms Lead seat, then the Scribe's."""
-        idle = [p for p in view.people.values() if p.status == "available" and not _owns_trouble(view, p, troubled)]
+    def _fill_roles(self, view: View, troubled: list[str], free: list[PersonView]) -> list[str]:
+        """Someone with nothing to do for two minutes takes the Comms Lead seat, then the Scribe's,
+        unless they are the only one of their team in the incident while it owns trouble."""
+        in_incident = [p for p in view.people.values() if p.status not in ("off", "paged")]
+
+        def spare(p: PersonView) -> bool:
+            teammates = sum(1 for q in in_incident if q.team == p.team)
+            return view.now - p.since >= IDLE_BEFORE_ROLE and (teammates > 1 or not _owns_trouble(view, p, troubled))
+
+        idle = [p for p in free if spare(p)]
         commands = []
         for role in ("comms-lead", "scribe"):
             if role not in view.roles and idle:
                 commands.append(f"/role {idle.pop(0).id} {role}")
         return commands
+
+    def _memorialize(self, view: View) -> list[str]:
+        """Until a Scribe takes over, the IC pins the key moments to the timeline personally."""
+        if "scribe" in view.roles:
+            return []
+        moments = [("declared", f"Declared {view.severity}: {view.observed_impact:.0%} of customers affected.")]
+        moments += [
+            (f"fix {r.task}", f"{_name(view, r.person)} did {r.action} on {r.service}.")
+            for r in view.reports
+            if r.action != "investigate"
+        ]
+        if view.phase == "mitigated":
+            moments.append(("mitigated", "Mitigated: dashboards show no customer impact."))
+        fresh = [(key, text) for key, text in moments if key not in self.noted]
+        self.noted.update(key for key, _ in fresh)
+        return [f"/note {text}" for _, text in fresh]
 
     def _close(self, view: View) -> list[str]:
         if view.observed_impact > 0 or view.alerts.keys() - _noise(view):
@@ -167,7 +196,7 @@ class ExpertBot(Bot):
         if view.phase == "declared":
             return ["/mitigated"]
         if view.phase == "mitigated" and view.now - self.clean_since >= MONITOR_BEFORE_RESOLVE:
-            return [f"/update {status_text(view)} Resolved.", "/resolve"]
+            return [f"/update {closing_text(view)}", "/resolve"]
         return []
 
 
@@ -179,6 +208,10 @@ def _proposal_fix(proposal: str) -> str:
 def _noise(view: View) -> set[str]:
     """Alerts firing on services whose dashboards look healthy: noise the expert learns to ignore."""
     return {a for a, s in view.alerts.items() if view.health.get(s) == "ok"}
+
+
+def _name(view: View, person: str) -> str:
+    return view.people[person].name if person in view.people else "The IC"
 
 
 def _owns_trouble(view: View, person: PersonView, troubled: list[str]) -> bool:

@@ -54,13 +54,18 @@ _WHEN = re.compile(
 )
 
 
+# A closing update answers "when is the next update?" by saying there will be none.
+_FINAL = re.compile(r"\bno\s+(?:further|more)\s+(?:status\s+)?updates?\b|\bfinal\s+(?:status\s+)?update\b", re.IGNORECASE)
+
+
 def parts(text: str) -> dict[str, bool]:
     """Which of the template's three parts an update states: impact, actions, next update time."""
     nxt = _NEXT.search(text)
+    timed = bool(nxt and (_WHEN.search(text, nxt.start()) or _WHEN.search(text[: nxt.start()][-40:])))
     return {
         "impact": bool(_IMPACT.search(text)),
         "actions": bool(_ACTIONS.search(text)),
-        "next update": bool(nxt and (_WHEN.search(text, nxt.start()) or _WHEN.search(text[: nxt.start()][-40:]))),
+        "next update": timed or bool(_FINAL.search(text)),
     }
 
 

@@ -149,7 +149,7 @@ def test_sev0_under_sales_pressure_is_marked_as_inflation(seed):
 
 
 def never_resolve(bot, view, commands):
-    return [c for c in commands if c != "/resolve" and not (c.startswith("/update") and c.endswith("Resolved."))]
+    return [c for c in commands if c != "/resolve" and not (c.startswith("/update") and "no further updates" in c)]
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -197,21 +197,16 @@ def test_holding_every_role_alone_costs_roles_only(seed):
     assert any("you held it yourself" in f.text for f in changed.dimension("roles").deductions)
 
 
-def note_key_moments(bot, view, commands):
-    """The expert, plus a /note of each key moment it makes itself."""
-    out = []
-    for c in commands:
-        out.append(c)
-        if c.startswith(("/declare", "/sev", "/mitigated")):
-            out.append(f"/note {c}")
-    return out
+def skip_notes(bot, view, commands):
+    """The expert, minus the /note it writes for each key moment while nobody is Scribe."""
+    return [c for c in commands if not c.startswith("/note")]
 
 
-def test_noting_key_moments_raises_roles_only():
+def test_leaving_key_moments_unnoted_costs_roles_only():
     _, base = run("payments-db-saturation", 0, "expert")
-    _, changed = run_variant("payments-db-saturation", 0, note_key_moments)
+    _, changed = run_variant("payments-db-saturation", 0, skip_notes)
     moved = deltas(changed, base)
-    assert moved["roles"] >= 10, moved
+    assert moved["roles"] <= -10, moved
     assert all(abs(v) <= STILL for d, v in moved.items() if d != "roles"), moved
 
 

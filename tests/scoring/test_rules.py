@@ -21,6 +21,7 @@ from .helpers import run, scenario
         "Next update by T+28:02 (in 10 min)."),
         "IMPACT - checkout failing for a quarter of customers. ACTIONS - rolling back search. NEXT UPDATE at 14:30.",
         "About 30% of users are unable to pay. We are restarting payments-api. We will update again in 15 minutes.",
+        "Impact: none since mitigation. Actions: restart payments-api applied. Resolved: no further updates.",
     ],
 )
 def test_complete_updates_state_all_three_parts(text):
