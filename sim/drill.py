@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sim.bots import BOTS, Bot
@@ -17,13 +18,26 @@ def play(
     loaded: LoadedScenario,
     seed: int,
     bot: Bot | str | None = None,
-    script: list[tuple[int, str]] = (),
+    script: Iterable[tuple[int, str]] = (),
     tick: int = TICK,
 ) -> Engine:
-    """Run to the end; the engine returned holds the log, the view and the outcome's inputs."""
+    """Run a new drill to the end; the engine returned holds the log, the view and the outcome's inputs."""
+    return drive(Engine(loaded, seed), bot, script, tick)
+
+
+def drive(
+    engine: Engine,
+    bot: Bot | str | None = None,
+    script: Iterable[tuple[int, str]] = (),
+    tick: int = TICK,
+) -> Engine:
+    """Run an existing engine to the end (so a Recorder attached to it hears every event).
+
+    Nothing is submitted once the drill has ended, neither the rest of a bot's look nor the rest
+    of a script: a live session and its replay then stop at the same command.
+    """
     if isinstance(bot, str):
         bot = BOTS[bot]()
-    engine = Engine(loaded, seed)
     pending = list(script)
     while not engine.ended:
         target = engine.now + tick
@@ -34,5 +48,7 @@ def play(
         engine.advance(target)
         if bot is not None and not engine.ended:
             for text in bot.decide(engine.view):
+                if engine.ended:
+                    break
                 engine.submit(text)
     return engine

@@ -8,55 +8,22 @@ session that was stopped early is a prefix: only that prefix is compared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim import catalog
-from sim.drill import TICK
+from sim.drill import drive
 from sim.engine import Engine
 from sim.log import Entry, package_versions
 from sim.recording import Recording
 
 if TYPE_CHECKING:
-    from sim.bots import Bot
     from sim.scenario import LoadedScenario
 
 
 class ReplayError(ValueError):
     """The recording cannot be replayed: its scenario is missing or has changed."""
-
-
-def drive(
-    engine: Engine,
-    bot: Bot | None = None,
-    script: Iterable[tuple[int, str]] = (),
-    tick: int = TICK,
-    *,
-    after_end: bool = False,
-) -> Engine:
-    """`sim.drill.play`'s loop on an engine that already exists, so that a Recorder hears every event.
-
-    With ``after_end``, commands still pending when the drill ends are submitted too (each becomes
-    a refusal): a bot may send more commands in the same look as the one that ends the drill, and
-    a replay must feed them back to give the same log.
-    """
-    pending = list(script)
-    while not engine.ended:
-        target = engine.now + tick
-        while pending and pending[0][0] <= target and not engine.ended:
-            t, text = pending.pop(0)
-            engine.advance(t)
-            engine.submit(text)
-        engine.advance(target)
-        if bot is not None and not engine.ended:
-            for text in bot.decide(engine.view):
-                engine.submit(text)
-    if after_end:
-        for _, text in pending:
-            engine.submit(text)
-    return engine
 
 
 def locate_scenario(header: dict[str, Any], override: str | Path | None = None) -> LoadedScenario:
@@ -147,7 +114,7 @@ def replay(recording: Recording, scenario: str | Path | None = None) -> ReplayRe
     """Re-run ``recording`` and compare; raises ReplayError when its scenario cannot be had."""
     loaded = locate_scenario(recording.header, scenario)
     engine = Engine(loaded, recording.seed)
-    drive(engine, script=recording.commands(), after_end=True)
+    drive(engine, script=recording.commands())
     lines = engine.log.lines()[1:]
     entries = engine.log.entries
     if not recording.complete:

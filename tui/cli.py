@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     from sim.bots import BOTS
     from sim.engine import Engine
     from sim.outcome import outcome
-    from sim.replay import drive
+    from sim.drill import drive
     from sim.script import ScriptError, parse_script
 
     loaded = _load(args.scenario)

@@ -9,9 +9,10 @@ import pytest
 
 from sim.bots import BOTS
 from sim.commands import FIX_ACTIONS, ROLES, TASK_ACTIONS
+from sim.drill import drive
 from sim.engine import Engine
 from sim.recording import Recorder, recording_header
-from sim.replay import drive, scoring_available
+from sim.replay import scoring_available
 from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 
 from sim.bots import BOTS
+from sim.drill import drive
 from sim.engine import Engine
 from sim.recording import read_recording
-from sim.replay import drive, replay, scoring_available
+from sim.replay import replay, scoring_available
 from sim.report import render_report
 
 from .helpers import SCENARIO_FILES, loaded

@@ -11,7 +11,14 @@ from sim.events import CommandIssued
 from sim.recording import read_recording
 from sim.replay import ReplayError, replay
 
-from .helpers import SCENARIO_FILES, loaded, needs_scoring, random_script, record, register
+from .helpers import (
+    SCENARIO_FILES,
+    loaded,
+    needs_scoring,
+    random_script,
+    record,
+    register,
+)
 
 SESSIONS = 50
 NAMES = ["tiny", "staff", "room", "coordination", "tiny", "payments-db-saturation", "sale-day-meltdown"]
