@@ -112,10 +112,12 @@ def _warn(message: str) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from sim.bots import BOTS
+    from sim.drill import drive
     from sim.engine import Engine
     from sim.outcome import outcome
-    from sim.drill import drive
     from sim.script import ScriptError, parse_script
+    from sim.scoring import score
+    from sim.summary import room_summary
 
     loaded = _load(args.scenario)
     if loaded is None:
@@ -147,9 +149,10 @@ def _run(args: argparse.Namespace) -> int:
     result = outcome(engine.log.entries)
     scenario_id = loaded.scenario.scenario.id
     recorded = str(session.path) if session is not None and session.path is not None else None
-    card = session.card if session is not None else None
+    card = session.card if session is not None else score(loaded.scenario, engine.log.entries)
+    room = room_summary(engine.log.entries)
     if args.json:
-        extra = {"recording": recorded, "overall": card.overall if card is not None else None}
+        extra = {"recording": recorded, "overall": card.overall if card is not None else None, "room": room}
         print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
         return EXIT_OK
     ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
@@ -161,6 +164,9 @@ def _run(args: argparse.Namespace) -> int:
     print(f"events                   {result.events}")
     if card is not None:
         print(f"overall score            {card.overall:.1f}/100")
+    print("in the room")
+    for label, value in room.items():
+        print(f"  {label:41}{value}")
     if args.log:
         print(f"log                      {args.log}")
     if recorded:
