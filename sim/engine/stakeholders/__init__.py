@@ -9,7 +9,7 @@ of Sales' Sev0). Each is played by a SimPy process whose timing the scenario set
   A redirect after the DM recalls the engineer at once.
 - The **Head of Sales** pushes for the top severity because one large account complains, more
   often while status updates are late, until the IC qualifies the severity with impact evidence
-  (/qualify), the severity is set to the top level, or customers are no longer hurt.
+  (/qualify), the severity is set to the top level, or the incident is mitigated.
 - An **executive** swoops in with a request (a customer list, a customer call) that pulls
   responders off the fix if granted (/grant); declined (/decline) it costs nothing; left
   unanswered, the executive grabs an engineer directly.
