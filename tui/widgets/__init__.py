@@ -7,6 +7,7 @@ from tui.widgets.command_input import CommandInput
 from tui.widgets.end_panel import EndPanel
 from tui.widgets.people import PeoplePanel
 from tui.widgets.play import PlayScreen
+from tui.widgets.room import RoomPanel
 from tui.widgets.services import ServicesPanel
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import Timeline
@@ -18,6 +19,7 @@ __all__ = [
     "EndPanel",
     "PeoplePanel",
     "PlayScreen",
+    "RoomPanel",
     "ServicesPanel",
     "StatusBar",
     "Timeline",

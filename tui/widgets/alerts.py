@@ -20,5 +20,5 @@ class AlertsPanel(Widget):
     def render(self) -> Text:
         if not self.firing:
             return Text("no alerts firing", style="dim italic")
-        lines = [Text.assemble(("● ", "bold red"), alert, "\n  on ", (service, "dim")) for alert, service in self.firing]
+        lines = [Text.assemble(("● ", "bold red"), alert, (" on ", "dim"), service) for alert, service in self.firing]
         return Text("\n").join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -13,6 +13,7 @@ from tui.widgets.alerts import AlertsPanel
 from tui.widgets.command_input import CommandInput
 from tui.widgets.end_panel import EndPanel
 from tui.widgets.people import PeoplePanel
+from tui.widgets.room import RoomPanel
 from tui.widgets.services import ServicesPanel
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import Timeline
@@ -28,7 +29,9 @@ class PlayScreen(Screen):
             yield PeoplePanel(id="people")
         with Horizontal(id="lower"):
             yield Timeline(id="timeline")
-            yield AlertsPanel(id="alerts")
+            with Vertical(id="side"):
+                yield AlertsPanel(id="alerts")
+                yield RoomPanel(id="room")
         yield EndPanel(id="end")
         yield CommandInput(id="command")
         yield Footer()
@@ -39,6 +42,7 @@ class PlayScreen(Screen):
         self.query_one(ServicesPanel).show(view)
         self.query_one(PeoplePanel).show(view)
         self.query_one(AlertsPanel).show(view)
+        self.query_one(RoomPanel).show(view)
         self.query_one(Timeline).show(view)
 
     def show_outcome(self, outcome: Outcome) -> None:

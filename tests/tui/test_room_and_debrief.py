@@ -1,0 +1,142 @@
+"""The room panel: what waits on the IC's answer, with the command that answers it.
+
+The room is checked on `sale-day-meltdown`, seed 3, where a short script leaves everything open
+at T+16:10: Kenji's question, the executive's request, the rollback-or-restart disagreement, the
+Head of Sales' pushes and a manager who has not been redirected. No async test plugin: each pilot
+test runs its own coroutine with asyncio.run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Static
+
+from sim import catalog
+from sim.engine import Engine
+from sim.scenario import load_scenario
+from tui.app import IcdrillApp
+from tui.widgets import CommandInput, RoomPanel
+from tui.widgets.room import room_asks, room_text
+
+SIZE = (120, 40)
+SEED = 3
+MARKUP = "[bold]hi[/bold] [link=x] [/] [red"
+OPENING = [  # (t, command): by T+16:10 on seed 3 the room is full
+    (125, "/ack"),
+    (125, "/declare sev1"),
+    (130, "/page storefront"),
+    (130, "/page payments"),
+    (300, "/escalate payments"),
+    (420, "/assign kenji investigate checkout 10m"),
+]
+ROOM_FULL = 970
+
+
+def sale_day(**names: str):
+    """sale-day-meltdown, with some people renamed."""
+    loaded = load_scenario(catalog.resolve("sale-day-meltdown"))
+    people = dict(loaded.scenario.people)
+    for pid, name in names.items():
+        people[pid] = people[pid].model_copy(update={"name": name})
+    return dataclasses.replace(loaded, scenario=loaded.scenario.model_copy(update={"people": people}))
+
+
+def opened(engine: Engine, until: int = ROOM_FULL) -> Engine:
+    for t, command in OPENING:
+        engine.advance(t)
+        assert engine.submit(command), engine.view.rejections[-1]
+    engine.advance(until)
+    return engine
+
+
+def play(app: IcdrillApp, scenario) -> None:
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # past the briefing
+            await pilot.pause()
+            app.paused = True  # the tests move the clock themselves
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def command(pilot: Pilot, text: str) -> None:
+    pilot.app.screen.query_one(CommandInput).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown(widget: Widget) -> str:
+    """What a panel shows: the text of every Static in it, wrapping undone."""
+    statics = [widget] if isinstance(widget, Static) else list(widget.query(Static))
+    return squash(" ".join(s.render_line(y).text for s in statics for y in range(s.outer_size.height)))
+
+
+# --- the room, headless ---------------------------------------------------------------------------
+
+
+def test_the_room_lists_each_open_ask_with_the_command_that_answers_it():
+    engine = opened(Engine(sale_day(), SEED))
+    view = engine.view
+    assert view.questions and view.executive_request and view.conflicts and view.sales_pressure
+    text = squash(room_text(room_asks(view)).plain)
+    (question,) = [q for _, q in view.questions.values()]
+    assert f"Kenji Mori asks: {question} → /dm kenji YOUR ANSWER" in text
+    assert "Jordan Reyes (exec) wants a list of every affected customer, now. → /grant · /decline" in text
+    assert ("Disagreement: Kenji: rollback checkout vs Luis: restart payments-api "
+            "→ /decide kenji or luis · /poll") in text
+    assert f"({view.sales_pressure} pushes so far). → /qualify" in text
+    assert "Morgan Blake (manager) is in the channel. → /redirect morgan" in text
+    assert [a.kind for a in room_asks(view)] == ["executive", "conflict", "question", "sales", "manager"]
+
+
+def test_what_was_said_while_heads_down_waits_for_back():
+    engine = opened(Engine(sale_day(), SEED))
+    pressure = engine.view.sales_pressure
+    assert engine.submit("/handson investigate payments-db")
+    engine.advance(1100)  # the Head of Sales pushes once more meanwhile
+    assert [type(m.event).__name__ for m in engine.view.held] == ["SalesPushed"]
+    asks = room_asks(engine.view)
+    assert asks[0].kind == "heads-down" and asks[0].hint == "/back"
+    text = squash(room_text(asks).plain)
+    assert "HEADS-DOWN until T+22:10: 1 message held unread" in text
+    assert f"({pressure} pushes so far)" in text  # the push not yet read is not counted
+    assert engine.submit("/back")
+    text = squash(room_text(room_asks(engine.view)).plain)
+    assert "HEADS-DOWN" not in text and f"({pressure + 1} pushes so far)" in text
+
+
+# --- the room, in the app -------------------------------------------------------------------------
+
+
+def test_the_room_panel_shows_what_waits_on_the_ic_and_empties_as_it_is_answered():
+    app = IcdrillApp(sale_day(kenji=MARKUP), seed=SEED)
+
+    async def scenario(pilot: Pilot) -> None:
+        panel = app.screen.query_one(RoomPanel)
+        assert "nothing is waiting on you" in shown(panel)
+        opened(app.engine)
+        app.show_view()
+        await pilot.pause()
+        text = shown(panel)
+        assert f"{MARKUP} asks: " in text and "/dm kenji YOUR ANSWER" in text  # markup stays literal
+        assert "Jordan Reyes (exec) wants a list of every affected customer" in text
+        assert "Disagreement: [bold]hi[/bold]: rollback checkout vs Luis: restart payments-api" in text
+        assert "/decide kenji or luis · /poll" in text
+        assert panel.border_title == "Room · 5 waiting on you"
+        for answer in ("/dm kenji yes, both", "/decline", "/decide luis", "/qualify", "/redirect morgan"):
+            await command(pilot, answer)
+        assert not app.engine.view.questions and not app.engine.view.conflicts
+        assert panel.border_title == "Room"
+        assert shown(panel) == "Morgan Blake (manager) is in the channel, redirected."
+
+    play(app, scenario)
