@@ -6,23 +6,32 @@ reads nothing else of the engine (besides the log for the outcome at the end) an
 only through `advance` and `submit`.
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
-from its first event) and added to the progress history when the drill ends.
+from its first event) and added to the progress history when the drill ends. At the end the
+play screen shows the scorecard, and par once the expert bot has played the same seed in a
+worker thread.
 """
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from sim import catalog
 from sim.engine import Engine
 from sim.outcome import outcome
+from sim.replay import scoring_available
 from sim.scenario import LoadedScenario, load_scenario
 from tui.datadir import SessionRecording
 from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
+
+if TYPE_CHECKING:
+    from sim.scoring import Scorecard
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
@@ -103,17 +112,49 @@ class IcdrillApp(App):
             self.refresh_bindings()
 
     def _finish_session(self) -> None:
-        """Close the recording, add the session to the history, and show the score if there is one."""
-        if self.session is None:
-            return
-        self.session.finish()
+        """Close the recording, add the session to the history, show the card and start on par."""
+        panel = self.play.query_one(EndPanel)
+        card = None
+        if self.session is not None:
+            self.session.finish()
+            card = self.session.card
+            panel.recording = self.session.path
+            if self.session.path is None:
+                panel.recording_note = "This session could not be recorded (see the timeline)."
+        else:
+            panel.recording_note = "This session was not recorded."
+            if scoring_available():
+                from sim.scoring import score
+
+                card = score(self.loaded.scenario, self.engine.log.entries)
+        panel.card = card
+        if card is not None:
+            self._play_par()
         parts = []
-        if self.session.card is not None:
-            parts.append(f"score {self.session.card.overall:.0f}/100")
-        if self.session.path is not None:
+        if card is not None:
+            parts.append(f"score {card.overall:.0f}/100")
+        if self.session is not None and self.session.path is not None:
             parts.append(f"recorded as {self.session.path.name}")
-        self.play.query_one(EndPanel).border_subtitle = " · ".join(parts) or None
+        panel.border_subtitle = " · ".join(parts) or None
         self._show_warnings()
+
+    @work(thread=True, exclusive=True, name="par", exit_on_error=False)
+    def _play_par(self) -> Scorecard:
+        """Par: the expert bot plays the same seed on its own engine, off the UI thread."""
+        from sim.scoring import par
+
+        return par(self.loaded, self.engine.seed)
+
+    @on(Worker.StateChanged)
+    def _par_played(self, event: Worker.StateChanged) -> None:
+        panels = self.play.query(EndPanel) if event.worker.name == "par" and self.play is not None else ()
+        if not panels:
+            return  # not par, or the app is closing and the panel already gone
+        panel = panels.first()
+        if event.state == WorkerState.SUCCESS:
+            panel.par, panel.par_note = event.worker.result, None
+        elif event.state == WorkerState.ERROR:
+            panel.par_note = f"par could not be played: {event.worker.error}"
 
     def _show_warnings(self) -> None:
         timeline = self.play.query_one(Timeline)

@@ -1,4 +1,4 @@
-"""The room panel: what waits on the IC's answer, with the command that answers it.
+"""The room panel (what waits on the IC's answer) and the debrief at the end of a drill.
 
 The room is checked on `sale-day-meltdown`, seed 3, where a short script leaves everything open
 at T+16:10: Kenji's question, the executive's request, the rollback-or-restart disagreement, the
@@ -16,10 +16,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from sim import catalog
+from sim.durations import format_clock
 from sim.engine import Engine
 from sim.scenario import load_scenario
+from sim.scoring import par
+from sim.scoring.debrief import to_improve
 from tui.app import IcdrillApp
-from tui.widgets import CommandInput, RoomPanel
+from tui.widgets import CommandInput, EndPanel, RoomPanel
 from tui.widgets.room import room_asks, room_text
 
 SIZE = (120, 40)
@@ -69,6 +72,13 @@ async def command(pilot: Pilot, text: str) -> None:
     pilot.app.screen.query_one(CommandInput).value = text
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
 
 
 def squash(text: str) -> str:
@@ -138,5 +148,48 @@ def test_the_room_panel_shows_what_waits_on_the_ic_and_empties_as_it_is_answered
         assert not app.engine.view.questions and not app.engine.view.conflicts
         assert panel.border_title == "Room"
         assert shown(panel) == "Morgan Blake (manager) is in the channel, redirected."
+
+    play(app, scenario)
+
+
+# --- the debrief ----------------------------------------------------------------------------------
+
+
+def score(d) -> str:
+    return f"{d.score:.1f}" if d.judged else "n/a"
+
+
+def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_the_recording(tmp_path, monkeypatch):
+    data = tmp_path / "[bold]data[/bold]"  # the path is shown as it is, brackets and all
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(data))
+    app = IcdrillApp(sale_day(), seed=SEED, record=True)
+
+    async def scenario(pilot: Pilot) -> None:
+        for t, text in OPENING[:4]:
+            app.engine.advance(t)
+            await command(pilot, text)
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        panel = app.screen.query_one(EndPanel)
+        app.show_view()
+        await until(pilot, lambda: panel.par is not None)  # the expert plays the same seed in a worker
+        await pilot.pause()
+        assert panel.display and app.screen.has_class("-ended")
+        card, expert = app.session.card, panel.par
+        assert expert.overall == par(app.loaded, SEED).overall
+        text = shown(panel)
+        assert "NOT resolved" in text and "customer-impact-minutes" in text
+        assert f"Score {card.overall:.1f} / 100 par {expert.overall:.1f} (expert bot, same seed)" in text
+        for d in card.dimensions:
+            assert f"{d.name} {score(d)} {score(expert.dimension(d.name))}" in text
+        improve = to_improve(card)
+        assert len(improve) == 3
+        for n, (d, finding, _) in enumerate(improve, start=1):
+            assert finding.t is None or finding.text.startswith(f"{format_clock(finding.t)}: ")
+            assert f"{n}. [{d.name} {finding.points:+.1f}] {squash(finding.text)}" in text
+        path = app.session.path
+        assert path.parent.parent == data
+        unwrapped = "".join(text.split())  # a long path may wrap mid-word
+        assert f"Recordedas{path}" in unwrapped
+        assert f"icdrillscore{path}" in unwrapped and f"icdrillreport{path}" in unwrapped
 
     play(app, scenario)

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Static
 
 from tui.app import SPEEDS, IcdrillApp, build_app
 from tui.widgets import BriefingScreen, CommandInput, EndPanel, PeoplePanel, PlayScreen, Timeline
@@ -202,8 +203,10 @@ def test_end_panel_appears_when_the_drill_ends():
         await pilot.pause()  # and lays the panel out
         assert app.engine.ended
         assert panel.display
-        text = widget_text(panel)
+        text = squash(" ".join(widget_text(part) for part in panel.query(Static)))
         assert "NOT resolved" in text and "customer-impact-minutes" in text
+        assert "Score " in text and " / 100" in text  # scored even when not recorded
+        assert "This session was not recorded." in text
         assert app.screen.query_one(CommandInput).disabled
         now = app.engine.now
         await pilot.press("space")

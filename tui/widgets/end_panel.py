@@ -1,20 +1,34 @@
-"""The panel that appears when the drill ends: the outcome, read from the event log."""
+"""The panel that appears when the drill ends: the outcome, the scorecard beside par, the three
+things to improve first, and where the recording is.
+
+The app sets the attributes as they become known: the outcome at once, the card when the
+session is closed, par when the expert bot has played the same seed (in a worker). Everything
+from the scenario, the log or the file system goes in as plain `Text`, never markup.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widgets import Static
 
 from sim.durations import format_clock, format_duration
 from sim.outcome import Outcome
+from sim.scoring.card import Dimension, Scorecard
+from sim.scoring.debrief import to_improve
+
+PAR_PENDING = "par: the expert bot is playing the same seed..."
 
 
 def outcome_text(result: Outcome) -> Text:
     text = Text()
-    text.append("The drill is over", style="bold")
-    text.append(f" at {format_clock(result.ended_at)} ({result.ended_by}).\n")
-    text.append("Outcome: ")
+    text.append(f"Ended at {format_clock(result.ended_at)} ({result.ended_by}).  ")
     if result.resolved:
         text.append("RESOLVED", style="bold green")
     else:
@@ -24,19 +38,112 @@ def outcome_text(result: Outcome) -> Text:
     text.append(format_duration(ttm) if ttm is not None else "not mitigated", style="bold")
     text.append("    customer-impact-minutes: ")
     text.append(f"{result.customer_impact_minutes:.1f}", style="bold")
-    text.append("\nThe scorecard and debrief come in a later version.  ctrl+q quits.", style="dim")
     return text
 
 
-class EndPanel(Widget):
-    """Hidden until `outcome` is set."""
+def _score(d: Dimension) -> Text:
+    return Text(f"{d.score:.1f}") if d.judged else Text("n/a", style="dim")
 
-    BORDER_TITLE = "Drill ended"
 
-    outcome: reactive[Outcome | None] = reactive(None, layout=True)
+def _diff(points: float) -> Text:
+    return Text(f"{points:+.1f}", style="green" if points >= 0.05 else "red" if points <= -0.05 else "dim")
+
+
+def score_line(card: Scorecard, par: Scorecard | None, par_note: str | None) -> Text:
+    text = Text.assemble(("Score ", "bold"), (f"{card.overall:.1f}", "bold cyan"), " / 100")
+    if par is not None:
+        text.append_text(Text.assemble("   par ", (f"{par.overall:.1f}", "bold"), (" (expert bot, same seed)", "dim")))
+    elif par_note:
+        text.append_text(Text(f"\n{par_note}", style="dim italic"))
+    return text
+
+
+def scores_table(card: Scorecard, par: Scorecard | None) -> Table:
+    """Each dimension's score beside par's, and the overall score last."""
+    table = Table(box=None, pad_edge=False, header_style="bold dim")
+    table.add_column("dimension", no_wrap=True)
+    table.add_column("you", justify="right", no_wrap=True)
+    table.add_column("par", justify="right", no_wrap=True)
+    table.add_column("diff", justify="right", no_wrap=True)
+    table.add_column("weight", justify="right", no_wrap=True, style="dim")
+    pending = Text("…", style="dim")
+    for d in card.dimensions:
+        p = par.dimension(d.name) if par is not None else None
+        table.add_row(
+            Text(d.name),
+            _score(d),
+            _score(p) if p is not None else pending,
+            _diff(d.score - p.score) if p is not None and d.judged and p.judged else Text(""),
+            f"{d.weight:g}",
+        )
+    table.add_row(
+        Text("overall", style="bold"),
+        Text(f"{card.overall:.1f}", style="bold"),
+        Text(f"{par.overall:.1f}", style="bold") if par is not None else pending,
+        _diff(card.overall - par.overall) if par is not None else Text(""),
+        "",
+    )
+    return table
+
+
+def improvements_text(card: Scorecard) -> Text:
+    """The three largest deductions from different dimensions, as the debrief ranks them."""
+    text = Text()
+    text.append("Three things to improve first\n", style="bold")
+    improve = to_improve(card)
+    if not improve:
+        text.append("Nothing lost: a clean run.", style="green")
+    for n, (d, f, more) in enumerate(improve, start=1):
+        if n > 1:
+            text.append("\n")
+        text.append(f"{n}. ", style="bold")
+        text.append(f"[{d.name} {f.points:+.1f}] ", style="yellow")
+        text.append(f.text)
+        if more:
+            text.append(f" (and {more} more in {d.name})", style="dim")
+    return text
+
+
+def recording_text(path: Path | None, note: str | None) -> Text:
+    """Where the session is, and the commands that show more (as `icdrill play` prints on leaving)."""
+    if path is None:
+        return Text(note or "This session was not recorded.", style="dim")
+    text = Text()
+    text.append("Recorded as ", style="bold")
+    text.append(str(path))
+    text.append("\n  ")
+    text.append(f"icdrill score {path}", style="cyan")
+    text.append("    # the scorecard and full debrief", style="dim")
+    text.append("\n  ")
+    text.append(f"icdrill report {path}", style="cyan")
+    text.append("   # the post-incident report", style="dim")
+    return text
+
+
+class EndPanel(VerticalScroll):
+    """Hidden until `outcome` is set; the rest fills in as it is known."""
+
+    BORDER_TITLE = "Drill ended  (ctrl+q quits)"
+
+    outcome: reactive[Outcome | None] = reactive(None, recompose=True)
+    card: reactive[Scorecard | None] = reactive(None, recompose=True)
+    par: reactive[Scorecard | None] = reactive(None, recompose=True)
+    par_note: reactive[str | None] = reactive(PAR_PENDING, recompose=True)
+    recording: reactive[Path | None] = reactive(None, recompose=True)
+    recording_note: reactive[str | None] = reactive(None, recompose=True)
+
+    def compose(self) -> ComposeResult:
+        if self.outcome is None:
+            return
+        yield Static(outcome_text(self.outcome), id="end-outcome")
+        if self.card is None:
+            yield Static(Text("No scorecard: scoring is not available.", style="dim"), id="end-advice")
+        else:
+            with Horizontal(id="end-columns"):
+                yield Static(Group(score_line(self.card, self.par, self.par_note), scores_table(self.card, self.par)),
+                             id="end-scores")
+                yield Static(improvements_text(self.card), id="end-improve")
+        yield Static(recording_text(self.recording, self.recording_note), id="end-recording")
 
     def watch_outcome(self, outcome: Outcome | None) -> None:
         self.set_class(outcome is not None, "-shown")
-
-    def render(self) -> Text:
-        return outcome_text(self.outcome) if self.outcome is not None else Text()

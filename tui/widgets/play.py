@@ -27,12 +27,12 @@ class PlayScreen(Screen):
         with Horizontal(id="board"):
             yield ServicesPanel(id="services")
             yield PeoplePanel(id="people")
+        yield EndPanel(id="end")  # hidden until the end, when it takes the board's place
         with Horizontal(id="lower"):
             yield Timeline(id="timeline")
             with Vertical(id="side"):
                 yield AlertsPanel(id="alerts")
                 yield RoomPanel(id="room")
-        yield EndPanel(id="end")
         yield CommandInput(id="command")
         yield Footer()
 
@@ -46,7 +46,13 @@ class PlayScreen(Screen):
         self.query_one(Timeline).show(view)
 
     def show_outcome(self, outcome: Outcome) -> None:
-        self.query_one(EndPanel).outcome = outcome
+        """The drill is over: the end panel takes the board's place and the command line closes."""
+        panel = self.query_one(EndPanel)
+        panel.outcome = outcome
+        self.add_class("-ended")
         command = self.query_one(CommandInput)
         command.placeholder = "the drill has ended; ctrl+q quits"
         command.disabled = True
+        panel.focus()  # so the arrow and page keys scroll the debrief
+        # The timeline changes height with the board gone: keep its last lines, the drill's end, in sight.
+        self.call_after_refresh(self.query_one(Timeline).scroll_end, animate=False)
