@@ -22,7 +22,7 @@ from sim.scenario import load_scenario
 from sim.scoring import par
 from sim.scoring.debrief import to_improve
 from tui.app import IcdrillApp
-from tui.widgets import CommandInput, EndPanel, RoomPanel
+from tui.widgets import CommandInput, EndPanel, RoomPanel, Timeline
 from tui.widgets.room import room_asks, room_text
 
 SIZE = (120, 40)
@@ -174,6 +174,8 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         await until(pilot, lambda: panel.par is not None)  # the expert plays the same seed in a worker
         await pilot.pause()
         assert panel.display and app.screen.has_class("-ended")
+        timeline = app.screen.query_one(Timeline)
+        assert timeline.scroll_y == timeline.max_scroll_y  # the drill's last lines stay in sight
         card, expert = app.session.card, panel.par
         assert expert.overall == par(app.loaded, SEED).overall
         text = shown(panel)

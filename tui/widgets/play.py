@@ -54,5 +54,3 @@ class PlayScreen(Screen):
         command.placeholder = "the drill has ended; ctrl+q quits"
         command.disabled = True
         panel.focus()  # so the arrow and page keys scroll the debrief
-        # The timeline changes height with the board gone: keep its last lines, the drill's end, in sight.
-        self.call_after_refresh(self.query_one(Timeline).scroll_end, animate=False)

@@ -61,6 +61,12 @@ class Timeline(RichLog):
         for _, line in sorted(new, key=lambda item: item[0]):  # stable: same-second lines keep their order
             self.write(line)
 
+    def on_resize(self) -> None:
+        # A new line scrolls the log to its end (auto_scroll); a change of height keeps it there
+        # too, so the latest lines stay in sight when a panel above grows (the debrief at the end).
+        # RichLog's own on_resize runs as well: Textual calls the handler of every class in the MRO.
+        self.scroll_end(animate=False, immediate=False, x_axis=False)
+
     def command(self, t: int, text: str) -> None:
         """Echo a command the engine accepted, so the player sees it went through."""
         self.write(Text.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (text, "green")))
