@@ -83,6 +83,9 @@ def scores_table(card: Scorecard, par: Scorecard | None) -> Table:
         _diff(card.overall - par.overall) if par is not None else Text(""),
         "",
     )
+    if not all(d.judged for d in card.dimensions) or (par is not None and not all(d.judged for d in par.dimensions)):
+        table.caption = Text("n/a: nothing to judge in that run; not counted", style="dim")
+        table.caption_justify = "left"
     return table
 
 
