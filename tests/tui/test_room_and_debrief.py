@@ -174,6 +174,8 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         await until(pilot, lambda: panel.par is not None)  # the expert plays the same seed in a worker
         await pilot.pause()
         assert panel.display and app.screen.has_class("-ended")
+        assert app.engine.view.executive_request  # still open, but nothing can be answered now
+        assert shown(app.screen.query_one(RoomPanel)) == "nothing is waiting on you"
         timeline = app.screen.query_one(Timeline)
         assert timeline.scroll_y == timeline.max_scroll_y  # the drill's last lines stay in sight
         card, expert = app.session.card, panel.par

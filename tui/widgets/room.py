@@ -56,9 +56,11 @@ def _head_of_sales(view: View) -> str:
 
 def room_asks(view: View) -> tuple[Ask, ...]:
     """What the room panel lists, most pressing first; a pure function of the view."""
+    if view.ended:
+        return ()  # nothing can be answered any more
     held = [m.event for m in view.held]
     asks: list[Ask] = []
-    if view.heads_down_until is not None and not view.ended:
+    if view.heads_down_until is not None:
         count = len(view.held)
         asks.append(Ask(
             "heads-down",
