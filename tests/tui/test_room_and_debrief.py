@@ -14,6 +14,7 @@ import dataclasses
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
+from tui_pilot import SIZE, paste_command, squash, until
 
 from sim import catalog
 from sim.durations import format_clock
@@ -22,10 +23,9 @@ from sim.scenario import load_scenario
 from sim.scoring import par
 from sim.scoring.debrief import to_improve
 from tui.app import IcdrillApp
-from tui.widgets import CommandInput, EndPanel, RoomPanel, Timeline
+from tui.widgets import EndPanel, RoomPanel, Timeline
 from tui.widgets.room import room_asks, room_text
 
-SIZE = (120, 40)
 SEED = 3
 MARKUP = "[bold]hi[/bold] [link=x] [/] [red"
 OPENING = [  # (t, command): by T+16:10 on seed 3 the room is full
@@ -66,23 +66,6 @@ def play(app: IcdrillApp, scenario) -> None:
             await scenario(pilot)
 
     asyncio.run(main())
-
-
-async def command(pilot: Pilot, text: str) -> None:
-    pilot.app.screen.query_one(CommandInput).value = text
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
-    waited = 0.0
-    while not condition() and waited < timeout:
-        await pilot.pause(0.05)
-        waited += 0.05
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def shown(widget: Widget) -> str:
@@ -144,7 +127,7 @@ def test_the_room_panel_shows_what_waits_on_the_ic_and_empties_as_it_is_answered
         assert "/decide kenji or luis · /poll" in text
         assert panel.border_title == "Room · 5 waiting on you"
         for answer in ("/dm kenji yes, both", "/decline", "/decide luis", "/qualify", "/redirect morgan"):
-            await command(pilot, answer)
+            await paste_command(pilot, answer)
         assert not app.engine.view.questions and not app.engine.view.conflicts
         assert panel.border_title == "Room"
         assert shown(panel) == "Morgan Blake (manager) is in the channel, redirected."
@@ -167,7 +150,7 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
     async def scenario(pilot: Pilot) -> None:
         for t, text in OPENING[:4]:
             app.engine.advance(t)
-            await command(pilot, text)
+            await paste_command(pilot, text)
         app.engine.advance(app.loaded.scenario.end.time_limit)
         panel = app.screen.query_one(EndPanel)
         app.show_view()

@@ -12,13 +12,20 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
+from tui_pilot import SIZE, paste_command, squash, until
 
 from tui.app import SPEEDS, IcdrillApp, build_app
-from tui.widgets import BriefingScreen, CommandInput, EndPanel, PeoplePanel, PlayScreen, Timeline
+from tui.widgets import (
+    BriefingScreen,
+    CommandInput,
+    EndPanel,
+    PeoplePanel,
+    PlayScreen,
+    Timeline,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TINY = str(FIXTURES / "tiny.yaml")
-SIZE = (120, 40)
 DETECTED = 240  # the default scenario's first alert fires at 3m
 
 
@@ -43,24 +50,6 @@ async def type_command(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.press("enter")
     await pilot.pause()
-
-
-async def paste_command(pilot: Pilot, text: str) -> None:
-    pilot.app.screen.query_one(CommandInput).value = text
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
-    """Let the app's clock tick until `condition()` holds (a loaded machine delays timers)."""
-    waited = 0.0
-    while not condition() and waited < timeout:
-        await pilot.pause(0.05)
-        waited += 0.05
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def log_text(app: IcdrillApp) -> str:
