@@ -42,13 +42,17 @@ def _redirect(engine: Engine, command: c.Redirect) -> str | None:
     manager, problem = _manager(engine, command.manager)
     if manager is None:
         return problem
-    name = engine.view.people[manager.id].name if manager.id in engine.view.people else manager.id
+    name = _display_name(engine, manager.id)
     if manager.authority:
         return f"{name} has already lent you their authority; requests come through you"
     if manager.redirected:
         return f"you already asked {name} to bring requests through you"
     engine.stakeholders.redirect(manager)
     return None
+
+
+def _display_name(engine: Engine, person: str) -> str:
+    return engine.view.people[person].name if person in engine.view.people else person
 
 
 def _authority(engine: Engine, command: c.Authority) -> str | None:
@@ -59,8 +63,7 @@ def _authority(engine: Engine, command: c.Authority) -> str | None:
     if manager is None:
         return problem
     if manager.authority:
-        name = engine.view.people[manager.id].name if manager.id in engine.view.people else manager.id
-        return f"{name} has already lent you their authority"
+        return f"{_display_name(engine, manager.id)} has already lent you their authority"
     engine.stakeholders.lend_authority(manager)
     return None
 
