@@ -2,8 +2,8 @@
 
 import statistics
 
-from sim.drill import play
-from sim.outcome import outcome
+from sim.play.drill import play
+from sim.reading.outcome import outcome
 
 SEEDS = range(20)
 
@@ -26,10 +26,10 @@ def test_bots_see_only_the_view():
     import ast
     from pathlib import Path
 
-    import sim.bots
+    import sim.play.bots
 
-    for path in Path(sim.bots.__file__).parent.glob("*.py"):
+    for path in Path(sim.play.bots.__file__).parent.glob("*.py"):
         tree = ast.parse(path.read_text())
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        assert not {m for m in imported if m and m.startswith(("sim.engine", "sim.drill"))}, path
+        assert not {m for m in imported if m and m.startswith(("sim.engine", "sim.play.drill"))}, path

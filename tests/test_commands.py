@@ -2,7 +2,7 @@
 
 import pytest
 
-from sim.commands import Ack, Assign, Declare, Page, ParseError, Resolve, SetSeverity, Update, parse
+from sim.scenario.commands import Ack, Assign, Declare, Page, ParseError, Resolve, SetSeverity, Update, parse
 
 
 @pytest.mark.parametrize(

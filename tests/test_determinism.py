@@ -92,7 +92,7 @@ def test_the_script_was_played_not_ignored(tmp_path):
 
 
 def test_named_streams_do_not_shift_when_another_stream_is_used_first():
-    from sim.rng import Streams
+    from sim.engine.rng import Streams
 
     a, b = Streams(5), Streams(5)
     b.get("names").random(100)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from sim import events as ev
-from sim.drill import play
+from sim.log import events as ev
+from sim.play.drill import play
 from sim.engine import Engine
-from sim.outcome import outcome
+from sim.reading.outcome import outcome
 
 
 def kinds(engine, *types):
@@ -151,8 +151,8 @@ def test_investigation_reveals_an_unmonitored_service_and_follows_dependencies(t
 
 def test_the_view_is_a_fold_of_public_events_only(tiny):
     """Folding only the public events rebuilds the same view: hidden truth never shapes it."""
-    from sim.public import Catalog
-    from sim.view import View
+    from sim.scenario.public import Catalog
+    from sim.reading.view import View
 
     engine = play(tiny, seed=6, bot="expert")
     fresh = View(Catalog.from_scenario(tiny.scenario))

@@ -3,7 +3,7 @@
 import networkx as nx
 import pytest
 
-from sim import graph as g
+from sim.scenario import graph as g
 
 
 def chain(kind_web_api: str = "hard", kind_api_db: str = "hard") -> nx.DiGraph:

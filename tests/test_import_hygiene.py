@@ -14,7 +14,7 @@ MODULES = ["sim"] + sorted(m.name for m in pkgutil.walk_packages(sim.__path__, "
 
 
 def test_every_sim_module_is_listed():
-    assert {"sim.engine.engine", "sim.scenario.model", "sim.view", "sim.bots.expert"} <= set(MODULES)
+    assert {"sim.engine.engine", "sim.scenario.model", "sim.reading.view", "sim.play.bots.expert"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", MODULES)

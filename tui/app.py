@@ -22,16 +22,16 @@ from textual.reactive import reactive
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from sim import catalog
+from sim.scenario import locate as catalog
 from sim.engine import Engine
-from sim.outcome import outcome
-from sim.replay import scoring_available
+from sim.reading.outcome import outcome
+from sim.play.replay import scoring_available
 from sim.scenario import LoadedScenario, load_scenario
 from tui.datadir import SessionRecording
 from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
 
 if TYPE_CHECKING:
-    from sim.scoring import Scorecard
+    from sim.reading.scoring import Scorecard
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
@@ -124,7 +124,7 @@ class IcdrillApp(App):
         else:
             panel.recording_note = "This session was not recorded."
             if scoring_available():
-                from sim.scoring import score
+                from sim.reading.scoring import score
 
                 card = score(self.loaded.scenario, self.engine.log.entries)
         panel.card = card
@@ -141,7 +141,7 @@ class IcdrillApp(App):
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
     def _play_par(self) -> Scorecard:
         """Par: the expert bot plays the same seed on its own engine, off the UI thread."""
-        from sim.scoring import par
+        from sim.reading.scoring import par
 
         return par(self.loaded, self.engine.seed)
 

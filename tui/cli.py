@@ -14,8 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from sim import catalog
-from sim.durations import format_clock, format_duration
+from sim.scenario import locate as catalog
+from sim.log.clock import format_clock, format_duration
 from tui import commands_recording as recording
 from tui.datadir import SessionRecording
 
@@ -111,13 +111,13 @@ def _warn(message: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from sim.bots import BOTS
-    from sim.drill import drive
+    from sim.play.bots import BOTS
+    from sim.play.drill import drive
     from sim.engine import Engine
-    from sim.outcome import outcome
-    from sim.script import ScriptError, parse_script
-    from sim.scoring import score
-    from sim.summary import room_summary
+    from sim.reading.outcome import outcome
+    from sim.play.script import ScriptError, parse_script
+    from sim.reading.scoring import score
+    from sim.reading.summary import room_summary
 
     loaded = _load(args.scenario)
     if loaded is None:
@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from sim.bench import bench, report
+    from sim.play.bench import bench, report
 
     if args.drills < 1:
         print("icdrill: --drills must be at least 1", file=sys.stderr)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sim.durations import format_clock
+from sim.log.clock import format_clock
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -88,8 +88,8 @@ def _fail(message: str) -> int:
 
 def _open(args: argparse.Namespace):
     """(recording, loaded scenario) or an exit code after saying why not."""
-    from sim.recording import RecordingError, read_recording
-    from sim.replay import ReplayError, locate_scenario
+    from sim.log.recording import RecordingError, read_recording
+    from sim.play.replay import ReplayError, locate_scenario
 
     try:
         recording = read_recording(args.recording)
@@ -117,8 +117,8 @@ def _prefix_note(recording) -> str | None:
 
 
 def replay_command(args: argparse.Namespace) -> int:
-    from sim.recording import RecordingError, read_recording
-    from sim.replay import ReplayError, replay
+    from sim.log.recording import RecordingError, read_recording
+    from sim.play.replay import ReplayError, replay
 
     try:
         recording = read_recording(args.recording)
@@ -159,7 +159,7 @@ def _num(value: Any) -> str:
 
 
 def score_command(args: argparse.Namespace) -> int:
-    from sim.replay import scoring_available
+    from sim.play.replay import scoring_available
 
     if not scoring_available():
         return _fail("scoring is not available in this version of icdrill")
@@ -167,7 +167,7 @@ def score_command(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     recording, loaded = opened
-    from sim.scoring import debrief, par, score
+    from sim.reading.scoring import debrief, par, score
 
     card = score(loaded.scenario, recording.entries)
     par_card = par(loaded, recording.seed)
@@ -202,8 +202,8 @@ def format_scorecard(recording, card, par_card) -> str:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    from sim.replay import scoring_available
-    from sim.report import render_report
+    from sim.play.replay import scoring_available
+    from sim.reading.report import render_report
 
     opened = _open(args)
     if isinstance(opened, int):
@@ -211,7 +211,7 @@ def report_command(args: argparse.Namespace) -> int:
     recording, loaded = opened
     card = None
     if scoring_available():
-        from sim.scoring import score
+        from sim.reading.scoring import score
 
         card = score(loaded.scenario, recording.entries)
     text = render_report(loaded.scenario, recording.entries, card)
@@ -250,10 +250,10 @@ def history_command(args: argparse.Namespace) -> int:
 
 
 def _dimension_names() -> list[str]:
-    from sim.replay import scoring_available
+    from sim.play.replay import scoring_available
 
     if not scoring_available():
         return []
-    from sim.scoring import DIMENSIONS
+    from sim.reading.scoring import DIMENSIONS
 
     return [d if isinstance(d, str) else getattr(d, "name", str(d)) for d in DIMENSIONS]

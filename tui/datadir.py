@@ -48,7 +48,7 @@ def recording_candidates(scenario_id: str, seed: int, folder: Path | None = None
 
 def start_recording(header: dict, scenario_id: str, seed: int):
     """A Recorder on a new file in the recordings folder (created if need be)."""
-    from sim.recording import Recorder
+    from sim.log.recording import Recorder
 
     folder = recordings_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -68,7 +68,7 @@ class SessionRecording:
     """
 
     def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
-        from sim.recording import recording_header
+        from sim.log.recording import recording_header
         from tui.history import default_trainee
 
         self.engine = engine
@@ -101,8 +101,8 @@ class SessionRecording:
 
     def finish(self, played_at: str | None = None) -> None:
         """Close the recording and add the session to the history (scored when scoring is there)."""
-        from sim.outcome import outcome
-        from sim.replay import scoring_available
+        from sim.reading.outcome import outcome
+        from sim.play.replay import scoring_available
         from tui.history import History, HistoryError, session_from
 
         if self.finished:
@@ -111,7 +111,7 @@ class SessionRecording:
         self.close()
         entries = self.engine.log.entries
         if scoring_available():
-            from sim.scoring import score
+            from sim.reading.scoring import score
 
             self.card = score(self.engine.scenario, entries)
         row = session_from(self.header, outcome(entries).resolved, self.card, self.path, played_at)

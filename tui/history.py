@@ -62,7 +62,7 @@ def now() -> str:
 
 
 def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: str | Path | None, played_at: str | None = None) -> Session:
-    """The history row of a recorded session; ``card`` is a `sim.scoring.Scorecard` or None."""
+    """The history row of a recorded session; ``card`` is a `sim.reading.scoring.Scorecard` or None."""
     dimensions = {d.name: float(d.score) for d in card.dimensions} if card is not None else {}
     return Session(
         trainee=header.get("trainee") or default_trainee(),

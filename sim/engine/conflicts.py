@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.events import ConflictDecided, ConflictPolled, ConflictRaised
+from sim.log.events import ConflictDecided, ConflictPolled, ConflictRaised
 from sim.engine.people import AVAILABLE, AWAY, OFF, PAGED, Responder
 from sim.scenario.model import Conflict, Proposal
 

@@ -2,7 +2,7 @@
 
 Everything it does lands in the event log; the player's view and every later judgement are
 folds of that log. The engine holds no wall clock and no global random state: the session seed
-is split into named streams (see `sim.rng`).
+is split into named streams (see `sim.engine.rng`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import simpy
 
-from sim.commands import ParseError, parse
+from sim.scenario.commands import ParseError, parse
 from sim.engine.conflicts import Conflicts
 from sim.engine.escalation import Escalation
 from sim.engine.handlers import carry_out
@@ -19,7 +19,7 @@ from sim.engine.people import People
 from sim.engine.roles import Roles
 from sim.engine.stakeholders import Stakeholders
 from sim.engine.world import World
-from sim.events import (
+from sim.log.events import (
     CommandIssued,
     CommandRejected,
     DrillEnded,
@@ -29,12 +29,12 @@ from sim.events import (
     PhaseChanged,
     TaskReported,
 )
-from sim.graph import build_graph
-from sim.log import Entry, EventLog, header
-from sim.rng import Streams
+from sim.scenario.graph import build_graph
+from sim.log.eventlog import Entry, EventLog, header
+from sim.engine.rng import Streams
 from sim.scenario.model import Alert
-from sim.public import Catalog
-from sim.view import View
+from sim.scenario.public import Catalog
+from sim.reading.view import View
 
 if TYPE_CHECKING:
     from sim.scenario import LoadedScenario

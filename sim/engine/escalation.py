@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.events import Escalated, OwnerFound, OwnerLookupStarted
+from sim.log.events import Escalated, OwnerFound, OwnerLookupStarted
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

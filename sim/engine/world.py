@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import graph as g
-from sim.events import (
+from sim.scenario import graph as g
+from sim.log.events import (
     AlertCleared,
     AlertFired,
     FaultFixed,

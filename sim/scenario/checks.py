@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from sim.durations import format_duration, parse_duration
+from sim.log.clock import format_duration, parse_duration
 from sim.scenario.model import SeverityPolicy
 from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, suggestion
 from sim.scenario.yamlsafe import YamlPath

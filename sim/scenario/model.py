@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
-from sim.durations import DURATION_PATTERN, parse_duration
+from sim.log.clock import DURATION_PATTERN, parse_duration
 
 
 def _duration_seconds(value: object) -> int:

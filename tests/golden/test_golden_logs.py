@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from sim.drill import play
+from sim.play.drill import play
 from sim.scenario import load_scenario
-from sim.script import parse_script
-from sim.scoring import score
+from sim.play.script import parse_script
+from sim.reading.scoring import score
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.engine import Engine
 from sim.scenario import load_scenario
 

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from sim.drill import play
+from sim.play.drill import play
 from sim.scenario import load_scenario
-from sim.summary import room_summary
+from sim.reading.summary import room_summary
 
 SALE_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "sale-day-meltdown.yaml"
 

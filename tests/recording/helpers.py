@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sim.bots import BOTS
-from sim.commands import FIX_ACTIONS, ROLES, TASK_ACTIONS
-from sim.drill import drive
+from sim.play.bots import BOTS
+from sim.scenario.commands import FIX_ACTIONS, ROLES, TASK_ACTIONS
+from sim.play.drill import drive
 from sim.engine import Engine
-from sim.recording import Recorder, recording_header
-from sim.replay import scoring_available
+from sim.log.recording import Recorder, recording_header
+from sim.play.replay import scoring_available
 from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,10 +42,10 @@ def register(name: str, path: Path) -> None:
 
 
 def needs_scoring() -> None:
-    """Skip unless sim.scoring offers score, par, debrief and DIMENSIONS (it is being written)."""
-    pytest.importorskip("sim.scoring")
+    """Skip unless sim.reading.scoring offers score, par, debrief and DIMENSIONS (it is being written)."""
+    pytest.importorskip("sim.reading.scoring")
     if not scoring_available():
-        pytest.skip("sim.scoring does not offer score/par/debrief/DIMENSIONS yet")
+        pytest.skip("sim.reading.scoring does not offer score/par/debrief/DIMENSIONS yet")
 
 
 def record(path: Path, name: str, seed: int, bot: str | None = None, script=(), trainee: str = "tester", chunks=None):

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sim.bots import BOTS  # noqa: E402
-from sim.drill import drive  # noqa: E402
+from sim.play.bots import BOTS  # noqa: E402
+from sim.play.drill import drive  # noqa: E402
 from sim.engine import Engine  # noqa: E402
-from sim.recording import Recorder, recording_header  # noqa: E402
+from sim.log.recording import Recorder, recording_header  # noqa: E402
 from sim.scenario import load_scenario  # noqa: E402
 
 

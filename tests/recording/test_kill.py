@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from sim.bots import BOTS
-from sim.drill import drive
+from sim.play.bots import BOTS
+from sim.play.drill import drive
 from sim.engine import Engine
-from sim.recording import read_recording
-from sim.replay import replay, scoring_available
-from sim.report import render_report
+from sim.log.recording import read_recording
+from sim.play.replay import replay, scoring_available
+from sim.reading.report import render_report
 
 from .helpers import SCENARIO_FILES, loaded
 
@@ -46,7 +46,7 @@ def check_recovered(path: Path, name: str, seed: int, bot: str, reported: int, e
     scenario = loaded(name).scenario
     card = None
     if scoring_available():
-        from sim.scoring import score
+        from sim.reading.scoring import score
 
         card = score(scenario, rec.entries)
     report = render_report(scenario, rec.entries, card)

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from sim.events import CommandIssued
-from sim.recording import Recorder, RecordingError, read_recording, recording_header
+from sim.log.events import CommandIssued
+from sim.log.recording import Recorder, RecordingError, read_recording, recording_header
 
 from .helpers import loaded, record
 
@@ -26,7 +26,7 @@ def test_the_file_is_the_header_then_exactly_the_log_lines(expert):
     assert lines[1:] == engine.log.lines()[1:]
     header = json.loads(lines[0])
     base = json.loads(engine.log.lines()[0])
-    assert {k: header[k] for k in base} == base  # sim.log.header, extended, not changed
+    assert {k: header[k] for k in base} == base  # sim.log.eventlog.header, extended, not changed
     assert header["scenario_path"] == str(loaded("payments-db-saturation").path.absolute())
     assert (header["driver"], header["trainee"], header["recording"]) == ("expert", "ann", 1)
 
@@ -131,7 +131,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_a_plain_run_log_reads_too(tmp_path):
-    from sim.drill import play
+    from sim.play.drill import play
 
     engine = play(loaded("tiny"), 2, "novice")
     path = tmp_path / "drill.jsonl"

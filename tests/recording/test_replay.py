@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from sim.drill import play
-from sim.events import CommandIssued
-from sim.recording import read_recording
-from sim.replay import ReplayError, replay
+from sim.play.drill import play
+from sim.log.events import CommandIssued
+from sim.log.recording import read_recording
+from sim.play.replay import ReplayError, replay
 
 from .helpers import (
     SCENARIO_FILES,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sim.drill import play
-from sim.report import md, render_report
+from sim.play.drill import play
+from sim.reading.report import md, render_report
 
 from .helpers import loaded, needs_scoring
 
@@ -25,7 +25,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "payments-db-saturation-se
 
 def test_the_default_scenario_report_matches_the_golden_file():
     needs_scoring()
-    from sim.scoring import score
+    from sim.reading.scoring import score
 
     scenario = loaded("payments-db-saturation")
     entries = play(scenario, 0, "expert").log.entries
@@ -86,7 +86,7 @@ def test_md_escapes_markdown_and_folds_lines():
 
 def test_the_report_of_a_scored_prefix(tmp_path):
     needs_scoring()
-    from sim.scoring import score
+    from sim.reading.scoring import score
 
     scenario = loaded("payments-db-saturation")
     entries = play(scenario, 2, "novice").log.entries[:60]

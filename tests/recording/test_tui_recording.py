@@ -6,7 +6,7 @@ import asyncio
 
 from textual.pilot import Pilot
 
-from sim.recording import read_recording
+from sim.log.recording import read_recording
 from tui.app import build_app
 from tui.history import History
 from tui.widgets import CommandInput, EndPanel

@@ -7,11 +7,11 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from sim.bots import ExpertBot
-from sim.drill import play
+from sim.play.bots import ExpertBot
+from sim.play.drill import play
 from sim.scenario import load_scenario
-from sim.scoring import DIMENSIONS, Scorecard, score
-from sim.view import View
+from sim.reading.scoring import DIMENSIONS, Scorecard, score
+from sim.reading.view import View
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 Change = Callable[["Variant", View, list[str]], list[str]]

@@ -8,8 +8,8 @@ import statistics
 
 import pytest
 
-from sim.drill import play
-from sim.scoring import score
+from sim.play.drill import play
+from sim.reading.scoring import score
 
 SEEDS = range(20)
 BANDS = {"expert": (85.0, 100.0), "novice": (35.0, 70.0), "idle": (0.0, 15.0)}

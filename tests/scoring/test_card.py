@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from sim.events import from_record, to_json, to_record
-from sim.log import Entry
-from sim.scoring import DIMENSIONS, Scorecard, score
-from sim.scoring.card import Dimension, Finding, Ledger, overall
+from sim.log.events import from_record, to_json, to_record
+from sim.log.eventlog import Entry
+from sim.reading.scoring import DIMENSIONS, Scorecard, score
+from sim.reading.scoring.card import Dimension, Finding, Ledger, overall
 
 from .helpers import run, scenario
 

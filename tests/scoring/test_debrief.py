@@ -2,8 +2,8 @@
 
 import re
 
-from sim.durations import format_clock
-from sim.scoring import DIMENSIONS, debrief, par
+from sim.log.clock import format_clock
+from sim.reading.scoring import DIMENSIONS, debrief, par
 
 from .helpers import run, scenario
 

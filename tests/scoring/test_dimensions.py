@@ -7,7 +7,7 @@ Where a habit has consequences that another dimension rightly judges, the test s
 
 import pytest
 
-from sim.scoring import DIMENSIONS
+from sim.reading.scoring import DIMENSIONS
 
 from .helpers import deltas, run, run_variant
 

@@ -3,12 +3,12 @@ credit, and the no-response baseline the outcome is measured against."""
 
 import pytest
 
-from sim.drill import play
-from sim.outcome import outcome
-from sim.scoring.cadence import parts
-from sim.scoring.card import LATE_FLOOR, late_credit
-from sim.scoring.outcome import baseline, floor
-from sim.scoring.severity import accuracy
+from sim.play.drill import play
+from sim.reading.outcome import outcome
+from sim.reading.scoring.cadence import parts
+from sim.reading.scoring.card import LATE_FLOOR, late_credit
+from sim.reading.scoring.outcome import baseline, floor
+from sim.reading.scoring.severity import accuracy
 
 from .helpers import run, scenario
 

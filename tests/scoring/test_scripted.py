@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sim.drill import play
+from sim.play.drill import play
 from sim.scenario import load_scenario
-from sim.scoring import score
-from sim.script import parse_script
+from sim.reading.scoring import score
+from sim.play.script import parse_script
 
 from .helpers import run, run_variant
 

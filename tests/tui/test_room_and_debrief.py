@@ -16,12 +16,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 from tui_pilot import SIZE, paste_command, squash, until
 
-from sim import catalog
-from sim.durations import format_clock
+from sim.scenario import locate as catalog
+from sim.log.clock import format_clock
 from sim.engine import Engine
 from sim.scenario import load_scenario
-from sim.scoring import par
-from sim.scoring.debrief import to_improve
+from sim.reading.scoring import par
+from sim.reading.scoring.debrief import to_improve
 from tui.app import IcdrillApp
 from tui.widgets import EndPanel, RoomPanel, Timeline
 from tui.widgets.room import room_asks, room_text

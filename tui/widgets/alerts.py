@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sim.view import View
+from sim.reading.view import View
 
 
 class AlertsPanel(Widget):

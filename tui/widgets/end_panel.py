@@ -18,10 +18,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim.durations import format_clock, format_duration
-from sim.outcome import Outcome
-from sim.scoring.card import Dimension, Scorecard
-from sim.scoring.debrief import to_improve
+from sim.log.clock import format_clock, format_duration
+from sim.reading.outcome import Outcome
+from sim.reading.scoring.card import Dimension, Scorecard
+from sim.reading.scoring.debrief import to_improve
 
 PAR_PENDING = "par: the expert bot is playing the same seed..."
 

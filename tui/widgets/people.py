@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sim.view import PersonView, View
+from sim.reading.view import PersonView, View
 
 STATUS_STYLES = {
     "off": "dim",

@@ -7,8 +7,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from sim.outcome import Outcome
-from sim.view import View
+from sim.reading.outcome import Outcome
+from sim.reading.view import View
 from tui.widgets.alerts import AlertsPanel
 from tui.widgets.command_input import CommandInput
 from tui.widgets.end_panel import EndPanel

@@ -16,9 +16,9 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim import events as ev
-from sim.durations import format_clock
-from sim.view import View
+from sim.log import events as ev
+from sim.log.clock import format_clock
+from sim.reading.view import View
 
 EXECUTIVE_WANTS = {
     "customer-list": "a list of every affected customer",

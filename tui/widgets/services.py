@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sim.view import View
+from sim.reading.view import View
 
 HEALTH_STYLES = {"ok": "green", "degraded": "bold yellow", "down": "bold white on red", "unknown": "dim"}
 

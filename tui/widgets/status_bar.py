@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sim.durations import format_clock, format_duration
-from sim.view import View
+from sim.log.clock import format_clock, format_duration
+from sim.reading.view import View
 
 
 def status_line(view: View, speed: float, paused: bool) -> Text:

@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import RichLog
 
-from sim.commands import USAGE
-from sim.durations import format_clock
-from sim.view import View
+from sim.scenario.commands import USAGE
+from sim.log.clock import format_clock
+from sim.reading.view import View
 
 
 def _name(view: View, person: str) -> str:

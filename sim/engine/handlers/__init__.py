@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import commands as c
-from sim.durations import format_clock
+from sim.scenario import commands as c
+from sim.log.clock import format_clock
 from sim.engine.handlers import coordination, incident, room, staffing
 
 if TYPE_CHECKING:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import commands as c
-from sim.durations import format_clock
+from sim.scenario import commands as c
+from sim.log.clock import format_clock
 from sim.engine.handlers.common import find_person, open_incident
 from sim.engine.people import AWAY, OFF, PAGED, WORKING
-from sim.events import TimelineNote
+from sim.log.events import TimelineNote
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

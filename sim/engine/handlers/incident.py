@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import commands as c
+from sim.scenario import commands as c
 from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
 from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING
-from sim.events import PageAcknowledged, SeveritySet, StatusUpdate
+from sim.log.events import PageAcknowledged, SeveritySet, StatusUpdate
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import commands as c
+from sim.scenario import commands as c
 from sim.engine.handlers.common import find_person, open_incident
 from sim.engine.stakeholders import ManagerState
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import commands as c
-from sim.durations import format_clock
+from sim.scenario import commands as c
+from sim.log.clock import format_clock
 from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
 
 if TYPE_CHECKING:

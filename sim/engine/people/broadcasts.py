@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import graph as g
+from sim.scenario import graph as g
 from sim.engine.people.model import AVAILABLE, Responder
-from sim.events import BroadcastAsked, BroadcastUnanswered
+from sim.log.events import BroadcastAsked, BroadcastUnanswered
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

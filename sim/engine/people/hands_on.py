@@ -11,7 +11,7 @@ import simpy
 
 from sim.engine.people.model import IC, Task
 from sim.engine.people.tasks import TaskWork, apply_fix, base_duration, investigate
-from sim.events import HeadsDown, HeadsUp, TaskReported
+from sim.log.events import HeadsDown, HeadsUp, TaskReported
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

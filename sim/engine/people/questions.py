@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import simpy
 
 from sim.engine.people.model import Responder, Task
-from sim.events import QuestionAnswered, QuestionAsked, QuestionLapsed
+from sim.log.events import QuestionAnswered, QuestionAsked, QuestionLapsed
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

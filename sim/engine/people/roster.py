@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from faker import Faker
 
-from sim import graph as g
+from sim.scenario import graph as g
 from sim.engine.people.broadcasts import Broadcasts
 from sim.engine.people.hands_on import HandsOn
 from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Task
 from sim.engine.people.questions import Question, Questions
 from sim.engine.people.tasks import TaskWork
-from sim.events import PageAcknowledged, PageMissed, Paged, PersonListed
+from sim.log.events import PageAcknowledged, PageMissed, Paged, PersonListed
 from sim.scenario.model import Person
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import simpy
 
-from sim import graph as g
+from sim.scenario import graph as g
 from sim.engine.people.model import AVAILABLE, AWAY, WORKING, Responder, Task
-from sim.events import MoreTimeAsked, TaskAcknowledged, TaskAssigned, TaskReported
+from sim.log.events import MoreTimeAsked, TaskAcknowledged, TaskAssigned, TaskReported
 from sim.scenario.model import Fault
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.engine.people import AVAILABLE, ROLE, Responder
 from sim.engine.roles.comms_lead import COMMS, CommsLead
 from sim.engine.roles.scribe import Scribe

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import events as ev
-from sim.durations import format_clock
+from sim.log import events as ev
+from sim.log.clock import format_clock
 from sim.engine.people import Responder
 
 if TYPE_CHECKING:

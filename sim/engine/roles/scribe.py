@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim import events as ev
-from sim.log import Entry
+from sim.log import events as ev
+from sim.log.eventlog import Entry
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.engine.people import AVAILABLE, WORKING, Responder
 
 if TYPE_CHECKING:

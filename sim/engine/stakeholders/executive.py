@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.engine.people import AVAILABLE, WORKING
 from sim.scenario.model import Executive
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.engine.people import AVAILABLE, AWAY, WORKING, Responder
 from sim.scenario.model import Manager
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sim import events as ev
+from sim.log import events as ev
 from sim.scenario.model import HeadOfSales
 
 if TYPE_CHECKING:
     from sim.engine.stakeholders.room import Room
-    from sim.view import View
+    from sim.reading.view import View
 
 
 @dataclass

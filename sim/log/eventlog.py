@@ -1,0 +1,80 @@
+"""The append-only event log: the single source of truth of a drill."""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sim.log.events import Event, to_json, to_record
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    t: int
+    event: Event
+
+
+Listener = Callable[[Entry], None]
+
+_VERSIONED = ("icdrill", "simpy", "networkx", "numpy", "faker", "pydantic", "pyyaml")
+
+
+@functools.cache
+def _installed_versions() -> tuple[tuple[str, str], ...]:
+    # Reading package metadata costs milliseconds; versions do not change within a process.
+    versions = {}
+    for name in _VERSIONED:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return tuple(versions.items())
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of the packages that shape a log; a replay on other versions may differ."""
+    return dict(_installed_versions())
+
+
+def header(scenario_id: str, content_hash: str, seed: int) -> dict[str, Any]:
+    return {
+        "kind": "header",
+        "format": 1,
+        "scenario": scenario_id,
+        "scenario_hash": content_hash,
+        "seed": seed,
+        "versions": package_versions(),
+    }
+
+
+class EventLog:
+    """Events in order of sequence; listeners hear each one as it is appended."""
+
+    def __init__(self, header: dict[str, Any]) -> None:
+        self.header = header
+        self.entries: list[Entry] = []
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def append(self, t: int, event: Event) -> Entry:
+        entry = Entry(len(self.entries), t, event)
+        self.entries.append(entry)
+        for listener in self._listeners:
+            listener(entry)
+        return entry
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lines(self) -> list[str]:
+        """The log as JSONL lines: the header, then one line per event."""
+        return [to_json(self.header)] + [to_json(to_record(e.seq, e.t, e.event)) for e in self.entries]
+
+    def to_jsonl(self) -> str:
+        return "\n".join(self.lines()) + "\n"

@@ -1,0 +1,83 @@
+"""What every scripted IC shares: it reads the player's view and answers with slash commands.
+
+Bots never touch the engine or the hidden truth of a scenario. The helpers here read only the
+view and the public catalog (services, owners, traffic, teams, people, the severity ladder), so
+that a bot's win proves the scenario can be won by play.
+"""
+
+from __future__ import annotations
+
+from sim.log.events import TaskReported
+from sim.reading.view import View
+
+UNHEALTHY = ("degraded", "down")
+
+
+class Bot:
+    name = "bot"
+
+    def decide(self, view: View) -> list[str]:
+        """Commands to submit now, in order."""
+        raise NotImplementedError
+
+
+def severity_for(view: View, impact: float) -> str:
+    """The ladder's level for an impact, as the IC reads it off the dashboards."""
+    levels = view.catalog.severity.levels
+    for level in levels:
+        if impact >= level.min_impact and impact > 0:
+            return level.name
+    return levels[-1].name
+
+
+def suspects(view: View) -> list[str]:
+    """Services that look wrong now: firing alerts and unhealthy dashboards, most critical first."""
+    services = set(view.alerts.values()) | {s for s, h in view.health.items() if h in UNHEALTHY}
+    catalog = view.catalog.services
+    return sorted(services, key=lambda s: (catalog[s].tier, -catalog[s].traffic, s))
+
+
+def owner(view: View, service: str) -> str | None:
+    """The owning team as far as the IC knows: the catalog, corrected by any /owner lookup."""
+    return view.owners[service]
+
+
+def reports(view: View) -> list[TaskReported]:
+    return view.reports
+
+
+def tasks_started(view: View) -> set[str]:
+    """Tasks ("investigate checkout", "restart payments-api") under way or reported on."""
+    running = {p.task for p in view.people.values() if p.task}
+    return running | {f"{r.action} {r.service}" for r in reports(view)}
+
+
+def owners_confirmed(view: View) -> set[str]:
+    """Services whose owner a lookup has confirmed, beyond what the catalog claims."""
+    return view.owners_confirmed
+
+
+def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
+    """Fixes the evidence points to ("restart payments-api"), in the order they arrived.
+
+    A careful IC does not act on a relayed report, which may have lost or changed a detail, but
+    on the source evidence its author shares when asked.
+    """
+    return list(dict.fromkeys(fix for fix, relayed in view.suggestions if trust_relayed or not relayed))
+
+
+def closing_text(view: View) -> str:
+    """The last update: impact over, what was done, and that no further updates will follow."""
+    fixes = sorted({f"{r.action} {r.service}" for r in view.reports if r.action != "investigate"})
+    done = "; ".join(fixes) if fixes else "the fix"
+    return f"Impact: none; customers have been unaffected since mitigation. Actions: {done} applied. Resolved: no further updates."
+
+
+def status_text(view: View) -> str:
+    """A status update in the template: impact, current actions, next update."""
+    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.catalog.services[s].traffic > 0]
+    impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
+    working = [f"{p.name} on {p.task}" for p in view.people.values() if p.task]
+    actions = "; ".join(working) if working else "assessing"
+    interval = view.update_interval() or 600
+    return f"Impact: {impact}. Actions: {actions}. Next update: in {interval // 60} min."

@@ -1,0 +1,230 @@
+"""The playbook IC: impact before severity, named delegation with time-boxes, updates on cadence,
+the fix the evidence points to, and the room held as the article advises: managers redirected
+privately, the Head of Sales answered with impact evidence, the executive's swoop declined,
+disagreements decided, questions answered, owners looked up, silent pages escalated."""
+
+from __future__ import annotations
+
+from sim.log import events as ev
+from sim.play.bots.base import (
+    Bot,
+    closing_text,
+    fix_suggestions,
+    owner,
+    owners_confirmed,
+    reports,
+    severity_for,
+    status_text,
+    suspects,
+    tasks_started,
+)
+from sim.reading.view import PersonView, View
+
+TIMEBOX = "10m"
+MONITOR_BEFORE_RESOLVE = 180  # seconds of clean dashboards before closing
+IDLE_BEFORE_ROLE = 120  # seconds a free responder waits for a task before taking a role
+
+
+class ExpertBot(Bot):
+    name = "expert"
+
+    def __init__(self) -> None:
+        self.paged_teams: set[str] = set()
+        self.escalated: set[tuple[str, int]] = set()
+        self.looked_up: set[str] = set()
+        self.evidence_asked: set[int] = set()
+        self.settled: set[str] = set()
+        self.noted: set[str] = set()
+        self.read = 0  # messages of the inbox already handled
+        self.clean_since: int | None = None
+
+    def decide(self, view: View) -> list[str]:
+        if view.ended or view.phase is None:
+            return []
+        commands: list[str] = []
+        if not view.ic_acknowledged:
+            commands.append("/ack")
+        if view.phase == "detected":
+            commands.append(f"/declare {severity_for(view, view.observed_impact)}")
+            return commands  # the rest follows on the next tick, once declared
+        if view.phase == "resolved":
+            return commands
+        troubled = suspects(view)
+        commands += self._answer_the_room(view)
+        commands += self._reassess(view)
+        commands += self._find_owners(view, troubled)
+        commands += self._staff(view, troubled)
+        commands += self._check_relayed(view)
+        delegated, free = self._delegate(view, troubled)
+        commands += delegated
+        commands += self._fill_roles(view, troubled, free)
+        commands += self._memorialize(view)
+        commands += self._close(view)
+        due = view.next_update_due()
+        if "comms-lead" not in view.roles and due is not None and view.now + 30 >= due:
+            commands.append(f"/update {status_text(view)}")
+        return commands
+
+    def _answer_the_room(self, view: View) -> list[str]:
+        commands = []
+        for message in view.inbox[self.read :]:
+            event = message.event
+            if isinstance(event, ev.ManagerJoined):
+                commands.append(f"/redirect {event.manager}")  # privately, before any theory spreads
+            elif isinstance(event, ev.SalesPushed) and view.sales_pressure:
+                commands.append("/qualify")  # impact evidence, not an inflated severity
+            elif isinstance(event, ev.ExecutiveRequested):
+                commands.append("/decline")  # the list or the fix, not both
+        self.read = len(view.inbox)
+        for question, (person, _) in sorted(view.questions.items()):
+            commands.append(f"/dm {person} Yes, go ahead; tell me what you find.")
+        for conflict, proposals in sorted(view.conflicts.items()):
+            if conflict in self.settled:
+                continue
+            self.settled.add(conflict)
+            backed = [p.split(":")[0] for p in proposals if _proposal_fix(p) in fix_suggestions(view)]
+            commands.append(f"/decide {backed[0].lower()}" if backed else "/poll")
+        return list(dict.fromkeys(commands))
+
+    def _reassess(self, view: View) -> list[str]:
+        names = view.catalog.severity_names
+        now = severity_for(view, view.observed_impact)
+        # Raise the severity when impact grows; never lower it mid-incident on a dip.
+        if view.observed_impact > 0 and names.index(now) < names.index(view.severity):
+            return [f"/sev {now}"]
+        return []
+
+    def _find_owners(self, view: View, troubled: list[str]) -> list[str]:
+        """Confirm who owns each troubled service: the catalog may be stale or empty."""
+        wanted = [s for s in troubled + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
+        self.looked_up.update(wanted)
+        return [f"/owner {s}" for s in dict.fromkeys(wanted)]
+
+    def _staff(self, view: View, troubled: list[str]) -> list[str]:
+        targets = [f.split()[1] for f in self._open_fixes(view)]
+        wanted = [owner(view, s) for s in troubled + targets]
+        commands = []
+        for team in dict.fromkeys(t for t in wanted if t is not None):
+            if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
+                continue
+            self.paged_teams.add(team)
+            commands.append(f"/page {team}")
+        timeout = view.catalog.escalation.timeout
+        for person in view.people.values():
+            key = (person.team, person.since)
+            if person.status == "paged" and view.now - person.since >= timeout and key not in self.escalated:
+                self.escalated.add(key)
+                commands.append(f"/escalate {person.team}")
+        return commands
+
+    def _check_relayed(self, view: View) -> list[str]:
+        """A relayed report may have lost a detail: ask its author for the source evidence."""
+        commands = []
+        for report in reports(view):
+            if report.relayed_by and report.task not in self.evidence_asked:
+                self.evidence_asked.add(report.task)
+                commands.append(f"/evidence {report.person}")
+        return commands
+
+    def _open_fixes(self, view: View) -> list[str]:
+        started = tasks_started(view)
+        return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
+
+    def _delegate(self, view: View, troubled: list[str]) -> tuple[list[str], list[PersonView]]:
+        """Tasks for free people, and who is still free afterwards."""
+        commands = []
+        free = [p for p in view.people.values() if p.status == "available"]
+        confirmed = owners_confirmed(view)
+        for suggestion in self._open_fixes(view):
+            action, target = suggestion.split()
+            if target not in confirmed:
+                continue  # the catalog may be stale: wait for the lookup before handing out a change
+            person = _pick(free, lambda p: _can_change(view, p, target))
+            if person is None:
+                continue
+            free.remove(person)
+            commands.append(f"/assign {person.id} {action} {target} {TIMEBOX}")
+        pointed = [r.points_to for r in reports(view) if r.points_to]
+        started = tasks_started(view)
+        frontier = [s for s in troubled + pointed if f"investigate {s}" not in started]
+        for service in dict.fromkeys(frontier):
+            person = _pick(free, lambda p: p.team == owner(view, service)) or _pick(free, lambda p: True)
+            if person is None:
+                break
+            free.remove(person)
+            commands.append(f"/assign {person.id} investigate {service} {TIMEBOX}")
+        return commands, free
+
+    def _fill_roles(self, view: View, troubled: list[str], free: list[PersonView]) -> list[str]:
+        """Someone with nothing to do for two minutes takes the Comms Lead seat, then the Scribe's,
+        unless they are the only one of their team in the incident while it owns trouble."""
+        in_incident = [p for p in view.people.values() if p.status not in ("off", "paged")]
+
+        def spare(p: PersonView) -> bool:
+            teammates = sum(1 for q in in_incident if q.team == p.team)
+            return view.now - p.since >= IDLE_BEFORE_ROLE and (teammates > 1 or not _owns_trouble(view, p, troubled))
+
+        idle = [p for p in free if spare(p)]
+        commands = []
+        for role in ("comms-lead", "scribe"):
+            if role not in view.roles and idle:
+                commands.append(f"/role {idle.pop(0).id} {role}")
+        return commands
+
+    def _memorialize(self, view: View) -> list[str]:
+        """Until a Scribe takes over, the IC pins the key moments to the timeline personally."""
+        if "scribe" in view.roles:
+            return []
+        moments = [("declared", f"Declared {view.severity}: {view.observed_impact:.0%} of customers affected.")]
+        moments += [
+            (f"fix {r.task}", f"{_name(view, r.person)} did {r.action} on {r.service}.")
+            for r in view.reports
+            if r.action != "investigate"
+        ]
+        if view.phase == "mitigated":
+            moments.append(("mitigated", "Mitigated: dashboards show no customer impact."))
+        fresh = [(key, text) for key, text in moments if key not in self.noted]
+        self.noted.update(key for key, _ in fresh)
+        return [f"/note {text}" for _, text in fresh]
+
+    def _close(self, view: View) -> list[str]:
+        if view.observed_impact > 0 or view.alerts.keys() - _noise(view):
+            self.clean_since = None
+            return []
+        if self.clean_since is None:
+            self.clean_since = view.now
+        if view.phase == "declared":
+            return ["/mitigated"]
+        if view.phase == "mitigated" and view.now - self.clean_since >= MONITOR_BEFORE_RESOLVE:
+            return [f"/update {closing_text(view)}", "/resolve"]
+        return []
+
+
+def _proposal_fix(proposal: str) -> str:
+    """'Luis: restart payments-api (evidence)' -> 'restart payments-api'."""
+    return " ".join(proposal.split(":", 1)[1].split("(")[0].split())
+
+
+def _noise(view: View) -> set[str]:
+    """Alerts firing on services whose dashboards look healthy: noise the expert learns to ignore."""
+    return {a for a, s in view.alerts.items() if view.health.get(s) == "ok"}
+
+
+def _name(view: View, person: str) -> str:
+    return view.people[person].name if person in view.people else "The IC"
+
+
+def _owns_trouble(view: View, person: PersonView, troubled: list[str]) -> bool:
+    return any(owner(view, s) == person.team for s in troubled)
+
+
+def _can_change(view: View, person: PersonView, service: str) -> bool:
+    card = view.catalog.people[person.id]
+    return card.team == owner(view, service) or service in card.skills
+
+
+def _pick(people: list[PersonView], test) -> PersonView | None:
+    for person in people:
+        if test(person):
+            return person
+    return None

@@ -1,0 +1,11 @@
+"""The IC who never shows up: the floor every score is measured against."""
+
+from sim.play.bots.base import Bot
+from sim.reading.view import View
+
+
+class IdleBot(Bot):
+    name = "idle"
+
+    def decide(self, view: View) -> list[str]:
+        return []

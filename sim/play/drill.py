@@ -1,0 +1,54 @@
+"""Play a whole drill headless: a bot or a command script in the IC seat, as fast as the CPU allows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sim.play.bots import BOTS, Bot
+from sim.engine import Engine
+
+if TYPE_CHECKING:
+    from sim.scenario import LoadedScenario
+
+TICK = 15  # seconds of sim time between a bot's looks at the view
+
+
+def play(
+    loaded: LoadedScenario,
+    seed: int,
+    bot: Bot | str | None = None,
+    script: Iterable[tuple[int, str]] = (),
+    tick: int = TICK,
+) -> Engine:
+    """Run a new drill to the end; the engine returned holds the log, the view and the outcome's inputs."""
+    return drive(Engine(loaded, seed), bot, script, tick)
+
+
+def drive(
+    engine: Engine,
+    bot: Bot | str | None = None,
+    script: Iterable[tuple[int, str]] = (),
+    tick: int = TICK,
+) -> Engine:
+    """Run an existing engine to the end (so a Recorder attached to it hears every event).
+
+    Nothing is submitted once the drill has ended, neither the rest of a bot's look nor the rest
+    of a script: a live session and its replay then stop at the same command.
+    """
+    if isinstance(bot, str):
+        bot = BOTS[bot]()
+    pending = list(script)
+    while not engine.ended:
+        target = engine.now + tick
+        while pending and pending[0][0] <= target and not engine.ended:
+            t, text = pending.pop(0)
+            engine.advance(t)
+            engine.submit(text)
+        engine.advance(target)
+        if bot is not None and not engine.ended:
+            for text in bot.decide(engine.view):
+                if engine.ended:
+                    break
+                engine.submit(text)
+    return engine

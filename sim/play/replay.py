@@ -1,0 +1,156 @@
+"""Replay: re-run a recorded session from its scenario, seed and commands, and check it is the same.
+
+A session is fully determined by the scenario file, the seed and the IC's commands with their
+sim times (the `command_issued` events). A replay feeds those commands back at those times,
+compares the new log with the recorded one byte for byte, and the scorecards. A recording of a
+session that was stopped early is a prefix: only that prefix is compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sim.scenario import locate as catalog
+from sim.play.drill import drive
+from sim.engine import Engine
+from sim.log.eventlog import Entry, package_versions
+from sim.log.recording import Recording
+
+if TYPE_CHECKING:
+    from sim.scenario import LoadedScenario
+
+
+class ReplayError(ValueError):
+    """The recording cannot be replayed: its scenario is missing or has changed."""
+
+
+def locate_scenario(header: dict[str, Any], override: str | Path | None = None) -> LoadedScenario:
+    """The scenario a recording was made with, found by its content hash.
+
+    Tried in order: ``override``, the path in the header, then the scenario of the same id in the
+    scenarios folder (a recording made on another machine). A file that is found but has changed
+    since is refused: the same commands on another scenario would prove nothing.
+    """
+    from sim.scenario import ScenarioError, load_scenario
+
+    wanted = header["scenario_hash"]
+    candidates: list[Path] = []
+    if override is not None:
+        candidates.append(Path(override))
+    else:
+        if header.get("scenario_path"):
+            candidates.append(Path(header["scenario_path"]))
+        candidates.append(catalog.resolve(header["scenario"]))
+    changed: list[str] = []
+    for path in candidates:
+        if not path.is_file():
+            continue
+        try:
+            loaded = load_scenario(path)
+        except ScenarioError:
+            changed.append(f"{path} does not validate (icdrill validate shows why)")
+            continue
+        if loaded.content_hash == wanted:
+            return loaded
+        changed.append(f"{path} has changed since the recording")
+    scenario = header["scenario"]
+    if changed:
+        raise ReplayError(
+            f"the scenario '{scenario}' of this recording cannot be used: {'; '.join(changed)} "
+            f"(its content hash is no longer {wanted[:12]}...). A replay needs the exact file it was played on."
+        )
+    looked = ", ".join(str(p) for p in candidates)
+    raise ReplayError(f"the scenario file of this recording ('{scenario}') is not found (looked at {looked}); pass it with --scenario")
+
+
+@dataclass(frozen=True)
+class Difference:
+    line: int  # 1-based line of the recording file (the header is line 1)
+    recorded: str | None  # None: the recording ends here
+    replayed: str | None  # None: the replay ends here
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    recording: Recording
+    loaded: LoadedScenario
+    replayed: list[Entry]  # the replay's events, cut to the recorded prefix when it is one
+    difference: Difference | None
+    recorded_score: dict[str, Any] | None  # `Scorecard.as_dict()`; None without sim.reading.scoring
+    replayed_score: dict[str, Any] | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def events(self) -> int:
+        return len(self.recording.entries)
+
+    @property
+    def same_log(self) -> bool:
+        return self.difference is None
+
+    @property
+    def same_score(self) -> bool | None:
+        if self.recorded_score is None:
+            return None
+        return self.recorded_score == self.replayed_score
+
+    @property
+    def ok(self) -> bool:
+        return self.same_log and self.same_score is not False
+
+
+def scoring_available() -> bool:
+    """Whether `sim.reading.scoring` offers the interface used here (score, par, debrief, DIMENSIONS)."""
+    try:
+        from sim.reading.scoring import DIMENSIONS, debrief, par, score  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def replay(recording: Recording, scenario: str | Path | None = None) -> ReplayResult:
+    """Re-run ``recording`` and compare; raises ReplayError when its scenario cannot be had."""
+    loaded = locate_scenario(recording.header, scenario)
+    engine = Engine(loaded, recording.seed)
+    drive(engine, script=recording.commands())
+    lines = engine.log.lines()[1:]
+    entries = engine.log.entries
+    if not recording.complete:
+        lines, entries = lines[: len(recording.lines)], entries[: len(recording.lines)]
+    difference = _first_difference(recording.lines, lines)
+    notes = _version_notes(recording.header.get("versions"))
+    recorded_score = replayed_score = None
+    if scoring_available():
+        from sim.reading.scoring import score
+
+        recorded_score = score(loaded.scenario, recording.entries).as_dict()
+        replayed_score = score(loaded.scenario, entries).as_dict()
+    return ReplayResult(recording, loaded, entries, difference, recorded_score, replayed_score, notes)
+
+
+def _first_difference(recorded: list[str], replayed: list[str]) -> Difference | None:
+    for index, (a, b) in enumerate(zip(recorded, replayed)):
+        if a != b:
+            return Difference(index + 2, a, b)
+    if len(recorded) != len(replayed):
+        index = min(len(recorded), len(replayed))
+        return Difference(
+            index + 2,
+            recorded[index] if index < len(recorded) else None,
+            replayed[index] if index < len(replayed) else None,
+        )
+    return None
+
+
+def _version_notes(recorded: Any) -> list[str]:
+    """Package versions that differ from the recording's: a likely cause when a replay differs."""
+    if not isinstance(recorded, dict):
+        return []
+    now = package_versions()
+    return [
+        f"recorded with {name} {recorded[name]}, replayed with {now[name]}"
+        for name in sorted(now)
+        if name in recorded and recorded[name] != now[name]
+    ]

@@ -1,0 +1,60 @@
+"""The scorecard: seven duties of the Incident Commander, each 0 to 100, every point backed by
+the log entries and sim times behind it.
+
+`score(scenario, entries)` is a pure function of the scenario and the log (hidden truth
+included: scoring is the judge). `par(loaded, seed)` is the expert bot's card on the same seed;
+`debrief(...)` puts a run beside it in plain text. One module per dimension says what it judges
+and why; `card.py` says how items become points.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim.log.eventlog import Entry
+from sim.scenario.model import Scenario
+from sim.reading.scoring import (
+    cadence,
+    coordination,
+    delegation,
+    focus,
+    outcome,
+    roles,
+    severity,
+)
+from sim.reading.scoring.card import DIMENSIONS, Dimension, Finding, Scorecard, overall
+from sim.reading.scoring.debrief import debrief
+from sim.reading.scoring.facts import gather
+
+if TYPE_CHECKING:
+    from sim.scenario import LoadedScenario
+
+_JUDGES = {
+    "delegation": delegation.judge,
+    "cadence": cadence.judge,
+    "severity": severity.judge,
+    "outcome": outcome.judge,
+    "focus": focus.judge,
+    "roles": roles.judge,
+    "coordination": coordination.judge,
+}
+
+
+def score(scenario: Scenario, entries: list[Entry]) -> Scorecard:
+    """The scorecard of a run: a pure function of the scenario and the log."""
+    facts = gather(scenario, entries)
+    weights = scenario.scoring.weights
+    dimensions = tuple(_JUDGES[name](facts).close(getattr(weights, name)) for name in DIMENSIONS)
+    return Scorecard(dimensions, overall(dimensions))
+
+
+def par(loaded: LoadedScenario, seed: int) -> Scorecard:
+    """Par for a scenario and seed: the expert bot's scorecard on the same seed."""
+    # The engine is needed only here; score() never touches it.
+    from sim.play.drill import play
+
+    engine = play(loaded, seed, "expert")
+    return score(loaded.scenario, engine.log.entries)
+
+
+__all__ = ["DIMENSIONS", "Dimension", "Finding", "Scorecard", "debrief", "par", "score"]

@@ -1,0 +1,274 @@
+"""Coordination: the IC's own page, owners found, silent pages escalated, conflicts decided,
+questions answered.
+
+The article: finding the owner of a troubled service is part of the job when the catalog is
+stale; if the primary on-call cannot be reached, the escalation path must be used; "decisions
+need to be made to move things forward". PagerDuty: escalate after 5 minutes without an
+acknowledgement; GitLab's 15-minute window is when the paging policy does it for you.
+
+Items:
+- your own page acknowledged within the escalation timeout (then less, nothing at 3x);
+- each troubled service whose catalog owner was stale or missing: its true owner found (/owner),
+  soon after the trouble began earns all, late little, never nothing;
+- each page left unacknowledged past the escalation timeout: escalated by you (or tried, when
+  the path was exhausted) within a minute of it earns all, later less; escalated by the paging
+  policy (you left it) or never, nothing;
+- each disagreement: decided (or polled) within two minutes earns all, a longer stall less, never
+  nothing; going against the evidence (a fix that fixes no active fault) halves it;
+- each report the Tech Lead relayed with a detail lost or changed (the article's telephone game;
+  hidden, the IC cannot tell): checked with its author (/evidence) before acting earns all, acting
+  on the changed detail nothing, never checking half;
+- each question a responder asked you: answered earns, left to lapse nothing (questions that
+  lapse within a minute are too brief to judge).
+"""
+
+from __future__ import annotations
+
+from sim.log import events as ev
+from sim.log.clock import format_clock
+from sim.reading.scoring.card import Ledger, late_credit
+from sim.reading.scoring.facts import Facts, minutes
+
+ACK = 1.0
+OWNER = 1.0
+ESCALATION = 1.0
+CONFLICT = 1.0
+QUESTION = 0.5
+RELAY = 1.0
+OWNER_WITHIN = 600  # seconds from the trouble to the owner found
+OWNER_SPAN = 1800
+ESCALATE_GRACE = 60  # seconds past the timeout still counted as on time
+CONFLICT_GRACE = 120  # seconds to hear both sides before deciding
+CONFLICT_SPAN = 900
+QUESTION_FAIR = 60  # seconds a question must stay open to be judged
+
+
+def judge(f: Facts) -> Ledger:
+    ledger = Ledger("coordination")
+    if f.detected is None:
+        return ledger
+    _own_page(f, ledger)
+    _owners(f, ledger)
+    _escalations(f, ledger)
+    _conflicts(f, ledger)
+    _relays(f, ledger)
+    _questions(f, ledger)
+    return ledger
+
+
+def _distorted_detail(change: str, relayed) -> tuple[str, str] | None:
+    """The (action, service) a distorted relay pointed to instead of the truth, when it did."""
+    if change.startswith("changed suggested target") and relayed.event.suggests:
+        action, service = relayed.event.suggests.split(maxsplit=1)
+        return action, service
+    if change.startswith("changed pointer") and relayed.event.points_to:
+        return "investigate", relayed.event.points_to
+    return None
+
+
+def _relays(f: Facts, ledger: Ledger) -> None:
+    """The telephone game: a report relayed through the Tech Lead that lost or changed a detail
+    (hidden: ReportDistorted). Checked at the source (/evidence) before acting on it earns all;
+    acting on the changed detail first earns nothing; never checking, half."""
+    reports = f.of(ev.TaskReported)
+    asked = f.of(ev.EvidenceRequested)
+    assigned = [a for a in f.of(ev.TaskAssigned) if a.event.via in ("named", "broadcast")]
+    for distorted in f.of(ev.ReportDistorted):
+        d = distorted.event
+        relayed = next((r for r in reversed(reports) if r.seq < distorted.seq and r.event.task == d.task and r.event.relayed_by), None)
+        if relayed is None or relayed.t >= f.open_until:
+            continue
+        author, lead = f.name(relayed.event.person), f.name(d.relayed_by)
+        evidence = next((a for a in asked if a.seq > relayed.seq and a.event.task == d.task), None)
+        wrong = _distorted_detail(d.change, relayed)
+        acted = None
+        if wrong is not None:
+            acted = next(
+                (a for a in assigned if a.seq > relayed.seq and (a.event.action, a.event.service) == wrong
+                 and (evidence is None or a.seq < evidence.seq)),
+                None,
+            )
+        seqs = [relayed.seq, distorted.seq]
+        if acted is not None:
+            text = (
+                f"acted on {author}'s report as relayed by {lead}, which had {d.change} (the telephone game): "
+                f"{acted.event.action} {acted.event.service} went to {f.name(acted.event.person)}; ask the author first (/evidence)"
+            )
+            ledger.item(RELAY, 0.0, relayed.t, text, seqs + [acted.seq])
+        elif evidence is not None:
+            text = f"checked {author}'s report at the source {minutes(evidence.t - relayed.t)} after {lead} relayed it; the relay had {d.change}"
+            ledger.item(RELAY, 1.0, relayed.t, text, seqs + [evidence.seq])
+        else:
+            text = f"never checked {author}'s report at the source; as relayed by {lead} it had {d.change} (/evidence asks the author)"
+            ledger.item(RELAY, 0.5, relayed.t, text, seqs)
+
+
+def _own_page(f: Facts, ledger: Ledger) -> None:
+    page = f.ic_paged
+    if page is None:
+        return
+    timeout = f.scenario.escalation.timeout
+    ack = f.ic_ack
+    if ack is None:
+        ledger.item(ACK, 0.0, page.t, f"your page ({page.event.by}) was never acknowledged", [page.seq])
+        return
+    delay = ack.t - page.t
+    late = max(0, delay - timeout)
+    fraction = late_credit(late, 2 * timeout)
+    text = f"acknowledged your page {minutes(delay)} after it came"
+    text += f", {minutes(late)} past the {minutes(timeout)} after which a page is escalated" if late else ""
+    ledger.item(ACK, fraction, ack.t, text, [page.seq, ack.seq])
+
+
+def _owners(f: Facts, ledger: Ledger) -> None:
+    services = f.scenario.services
+    stale = sorted(s for s, spec in services.items() if spec.catalog_owner is not None or spec.catalog_missing)
+    if not stale:
+        return
+    troubled: dict[str, object] = {}
+    for entry in f.of(ev.HealthChanged):
+        if entry.event.service in stale and entry.event.health != "ok" and entry.t < f.open_until:
+            troubled.setdefault(entry.event.service, entry)
+    found = f.of(ev.OwnerFound)
+    for service in stale:
+        if service not in troubled:
+            continue
+        trouble = troubled[service]
+        since = max(trouble.t, f.detected.t)
+        spec = services[service]
+        listed = "no owner" if spec.catalog_missing else f"{spec.catalog_owner} as owner"
+        hit = next((o for o in found if o.event.service == service), None)
+        if hit is None:
+            text = f"{service} was in trouble and the catalog lists {listed}; its true owner was never looked up (/owner)"
+            ledger.item(OWNER, 0.0, since, text, [trouble.seq])
+            continue
+        fraction = late_credit(hit.t - since - OWNER_WITHIN, OWNER_SPAN)
+        text = f"found {service}'s true owner ({hit.event.team}; the catalog lists {listed}) {minutes(max(0, hit.t - since))} after its trouble began"
+        ledger.item(OWNER, fraction, hit.t, text, [trouble.seq, hit.seq])
+
+
+def _escalations(f: Facts, ledger: Ledger) -> None:
+    timeout = f.scenario.escalation.timeout
+    span = max(60, f.scenario.escalation.policy_after - timeout)
+    pages = [p for p in f.of(ev.Paged) if p.event.person != "ic" and p.t < f.open_until]
+    escalations = f.of(ev.Escalated)
+    acks = f.of(ev.PageAcknowledged)
+    refused = [r for r in f.of(ev.CommandRejected) if r.event.text.startswith("/escalate")]
+    managers = {team: spec.manager for team, spec in f.scenario.teams.items()}
+    for page in pages:
+        person = page.event.person
+        via = next((e for e in reversed(escalations) if e.seq < page.seq and e.event.person == person and e.t == page.t), None)
+        team = via.event.team if via is not None else f.teams.get(person)
+        members = {p for p, t in f.teams.items() if t == team} | {person} | ({managers[team]} if managers.get(team) else set())
+        ends = []
+        ack = next((a for a in acks if a.seq > page.seq and a.event.person in members), None)
+        if ack is not None:
+            ends.append((ack.t, ack.seq, "ack", ack))
+        esc = next((e for e in escalations if e.seq > page.seq and e.event.team == team), None)
+        if esc is not None:
+            ends.append((esc.t, esc.seq, esc.event.by, esc))
+        manual = next((p for p in pages if p.seq > page.seq and p.event.by == "ic" and p.event.person in members and p.event.person != person), None)
+        if manual is not None and (esc is None or manual.seq < esc.seq):
+            ends.append((manual.t, manual.seq, "ic", manual))
+        tried = next((r for r in refused if r.seq > page.seq and _escalation_target(f, r.event.text) == team), None)
+        if tried is not None:
+            ends.append((tried.t, tried.seq, "tried", tried))
+        ends.append((f.open_until, 1 << 60, "stop", None))
+        t_end, _, how, end = min(ends, key=lambda x: (x[0], x[1]))
+        if how in ("ack", "stop", "policy") and t_end - page.t <= timeout + ESCALATE_GRACE:
+            continue  # answered (or over) before escalating was due: nothing to judge
+        who = f.name(person)
+        seqs = [page.seq] + ([end.seq] if end is not None else [])
+        delay = t_end - page.t
+        fraction = late_credit(delay - timeout - ESCALATE_GRACE, span)
+        if how == "ic":
+            text = f"{who} ({team}) did not answer the page; you escalated {minutes(delay)} after it"
+        elif how == "tried":
+            text = f"{who} ({team}) did not answer the page; you tried to escalate {minutes(delay)} after it ({end.event.reason})"
+        elif how == "policy":
+            fraction = 0.0
+            text = f"{who} ({team}) did not answer the page; you left it, and the paging policy escalated {minutes(delay)} later"
+        elif how == "ack":
+            fraction = max(0.0, 1.0 - max(0, delay - timeout - ESCALATE_GRACE) / span)  # waited, did nothing
+            text = f"{who}'s page ({team}) went unanswered for {minutes(delay)} and you did not escalate (after {minutes(timeout)}, escalate)"
+        else:
+            fraction = 0.0
+            text = f"{who}'s page ({team}) was never answered and you never escalated"
+        ledger.item(ESCALATION, fraction, page.t + timeout, text, seqs)
+
+
+def _escalation_target(f: Facts, text: str) -> str | None:
+    """The team an /escalate command names (a team, or a person's team)."""
+    parts = text.split()
+    if len(parts) < 2:
+        return None
+    target = parts[1].lower()
+    if target in f.scenario.teams:
+        return target
+    if target in f.teams:
+        return f.teams[target]
+    by_first = [p for p, name in f.names.items() if name.split()[0].lower() == target]
+    return f.teams.get(by_first[0]) if len(by_first) == 1 else None
+
+
+def _backed(f: Facts, conflict_id: str, person: str, at_seq: int) -> bool | None:
+    """Whether the chosen proposal's fix would fix a fault active at that moment (None: unknown)."""
+    conflict = next((c for c in f.scenario.conflicts if c.id == conflict_id), None)
+    if conflict is None:
+        return None
+    proposal = next((p for p in conflict.proposals if p.person == person), None)
+    if proposal is None:
+        return None
+    started = {e.event.fault for e in f.of(ev.FaultStarted) if e.seq < at_seq}
+    fixed = {e.event.fault for e in f.of(ev.FaultFixed) if e.seq < at_seq}
+    active = [x for x in f.scenario.faults if x.id in started - fixed]
+    return any(x.fix.action == proposal.action and x.fix.target == proposal.target for x in active)
+
+
+def _conflicts(f: Facts, ledger: Ledger) -> None:
+    polls = f.of(ev.ConflictPolled)
+    decisions = f.of(ev.ConflictDecided)
+    for raised in f.of(ev.ConflictRaised):
+        cid = raised.event.conflict
+        decided = next((d for d in decisions if d.seq > raised.seq and d.event.conflict == cid), None)
+        poll = next((p for p in polls if p.seq > raised.seq and p.event.conflict == cid), None)
+        acted = min([x for x in (poll, decided if decided is not None and decided.event.by == "ic" else None) if x is not None], key=lambda x: x.seq, default=None)
+        if acted is None:
+            stall = f.end - raised.t
+            if stall <= CONFLICT_GRACE or decided is not None:
+                continue
+            text = f"the disagreement ({' vs '.join(_short(p) for p in raised.event.proposals)}) was never decided; both experts argued for {minutes(stall)}"
+            ledger.item(CONFLICT, 0.0, raised.t, text, [raised.seq])
+            continue
+        stall = acted.t - raised.t
+        fraction = late_credit(stall - CONFLICT_GRACE, CONFLICT_SPAN)
+        how = "polled for objections" if isinstance(acted.event, ev.ConflictPolled) else "decided"
+        text = f"{how} on the disagreement {minutes(stall)} after it arose"
+        seqs = [raised.seq, acted.seq] + ([decided.seq] if decided is not None and decided.seq != acted.seq else [])
+        if decided is not None and decided.event.by == "ic":
+            backed = _backed(f, cid, decided.event.person, decided.seq)
+            text += f", going with {f.name(decided.event.person)}"
+            if backed is False:
+                fraction *= 0.5
+                text += ", whose fix the evidence did not back"
+        ledger.item(CONFLICT, fraction, raised.t, text, seqs)
+
+
+def _short(proposal: str) -> str:
+    return proposal.split(" (")[0]
+
+
+def _questions(f: Facts, ledger: Ledger) -> None:
+    answers = f.of(ev.QuestionAnswered)
+    lapses = f.of(ev.QuestionLapsed)
+    for asked in f.of(ev.QuestionAsked):
+        q = asked.event
+        answer = next((a for a in answers if a.event.question == q.question), None)
+        lapse = next((a for a in lapses if a.event.question == q.question), None)
+        who = f.name(q.person)
+        if answer is not None:
+            text = f"answered {who}'s question {minutes(answer.t - asked.t)} after it was asked"
+            ledger.item(QUESTION, 1.0, asked.t, text, [asked.seq, answer.seq])
+        elif lapse is not None and lapse.t - asked.t >= QUESTION_FAIR:
+            text = f"{who} asked '{q.text}' and gave up waiting for an answer at {format_clock(lapse.t)}"
+            ledger.item(QUESTION, 0.0, asked.t, text, [asked.seq, lapse.seq])

@@ -1,0 +1,188 @@
+"""What every dimension reads from a log: the incident's milestones, the truth over time, people.
+
+One pass over the entries; no engine, no wall clock. Everything here is a plain fact of the log
+(the phase changed at this second, this person was free from then to then); judging them is left
+to the dimension modules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sim.log import events as ev
+from sim.log.clock import format_duration
+from sim.log.eventlog import Entry
+from sim.scenario.model import Scenario
+
+NONE = "none"  # the true severity when nobody is hurt
+
+
+@dataclass
+class Stretch:
+    """A person's time in one state: [start, end)."""
+
+    person: str
+    state: str  # paged, available, working, role, away
+    start: int
+    end: int
+    seq: int  # the entry that began it
+
+
+@dataclass
+class Facts:
+    scenario: Scenario
+    entries: list[Entry]
+    levels: list[str]
+    names: dict[str, str] = field(default_factory=dict)  # person id -> display name
+    teams: dict[str, str] = field(default_factory=dict)  # person id -> team
+    by_kind: dict[type, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    end: int = 0  # when the drill ended (or the last entry, for a log cut short)
+    time_limit: int = 0
+    detected: Entry | None = None
+    ic_paged: Entry | None = None
+    ic_ack: Entry | None = None
+    declared: Entry | None = None
+    mitigated: Entry | None = None
+    resolved: Entry | None = None
+    truth: list[Entry] = field(default_factory=list)  # ImpactChanged, in order
+    stretches: list[Stretch] = field(default_factory=list)
+    ic_updates: set[int] = field(default_factory=set)  # seqs of status updates the IC typed (others: Comms Lead)
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def of(self, kind: type) -> list[Entry]:
+        return self.by_kind.get(kind, [])
+
+    def name(self, person: str) -> str:
+        if person == "ic":
+            return "you"
+        return self.names.get(person, person)
+
+    def level(self, severity: str | None) -> int:
+        """Rank of a severity: 0 is the most severe; 'none' (and None) rank below the ladder."""
+        if severity in self.levels:
+            return self.levels.index(severity)
+        return len(self.levels)
+
+    def truth_before(self, seq: int) -> Entry | None:
+        """The last ImpactChanged logged before entry `seq`."""
+        found = None
+        for entry in self.truth:
+            if entry.seq >= seq:
+                break
+            found = entry
+        return found
+
+    def true_severity_before(self, seq: int) -> str:
+        entry = self.truth_before(seq)
+        return entry.event.severity if entry is not None else NONE
+
+    def true_impact_before(self, seq: int) -> float:
+        entry = self.truth_before(seq)
+        return entry.event.impact if entry is not None else 0.0
+
+    @property
+    def open_until(self) -> int:
+        """When the incident stopped hurting as far as the IC called it: mitigated, else the end."""
+        return self.mitigated.t if self.mitigated is not None else self.end
+
+    @property
+    def reference(self) -> Entry | None:
+        """The moment the IC's clock starts: their page, else the detection."""
+        return self.ic_paged or self.detected
+
+    def posted_by(self, update: Entry) -> str:
+        return "you" if update.seq in self.ic_updates else "the Comms Lead"
+
+    def peak_truth(self, until: int | None = None) -> str:
+        best = NONE
+        for entry in self.truth:
+            if until is not None and entry.t > until:
+                break
+            if self.level(entry.event.severity) < self.level(best):
+                best = entry.event.severity
+        return best
+
+
+def gather(scenario: Scenario, entries: list[Entry]) -> Facts:
+    levels = [lv.name for lv in scenario.severity.levels]
+    f = Facts(scenario, list(entries), levels)
+    f.time_limit = scenario.end.time_limit
+    f.end = entries[-1].t if entries else 0
+    state: dict[str, tuple[str, int, int]] = {}  # person -> (state, since, seq)
+    previous: Entry | None = None
+    for entry in entries:
+        e = entry.event
+        f.by_kind[type(e)].append(entry)
+        if isinstance(e, ev.StatusUpdate) and _typed(previous, "/update"):
+            f.ic_updates.add(entry.seq)
+        previous = entry
+        if isinstance(e, ev.DrillStarted):
+            f.time_limit = e.time_limit
+        elif isinstance(e, ev.PersonListed):
+            f.names[e.person] = e.name
+            f.teams[e.person] = e.team
+        elif isinstance(e, ev.PhaseChanged):
+            if e.phase == "detected" and f.detected is None:
+                f.detected = entry
+            elif e.phase == "declared" and f.declared is None:
+                f.declared = entry
+            elif e.phase == "mitigated" and f.mitigated is None:
+                f.mitigated = entry
+            elif e.phase == "resolved" and f.resolved is None:
+                f.resolved = entry
+        elif isinstance(e, ev.Paged) and e.person == "ic":
+            f.ic_paged = f.ic_paged or entry
+        elif isinstance(e, ev.PageAcknowledged) and e.person == "ic":
+            f.ic_ack = f.ic_ack or entry
+        elif isinstance(e, ev.ImpactChanged):
+            f.truth.append(entry)
+        elif isinstance(e, ev.DrillEnded):
+            f.end = entry.t
+        _people(f, state, entry)
+    for person, (s, since, seq) in sorted(state.items()):
+        if since < f.end:
+            f.stretches.append(Stretch(person, s, since, f.end, seq))
+    return f
+
+
+def _typed(entry: Entry | None, command: str) -> bool:
+    """Whether `entry` is the IC typing `command` (a command's events follow it directly)."""
+    return entry is not None and isinstance(entry.event, ev.CommandIssued) and entry.event.text.startswith(command)
+
+
+def _people(f: Facts, state, entry: Entry) -> None:
+    """Follow each responder: paged, available (acknowledged, nothing to do), working, or in a role."""
+    e, t = entry.event, entry.t
+
+    def move(person: str, new: str) -> None:
+        old = state.get(person)
+        if old is not None and old[0] == new:
+            return
+        if old is not None and t > old[1]:
+            f.stretches.append(Stretch(person, old[0], old[1], t, old[2]))
+        state[person] = (new, t, entry.seq)
+
+    if isinstance(e, ev.Paged) and e.person != "ic":
+        if state.get(e.person, ("off",))[0] in ("off", "paged"):
+            move(e.person, "paged")
+    elif isinstance(e, ev.PageAcknowledged) and e.person != "ic":
+        if state.get(e.person, ("off",))[0] == "paged":
+            move(e.person, "available")
+    elif isinstance(e, ev.TaskAssigned):
+        move(e.person, "working")
+    elif isinstance(e, ev.TaskReported) and e.person in state and state[e.person][0] == "working":
+        move(e.person, "available")
+    elif isinstance(e, ev.RoleAssigned):
+        move(e.person, "role")
+    elif isinstance(e, ev.RoleReleased):
+        move(e.person, "available")
+
+
+def minutes(seconds: float) -> str:
+    """'9 min', '1m30s': how the findings say a duration."""
+    seconds = round(seconds)
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return format_duration(seconds)

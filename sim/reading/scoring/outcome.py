@@ -1,0 +1,169 @@
+"""Outcome: customer impact avoided, time to mitigate, and a clean resolution.
+
+The IC's "ultimate goal is to bring the incident to completion as fast as possible" (the
+article), and the prime directive is the customer's duress. Both are measured against two runs
+of the scenario's own fault timeline through the service graph, computed here without the engine
+so that scoring stays a function of (scenario, log):
+
+- the *no-response* baseline: every fault plays out and grows as written, nobody fixes anything
+  (exactly what the idle IC gets);
+- the *floor*: each fault fixed as soon as the work itself allows, its investigation plus its fix
+  (`investigate_takes` + `fix.takes`) after it starts, as if detected, staffed and delegated
+  instantly. No real run reaches it; it marks what could never be avoided.
+
+Items:
+- customer-impact-minutes: the share of the avoidable impact (baseline minus floor) avoided;
+- time to mitigate: the share of the time limit saved, between never and the floor;
+- resolution: resolved with nobody hurt earns all; mitigated but left open half; customers
+  still hurt nothing (a resolution while an unmonitored service still hurts earns nothing).
+The run's impact is integrated to the time limit: closing the drill early does not stop the clock
+for customers still affected. A log cut short (no DrillEnded: a crashed recording) is judged, with
+the baseline and the floor, only as far as it got.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.log import events as ev
+from sim.scenario import graph as g
+from sim.scenario.model import Scenario
+from sim.reading.scoring.card import Ledger
+from sim.reading.scoring.facts import Facts, minutes
+
+CIM = 3.0
+TTM = 1.0
+RESOLVED = 1.0
+
+
+@dataclass(frozen=True)
+class Curve:
+    """Customer impact over time: (t, impact) change points from t=0, integrated to `until`."""
+
+    points: tuple[tuple[int, float], ...]
+    until: int
+
+    @property
+    def impact_minutes(self) -> float:
+        area = 0.0
+        for (t, impact), nxt in zip(self.points, self.points[1:] + ((self.until, 0.0),)):
+            area += impact * max(0, min(nxt[0], self.until) - t)
+        return area / 60
+
+    @property
+    def mitigated_at(self) -> int | None:
+        """When impact last went back to zero, None when it never did (before `until`)."""
+        if not self.points or self.points[-1][1] > 0:
+            return None
+        return self.points[-1][0]
+
+
+def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None, until: int | None = None) -> Curve:
+    """Impact when each fault runs its course, except those fixed at the given times; integrated
+    to `until` (the time limit by default)."""
+    fixed = fixed or {}
+    graph = g.build_graph(scenario)
+    times = {0}
+    for fault in scenario.faults:
+        times.add(fault.at)
+        if fault.grows is not None:
+            times.add(fault.at + fault.grows.after)
+        if fault.id in fixed:
+            times.add(fixed[fault.id])
+    limit = scenario.end.time_limit if until is None else until
+    points: list[tuple[int, float]] = []
+    for t in sorted(x for x in times if x <= limit):
+        own: dict[str, str] = {}
+        for fault in scenario.faults:
+            done = fixed.get(fault.id)
+            if t < fault.at or (done is not None and t >= done):
+                continue
+            effect = fault.effect
+            if fault.grows is not None and t >= fault.at + fault.grows.after and (done is None or done > fault.at + fault.grows.after):
+                effect = fault.grows.to
+            own[fault.service] = g.worse(own.get(fault.service, g.OK), effect)
+        impact = g.customer_impact(graph, g.effective_health(graph, own), scenario.impact.degraded_share)
+        if not points or points[-1][1] != impact:
+            points.append((t, impact))
+    return Curve(tuple(points), limit)
+
+
+def baseline(scenario: Scenario, until: int | None = None) -> Curve:
+    return fault_curve(scenario, until=until)
+
+
+def floor(scenario: Scenario, until: int | None = None) -> Curve:
+    return fault_curve(scenario, {f.id: f.at + f.investigate_takes + f.fix.takes for f in scenario.faults}, until)
+
+
+def horizon(f: Facts) -> int:
+    """How far the run is judged: to the time limit once the drill ended (customers still hurt
+    stay hurt after an early close), or as far as a log cut short got."""
+    return f.time_limit if f.of(ev.DrillEnded) else min(f.end, f.time_limit)
+
+
+def run_curve(f: Facts) -> tuple[Curve, list[int]]:
+    """The run's true impact over time, held at its last value to the horizon."""
+    until = horizon(f)
+    points: list[tuple[int, float]] = [(0, 0.0)]
+    seqs = []
+    for entry in f.truth:
+        if entry.t > until:
+            break
+        if points[-1][0] == entry.t:
+            points[-1] = (entry.t, entry.event.impact)
+        else:
+            points.append((entry.t, entry.event.impact))
+        seqs.append(entry.seq)
+    return Curve(tuple(points), until), seqs
+
+
+def judge(f: Facts) -> Ledger:
+    ledger = Ledger("outcome")
+    scenario = f.scenario
+    first_fault = min(fault.at for fault in scenario.faults)
+    until = horizon(f)
+    if until <= first_fault:
+        return ledger  # a log cut short before any fault: no outcome yet
+    base, best = baseline(scenario, until), floor(scenario, until)
+    run, seqs = run_curve(f)
+    cim, base_cim, best_cim = run.impact_minutes, base.impact_minutes, best.impact_minutes
+    avoidable = base_cim - best_cim
+    fraction = 1.0 if avoidable <= 0 else (base_cim - cim) / avoidable
+    text = (
+        f"{cim:.1f} customer-impact-minutes against {base_cim:.1f} with nobody responding "
+        f"(and {best_cim:.1f} at the very best): {max(0.0, min(1.0, fraction)):.0%} of the avoidable impact avoided"
+    )
+    ledger.item(CIM, fraction, None, text, seqs)
+
+    mitigated = run.mitigated_at
+    limit = until - first_fault
+    best_ttm = (best.mitigated_at or until) - first_fault
+    if mitigated is None:
+        ledger.item(TTM, 0.0, None, f"customers were still affected at the end ({minutes(until)})", seqs[-1:])
+    else:
+        ttm = mitigated - first_fault
+        fraction = 1.0 if limit <= best_ttm else (limit - ttm) / (limit - best_ttm)
+        last = [e.seq for e in f.truth if e.t == mitigated][-1:]
+        ledger.item(
+            TTM,
+            fraction,
+            mitigated,
+            f"customer impact back to zero {minutes(ttm)} after the first fault (at best {minutes(best_ttm)})",
+            last,
+        )
+
+    hurt = run.points[-1][1] > 0 if run.points else False
+    if f.resolved is not None and not hurt:
+        ledger.item(RESOLVED, 1.0, f.resolved.t, "resolved with nobody still affected", [f.resolved.seq])
+    elif f.resolved is not None:
+        text = f"resolved while {run.points[-1][1]:.0%} of customers were still affected (some trouble was not visible on dashboards)"
+        ledger.item(RESOLVED, 0.0, f.resolved.t, text, [f.resolved.seq])
+    elif f.mitigated is not None and not hurt:
+        ledger.item(RESOLVED, 0.5, f.mitigated.t, "mitigated but never resolved (monitor, then /resolve)", [f.mitigated.seq])
+    elif not hurt and mitigated is not None:
+        ledger.item(RESOLVED, 0.25, mitigated, "impact stopped, but the incident was never marked mitigated or resolved", seqs[-1:])
+    else:
+        end = f.of(ev.DrillEnded)
+        ledger.item(RESOLVED, 0.0, f.end, "not resolved: customers still affected when the drill ended", [e.seq for e in end])
+    return ledger

@@ -1,0 +1,151 @@
+"""Roles and memorialization: hand off the roles once people are there; capture the key moments.
+
+The article: the first person paged is IC and "may have to subsume all of the above roles until
+others show up"; for smaller incidents the Communications role "is typically subsumed by the
+Incident Commander", and when there are not enough people "the responsibilities all get rolled
+into one and boiled down to coordinating the response", with the chat log as the record ("or
+doing everything in a Slack channel, you have the chat logs to go back to"). So this dimension
+judges a *big* incident only: the truth reached one of the ladder's two most severe levels, and
+at least three responders acknowledged with ten minutes or more left before mitigation. There,
+the IC hands the Comms Lead and the Scribe roles to others to keep coordinating, and the key
+moments are memorialized as they happen (by the Scribe, or by the IC's /note while the IC still
+holds that seat): the timeline feeds the post-incident report. A small incident has nothing to
+judge here.
+
+Items (big incidents):
+- the Comms Lead and the Scribe, each filled within ten minutes of the third responder arriving
+  earns all, later less (card.LATE_FLOOR at least), never nothing: the IC held every role alone;
+- each key moment (declaring, each severity change, each fix landing, mitigation) noted in the
+  timeline within five minutes: a Scribe's note of that moment, or any /note of the IC's; all the
+  moments together weigh as much as the two roles.
+"""
+
+from __future__ import annotations
+
+from sim.log import events as ev
+from sim.log.clock import format_clock
+from sim.reading.scoring.card import Ledger, late_credit
+from sim.reading.scoring.facts import Facts, minutes
+
+BIG_LEVELS = 2  # the ladder's most severe levels that make an incident big
+CROWD = 3  # responders in the incident from which roles are expected
+ROLE_WITHIN = 600  # seconds after the crowd gathered to hand off a role
+ROLE_SPAN = 1200  # seconds past that over which a late role falls to card.LATE_FLOOR
+EXPECTED = ("comms-lead", "scribe")
+ROLE_WEIGHT = 1.0
+MOMENTS = 2.0  # all key moments together weigh this much
+CAPTURE_WITHIN = 300  # seconds after a key moment for its timeline note
+
+
+def judge(f: Facts) -> Ledger:
+    ledger = Ledger("roles")
+    if f.detected is None:
+        return ledger
+    crowd = _crowd(f)
+    if crowd is None:
+        return ledger  # a small incident: the IC holds every role and the channel is the record
+    _roles(f, ledger, *crowd)
+    _moments(f, ledger)
+    return ledger
+
+
+def _crowd(f: Facts) -> tuple[str, int, object] | None:
+    """(peak true severity, responders in, the acknowledgement that made the crowd) for a big
+    incident whose crowd gathered with time left to hand off roles; None for a small one."""
+    peak = f.peak_truth(f.open_until)
+    if f.level(peak) >= BIG_LEVELS:
+        return None
+    people: dict[str, object] = {}
+    for ack in f.of(ev.PageAcknowledged):
+        if ack.event.person != "ic" and ack.t < f.open_until:
+            people.setdefault(ack.event.person, ack)
+    if len(people) < CROWD:
+        return None
+    crowd = list(people.values())[CROWD - 1]
+    if crowd.t + ROLE_WITHIN > f.open_until:
+        return None  # the crowd came too late for roles to matter
+    return peak, len(people), crowd
+
+
+def _roles(f: Facts, ledger: Ledger, peak: str, count: int, crowd) -> None:
+    deadline = crowd.t + ROLE_WITHIN
+    assigned = f.of(ev.RoleAssigned)
+    for role in EXPECTED:
+        given = next((a for a in assigned if a.event.role == role), None)
+        label = role.replace("-", " ").title()
+        if given is None:
+            text = (
+                f"{count} responders in a {peak} incident and nobody was given the {label} role "
+                f"(due by {format_clock(deadline)}); you held it yourself"
+            )
+            ledger.item(ROLE_WEIGHT, 0.0, deadline, text, [crowd.seq])
+            continue
+        late = max(0, given.t - deadline)
+        fraction = late_credit(late, ROLE_SPAN)
+        who = f.name(given.event.person)
+        if late:
+            text = f"{label} role given to {who} {minutes(late)} after it was due ({format_clock(deadline)}, {CROWD} responders in)"
+        else:
+            text = f"{label} role given to {who} in time"
+        ledger.item(ROLE_WEIGHT, fraction, given.t, text, [crowd.seq, given.seq])
+
+
+def _key_moments(f: Facts) -> list[tuple[object, str, str, list[int]]]:
+    """(anchor entry, kind, words, seqs) of each key moment, in log order."""
+    moments = []
+    if f.declared is not None:
+        call = next((c for c in f.of(ev.SeveritySet) if c.event.previous is None), None)
+        what = f"declaring the incident ({call.event.severity})" if call is not None else "declaring the incident"
+        anchor = call if call is not None else f.declared
+        moments.append((anchor, "declare", what, [f.declared.seq] + ([call.seq] if call else [])))
+    for call in f.of(ev.SeveritySet):
+        if call.event.previous is not None:
+            what = f"the severity change {call.event.previous} -> {call.event.severity}"
+            moments.append((call, "severity", what, [call.seq]))
+    reports = f.of(ev.TaskReported)
+    for fixed in f.of(ev.FaultFixed):
+        report = next((r for r in reports if r.seq > fixed.seq and r.t == fixed.t and r.event.action != "investigate"), None)
+        anchor = report or fixed
+        what = f"the fix landing ({report.event.action} {report.event.service})" if report else "the fix landing"
+        moments.append((anchor, "fix", what, [fixed.seq] + ([report.seq] if report else [])))
+    if f.mitigated is not None:
+        moments.append((f.mitigated, "mitigated", "mitigation", [f.mitigated.seq]))
+    return sorted(moments, key=lambda m: m[0].seq)
+
+
+# What the Scribe writes for each kind of key moment (sim.engine.roles), to match notes to moments.
+_SCRIBE_SAYS = {
+    "declare": ("severity set to", "incident declared"),
+    "severity": ("severity changed",),
+    "fix": ("fix reported",),
+    "mitigated": ("incident mitigated",),
+}
+
+
+def _moments(f: Facts, ledger: Ledger) -> None:
+    moments = _key_moments(f)
+    if not moments:
+        return
+    notes = f.of(ev.TimelineNote)
+    used: set[int] = set()
+    weight = MOMENTS / len(moments)
+    for anchor, kind, what, seqs in moments:
+        note = next((n for n in notes if n.seq not in used and _captures(n, anchor, kind)), None)
+        if note is not None:
+            used.add(note.seq)
+            by = "the Scribe" if note.event.by != "ic" else "you"
+            ledger.item(weight, 1.0, anchor.t, f"{what} noted in the timeline by {by}", seqs + [note.seq])
+        else:
+            text = f"{what} not captured in the timeline (no Scribe, no /note within {minutes(CAPTURE_WITHIN)})"
+            ledger.item(weight, 0.0, anchor.t, text, seqs)
+
+
+def _captures(note, anchor, kind: str) -> bool:
+    """A note within the window after a moment: the IC's own /note (free text) captures any one
+    moment; a Scribe's note captures the moment of its kind."""
+    if note.seq <= anchor.seq or note.t - anchor.t > CAPTURE_WITHIN:
+        return False
+    if note.event.by == "ic":
+        return True
+    text = note.event.text.lower()
+    return any(phrase in text for phrase in _SCRIBE_SAYS[kind])

@@ -1,0 +1,389 @@
+"""What the Incident Commander can see: a fold of the public events of the log.
+
+The TUI and the bots read only this view, which holds the public catalog (`sim.scenario.public`) and
+never the scenario itself. Hidden events are skipped, so nothing here can reveal which fault is
+playing or what fixes it, except what play has uncovered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.log import events as ev
+from sim.log.eventlog import Entry
+from sim.scenario.public import Catalog
+
+
+@dataclass
+class PersonView:
+    id: str
+    name: str
+    team: str
+    on_call: str
+    status: str = "off"  # off, paged, available, working
+    task: str | None = None
+    task_id: int | None = None
+    since: int = 0
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something said to the IC."""
+
+    t: int
+    sender: str
+    text: str
+    event: ev.Event
+
+
+@dataclass
+class View:
+    catalog: Catalog
+    now: int = 0
+    phase: str | None = None
+    severity: str | None = None
+    ic_paged_at: int | None = None
+    ic_acknowledged: bool = False
+    declared_at: int | None = None
+    mitigated_at: int | None = None
+    last_update_at: int | None = None
+    fix_underway: bool = False
+    ended: str | None = None
+    observed_impact: float = 0.0
+    health: dict[str, str] = field(default_factory=dict)
+    alerts: dict[str, str] = field(default_factory=dict)  # firing alert id -> service
+    people: dict[str, PersonView] = field(default_factory=dict)
+    inbox: list[Message] = field(default_factory=list)
+    rejections: list[tuple[int, str, str]] = field(default_factory=list)
+    updates: list[tuple[int, str]] = field(default_factory=list)
+    owners: dict[str, str | None] = field(default_factory=dict)  # as listed, corrected by lookups
+    roles: dict[str, str] = field(default_factory=dict)  # role -> person
+    heads_down_until: int | None = None
+    held: list[Message] = field(default_factory=list)  # said while the IC was heads-down
+    questions: dict[int, tuple[str, str]] = field(default_factory=dict)  # open: id -> (person, text)
+    managers: list[str] = field(default_factory=list)
+    redirected: list[str] = field(default_factory=list)
+    sales_pressure: int = 0
+    executive_request: tuple[str, str] | None = None  # (person, request) awaiting an answer
+    conflicts: dict[str, list[str]] = field(default_factory=dict)  # open: id -> proposals
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (t, by, text)
+    # Indexes over the inbox, kept as messages arrive so readers need not rescan it every tick.
+    reports: list[ev.TaskReported] = field(default_factory=list)
+    suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
+    owners_confirmed: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        services = self.catalog.services
+        self.health = {s: ("ok" if card.monitored else "unknown") for s, card in services.items()}
+        self.owners = {s: card.listed_owner for s, card in services.items()}
+
+    @property
+    def status_phase(self) -> str:
+        """The phase the update cadence is set by: investigating, identified or monitoring."""
+        if self.phase in ("mitigated", "resolved"):
+            return "monitoring"
+        return "identified" if self.fix_underway else "investigating"
+
+    def update_interval(self) -> int | None:
+        """Seconds allowed between status updates now, or None before declaring."""
+        if self.severity is None:
+            return None
+        cadence = self.catalog.severity.cadence[self.severity]
+        return getattr(cadence, self.status_phase)
+
+    def next_update_due(self) -> int | None:
+        if self.declared_at is None or self.phase == "resolved":
+            return None
+        if self.last_update_at is None:
+            return self.declared_at + self.catalog.severity.first_update
+        return self.last_update_at + (self.update_interval() or 0)
+
+    def deliver(self, message: Message) -> None:
+        """A message reaches the IC's inbox (at once, or when the IC comes back from hands-on work)."""
+        self.inbox.append(message)
+        event = message.event
+        if isinstance(event, ev.TaskReported):
+            self.reports.append(event)
+            if event.suggests:
+                self.suggestions.append((event.suggests, event.relayed_by is not None))
+        elif isinstance(event, ev.EvidenceShared) and event.suggests:
+            self.suggestions.append((event.suggests, False))
+        elif isinstance(event, ev.OwnerFound):
+            self.owners_confirmed.add(event.service)
+
+    def role_of(self, person: str) -> str | None:
+        return next((role for role, holder in self.roles.items() if holder == person), None)
+
+    def apply(self, entry: Entry) -> None:
+        self.now = max(self.now, entry.t)
+        event = entry.event
+        if not event.public:
+            return
+        handler = _FOLDS.get(type(event))
+        if handler is not None:
+            handler(self, entry.t, event)
+
+
+def _say(v: View, t: int, sender: str, text: str, e: ev.Event) -> None:
+    """A message to the IC; it waits unread while the IC is heads-down."""
+    message = Message(t, sender, text, e)
+    if v.heads_down_until is not None:
+        v.held.append(message)
+    else:
+        v.deliver(message)
+
+
+def _name(v: View, person: str) -> str:
+    return v.people[person].name if person in v.people else person
+
+
+def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
+    v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call)
+
+
+def _service_observed(v: View, t: int, e: ev.ServiceObserved) -> None:
+    v.health[e.service] = e.health
+
+
+def _impact_observed(v: View, t: int, e: ev.ImpactObserved) -> None:
+    v.observed_impact = e.impact
+
+
+def _alert_fired(v: View, t: int, e: ev.AlertFired) -> None:
+    v.alerts[e.alert] = e.service
+
+
+def _alert_cleared(v: View, t: int, e: ev.AlertCleared) -> None:
+    v.alerts.pop(e.alert, None)
+
+
+def _phase_changed(v: View, t: int, e: ev.PhaseChanged) -> None:
+    v.phase = e.phase
+    if e.phase == "declared":
+        v.declared_at = t
+    elif e.phase == "mitigated":
+        v.mitigated_at = t
+
+
+def _paged(v: View, t: int, e: ev.Paged) -> None:
+    if e.person == "ic":
+        v.ic_paged_at = t
+        _say(v, t, "pager", f"You are paged ({e.by}). You are the Incident Commander.", e)
+        return
+    person = v.people[e.person]
+    person.status, person.since = "paged", t
+
+
+def _page_acknowledged(v: View, t: int, e: ev.PageAcknowledged) -> None:
+    if e.person == "ic":
+        v.ic_acknowledged = True
+        return
+    person = v.people[e.person]
+    person.status, person.since = "available", t
+    _say(v, t, person.name, "Acknowledged, I'm here. What do you need?", e)
+
+
+def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
+    v.severity = e.severity
+
+
+def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
+    person = v.people[e.person]
+    person.status, person.task, person.task_id, person.since = "working", f"{e.action} {e.service}", e.task, t
+    if e.action != "investigate":
+        v.fix_underway = True
+
+
+def _task_acknowledged(v: View, t: int, e: ev.TaskAcknowledged) -> None:
+    person = v.people[e.person]
+    _say(v, t, person.name, f"On it: {person.task}.", e)
+
+
+def _more_time(v: View, t: int, e: ev.MoreTimeAsked) -> None:
+    person = v.people[e.person]
+    minutes = max(1, round(e.extra / 60))
+    _say(v, t, person.name, f"Still on {person.task}; I need about {minutes} more min.", e)
+
+
+def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
+    person = v.people.get(e.person)  # None for the IC's own hands-on work
+    if person is not None:
+        person.status, person.task, person.task_id, person.since = "available", None, None, t
+    if e.observed is not None:
+        v.health[e.service] = e.observed
+    name = person.name if person is not None else ("You" if e.person == "ic" else e.person)
+    sender = name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {name})"
+    _say(v, t, sender, " ".join(e.findings), e)
+
+
+def _escalated(v: View, t: int, e: ev.Escalated) -> None:
+    person = v.people[e.person]
+    person.status, person.since = "paged", t
+    who = "You escalated" if e.by == "ic" else "The paging policy escalated"
+    _say(v, t, "pager", f"{who} {e.team} to {person.name}.", e)
+
+
+def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
+    v.owners[e.service] = e.team
+    _say(v, t, "directory", f"{e.service} is owned by {e.team}.", e)
+
+
+def _broadcast_unanswered(v: View, t: int, e: ev.BroadcastUnanswered) -> None:
+    _say(v, t, "channel", f"Nobody picked up '{e.action} {e.service}'.", e)
+
+
+def _question_asked(v: View, t: int, e: ev.QuestionAsked) -> None:
+    v.questions[e.question] = (e.person, e.text)
+    _say(v, t, _name(v, e.person), e.text, e)
+
+
+def _question_closed(v: View, t: int, e: ev.QuestionAnswered | ev.QuestionLapsed) -> None:
+    v.questions.pop(e.question, None)
+
+
+def _heads_down(v: View, t: int, e: ev.HeadsDown) -> None:
+    v.heads_down_until = e.until
+
+
+def _heads_up(v: View, t: int, e: ev.HeadsUp) -> None:
+    v.heads_down_until = None
+    for message in v.held:
+        v.deliver(message)
+    v.held = []
+
+
+def _role_assigned(v: View, t: int, e: ev.RoleAssigned) -> None:
+    v.roles[e.role] = e.person
+    if e.person in v.people:
+        v.people[e.person].status = "role"
+
+
+def _role_released(v: View, t: int, e: ev.RoleReleased) -> None:
+    v.roles.pop(e.role, None)
+    if e.person in v.people and v.people[e.person].status == "role":
+        v.people[e.person].status = "available"
+
+
+def _timeline_note(v: View, t: int, e: ev.TimelineNote) -> None:
+    v.notes.append((t, e.by, e.text))
+
+
+def _manager_joined(v: View, t: int, e: ev.ManagerJoined) -> None:
+    v.managers.append(e.manager)
+    _say(v, t, _name(v, e.manager), "Joined the incident channel. What's going on?", e)
+
+
+def _manager_asked_status(v: View, t: int, e: ev.ManagerAskedStatus) -> None:
+    _say(v, t, _name(v, e.manager), "Any update? Leadership is asking me.", e)
+
+
+def _manager_theory(v: View, t: int, e: ev.ManagerTheory) -> None:
+    _say(v, t, _name(v, e.person), f"{_name(v, e.manager)} asked me to check {e.service} first; switching.", e)
+
+
+def _dead_end_ended(v: View, t: int, e: ev.DeadEndEnded) -> None:
+    _say(v, t, _name(v, e.person), "Nothing in that direction; back on my task.", e)
+
+
+def _manager_redirected(v: View, t: int, e: ev.ManagerRedirected) -> None:
+    v.redirected.append(e.manager)
+    _say(v, t, _name(v, e.manager), "Understood, I'll bring anything through you.", e)
+
+
+def _authority_lent(v: View, t: int, e: ev.AuthorityLent) -> None:
+    _say(v, t, _name(v, e.manager), "To everyone: the IC runs this incident. Requests go through them.", e)
+
+
+def _sales_pushed(v: View, t: int, e: ev.SalesPushed) -> None:
+    v.sales_pressure = e.pressure
+    _say(v, t, _name(v, e.person), e.text, e)
+
+
+def _sales_qualified(v: View, t: int, e: ev.SalesQualified) -> None:
+    v.sales_pressure = 0
+    _say(v, t, f"you to {_name(v, e.person)}", e.evidence, e)
+
+
+def _executive_requested(v: View, t: int, e: ev.ExecutiveRequested) -> None:
+    v.executive_request = (e.person, e.request)
+    wanted = "a list of every affected customer" if e.request == "customer-list" else "an engineer on a call with the customer"
+    _say(v, t, _name(v, e.person), f"I need {wanted}, now.", e)
+
+
+def _executive_answered(v: View, t: int, e: ev.ExecutiveAnswered) -> None:
+    v.executive_request = None
+
+
+def _pulled_off(v: View, t: int, e: ev.PulledOff) -> None:
+    _say(v, t, _name(v, e.person), f"{_name(v, e.by)} pulled me off for about {max(1, e.seconds // 60)} min.", e)
+
+
+def _conflict_raised(v: View, t: int, e: ev.ConflictRaised) -> None:
+    v.conflicts[e.conflict] = list(e.proposals)
+    _say(v, t, "channel", "Disagreement: " + " vs ".join(e.proposals), e)
+
+
+def _conflict_decided(v: View, t: int, e: ev.ConflictDecided) -> None:
+    v.conflicts.pop(e.conflict, None)
+
+
+def _evidence_shared(v: View, t: int, e: ev.EvidenceShared) -> None:
+    _say(v, t, f"{_name(v, e.person)} (source)", " ".join(e.findings), e)
+
+
+def _status_update(v: View, t: int, e: ev.StatusUpdate) -> None:
+    v.last_update_at = t
+    v.updates.append((t, e.text))
+
+
+def _rejected(v: View, t: int, e: ev.CommandRejected) -> None:
+    v.rejections.append((t, e.text, e.reason))
+
+
+def _ended(v: View, t: int, e: ev.DrillEnded) -> None:
+    v.ended = e.reason
+
+
+_FOLDS = {
+    ev.PersonListed: _person_listed,
+    ev.ServiceObserved: _service_observed,
+    ev.ImpactObserved: _impact_observed,
+    ev.AlertFired: _alert_fired,
+    ev.AlertCleared: _alert_cleared,
+    ev.PhaseChanged: _phase_changed,
+    ev.Paged: _paged,
+    ev.PageAcknowledged: _page_acknowledged,
+    ev.SeveritySet: _severity_set,
+    ev.TaskAssigned: _task_assigned,
+    ev.TaskAcknowledged: _task_acknowledged,
+    ev.MoreTimeAsked: _more_time,
+    ev.TaskReported: _task_reported,
+    ev.StatusUpdate: _status_update,
+    ev.CommandRejected: _rejected,
+    ev.DrillEnded: _ended,
+    ev.Escalated: _escalated,
+    ev.OwnerFound: _owner_found,
+    ev.BroadcastUnanswered: _broadcast_unanswered,
+    ev.QuestionAsked: _question_asked,
+    ev.QuestionAnswered: _question_closed,
+    ev.QuestionLapsed: _question_closed,
+    ev.HeadsDown: _heads_down,
+    ev.HeadsUp: _heads_up,
+    ev.RoleAssigned: _role_assigned,
+    ev.RoleReleased: _role_released,
+    ev.TimelineNote: _timeline_note,
+    ev.ManagerJoined: _manager_joined,
+    ev.ManagerAskedStatus: _manager_asked_status,
+    ev.ManagerTheory: _manager_theory,
+    ev.DeadEndEnded: _dead_end_ended,
+    ev.ManagerRedirected: _manager_redirected,
+    ev.AuthorityLent: _authority_lent,
+    ev.SalesPushed: _sales_pushed,
+    ev.SalesQualified: _sales_qualified,
+    ev.ExecutiveRequested: _executive_requested,
+    ev.ExecutiveAnswered: _executive_answered,
+    ev.PulledOff: _pulled_off,
+    ev.ConflictRaised: _conflict_raised,
+    ev.ConflictDecided: _conflict_decided,
+    ev.EvidenceShared: _evidence_shared,
+}
