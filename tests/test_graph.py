@@ -52,15 +52,6 @@ class TestCustomerImpact:
         assert g.customer_impact(graph, {"api": "down", "db": "down", "web": "ok"}, 0.5) == 0.0
 
 
-class TestBlastRadius:
-    def test_everything_upstream_of_a_service(self):
-        assert g.blast_radius(chain(), "db") == ["api", "db", "web"]
-        assert g.blast_radius(chain(), "web") == ["web"]
-
-    def test_hard_radius_stops_at_soft_edges(self):
-        assert g.hard_blast_radius(chain(kind_web_api="soft"), "db") == ["api", "db"]
-
-
 def test_owner_lookup():
     assert g.owner(chain(), "api") == "back"
 

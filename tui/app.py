@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from sim.scenario import locate as catalog
 from sim.engine import Engine
 from sim.reading.outcome import outcome
-from sim.play.replay import scoring_available
+from sim.reading.scoring import score
 from sim.scenario import LoadedScenario, load_scenario
 from tui.datadir import SessionRecording
 from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
@@ -123,10 +123,7 @@ class IcdrillApp(App):
                 panel.recording_note = "This session could not be recorded (see the timeline)."
         else:
             panel.recording_note = "This session was not recorded."
-            if scoring_available():
-                from sim.reading.scoring import score
-
-                card = score(self.loaded.scenario, self.engine.log.entries)
+            card = score(self.loaded.scenario, self.engine.log.entries)
         panel.card = card
         if card is not None:
             self._play_par()
@@ -141,7 +138,7 @@ class IcdrillApp(App):
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
     def _play_par(self) -> Scorecard:
         """Par: the expert bot plays the same seed on its own engine, off the UI thread."""
-        from sim.reading.scoring import par
+        from sim.play.par import par
 
         return par(self.loaded, self.engine.seed)
 

@@ -159,15 +159,12 @@ def _num(value: Any) -> str:
 
 
 def score_command(args: argparse.Namespace) -> int:
-    from sim.play.replay import scoring_available
-
-    if not scoring_available():
-        return _fail("scoring is not available in this version of icdrill")
     opened = _open(args)
     if isinstance(opened, int):
         return opened
     recording, loaded = opened
-    from sim.reading.scoring import debrief, par, score
+    from sim.play.par import par
+    from sim.reading.scoring import debrief, score
 
     card = score(loaded.scenario, recording.entries)
     par_card = par(loaded, recording.seed)
@@ -202,18 +199,14 @@ def format_scorecard(recording, card, par_card) -> str:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    from sim.play.replay import scoring_available
     from sim.reading.report import render_report
+    from sim.reading.scoring import score
 
     opened = _open(args)
     if isinstance(opened, int):
         return opened
     recording, loaded = opened
-    card = None
-    if scoring_available():
-        from sim.reading.scoring import score
-
-        card = score(loaded.scenario, recording.entries)
+    card = score(loaded.scenario, recording.entries)
     text = render_report(loaded.scenario, recording.entries, card)
     if args.output:
         try:
@@ -250,10 +243,6 @@ def history_command(args: argparse.Namespace) -> int:
 
 
 def _dimension_names() -> list[str]:
-    from sim.play.replay import scoring_available
-
-    if not scoring_available():
-        return []
     from sim.reading.scoring import DIMENSIONS
 
-    return [d if isinstance(d, str) else getattr(d, "name", str(d)) for d in DIMENSIONS]
+    return list(DIMENSIONS)

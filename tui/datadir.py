@@ -102,7 +102,7 @@ class SessionRecording:
     def finish(self, played_at: str | None = None) -> None:
         """Close the recording and add the session to the history (scored when scoring is there)."""
         from sim.reading.outcome import outcome
-        from sim.play.replay import scoring_available
+        from sim.reading.scoring import score
         from tui.history import History, HistoryError, session_from
 
         if self.finished:
@@ -110,10 +110,7 @@ class SessionRecording:
         self.finished = True
         self.close()
         entries = self.engine.log.entries
-        if scoring_available():
-            from sim.reading.scoring import score
-
-            self.card = score(self.engine.scenario, entries)
+        self.card = score(self.engine.scenario, entries)
         row = session_from(self.header, outcome(entries).resolved, self.card, self.path, played_at)
         try:
             History(history_path()).add(row)

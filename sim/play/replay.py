@@ -17,6 +17,7 @@ from sim.play.drill import drive
 from sim.engine import Engine
 from sim.log.eventlog import Entry, package_versions
 from sim.log.recording import Recording
+from sim.reading.scoring import score
 
 if TYPE_CHECKING:
     from sim.scenario import LoadedScenario
@@ -78,8 +79,8 @@ class ReplayResult:
     loaded: LoadedScenario
     replayed: list[Entry]  # the replay's events, cut to the recorded prefix when it is one
     difference: Difference | None
-    recorded_score: dict[str, Any] | None  # `Scorecard.as_dict()`; None without sim.reading.scoring
-    replayed_score: dict[str, Any] | None
+    recorded_score: dict[str, Any]  # `Scorecard.as_dict()`
+    replayed_score: dict[str, Any]
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -91,23 +92,12 @@ class ReplayResult:
         return self.difference is None
 
     @property
-    def same_score(self) -> bool | None:
-        if self.recorded_score is None:
-            return None
+    def same_score(self) -> bool:
         return self.recorded_score == self.replayed_score
 
     @property
     def ok(self) -> bool:
-        return self.same_log and self.same_score is not False
-
-
-def scoring_available() -> bool:
-    """Whether `sim.reading.scoring` offers the interface used here (score, par, debrief, DIMENSIONS)."""
-    try:
-        from sim.reading.scoring import DIMENSIONS, debrief, par, score  # noqa: F401
-    except ImportError:
-        return False
-    return True
+        return self.same_log and self.same_score
 
 
 def replay(recording: Recording, scenario: str | Path | None = None) -> ReplayResult:
@@ -121,12 +111,8 @@ def replay(recording: Recording, scenario: str | Path | None = None) -> ReplayRe
         lines, entries = lines[: len(recording.lines)], entries[: len(recording.lines)]
     difference = _first_difference(recording.lines, lines)
     notes = _version_notes(recording.header.get("versions"))
-    recorded_score = replayed_score = None
-    if scoring_available():
-        from sim.reading.scoring import score
-
-        recorded_score = score(loaded.scenario, recording.entries).as_dict()
-        replayed_score = score(loaded.scenario, entries).as_dict()
+    recorded_score = score(loaded.scenario, recording.entries).as_dict()
+    replayed_score = score(loaded.scenario, entries).as_dict()
     return ReplayResult(recording, loaded, entries, difference, recorded_score, replayed_score, notes)
 
 

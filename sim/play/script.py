@@ -37,6 +37,3 @@ def parse_script(text: str, source: str = "<script>") -> list[tuple[int, str]]:
         raise ScriptError("\n".join(problems))
     return commands
 
-
-def format_script(commands: list[tuple[int, str]]) -> str:
-    return "".join(f"{t // 60:02d}:{t % 60:02d} {text}\n" for t, text in commands)

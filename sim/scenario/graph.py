@@ -71,17 +71,6 @@ def customer_impact(graph: nx.DiGraph, health: Mapping[str, str], degraded_share
     return round(min(total, 1.0), 6)
 
 
-def blast_radius(graph: nx.DiGraph, service: str) -> list[str]:
-    """Services that can be hurt when ``service`` fails: it and everything depending on it."""
-    return sorted(nx.ancestors(graph, service) | {service})
-
-
-def hard_blast_radius(graph: nx.DiGraph, service: str) -> list[str]:
-    """Services that go down with ``service``: those reaching it through hard edges only."""
-    hard = nx.subgraph_view(graph, filter_edge=lambda a, b: graph.edges[a, b]["kind"] == "hard")
-    return sorted(nx.ancestors(hard, service) | {service})
-
-
 def owner(graph: nx.DiGraph, service: str) -> str:
     """The team that owns a service."""
     return graph.nodes[service]["owner"]

@@ -12,7 +12,6 @@ from sim.scenario.commands import FIX_ACTIONS, ROLES, TASK_ACTIONS
 from sim.play.drill import drive
 from sim.engine import Engine
 from sim.log.recording import Recorder, recording_header
-from sim.play.replay import scoring_available
 from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,13 +38,6 @@ def register(name: str, path: Path) -> None:
     """A scenario file made by a test, under a name `record` takes."""
     SCENARIO_FILES[name] = path
     _LOADED[name] = load_scenario(path)
-
-
-def needs_scoring() -> None:
-    """Skip unless sim.reading.scoring offers score, par, debrief and DIMENSIONS (it is being written)."""
-    pytest.importorskip("sim.reading.scoring")
-    if not scoring_available():
-        pytest.skip("sim.reading.scoring does not offer score/par/debrief/DIMENSIONS yet")
 
 
 def record(path: Path, name: str, seed: int, bot: str | None = None, script=(), trainee: str = "tester", chunks=None):

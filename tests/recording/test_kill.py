@@ -22,7 +22,8 @@ from sim.play.bots import BOTS
 from sim.play.drill import drive
 from sim.engine import Engine
 from sim.log.recording import read_recording
-from sim.play.replay import replay, scoring_available
+from sim.play.replay import replay
+from sim.reading.scoring import score
 from sim.reading.report import render_report
 
 from .helpers import SCENARIO_FILES, loaded
@@ -44,11 +45,7 @@ def check_recovered(path: Path, name: str, seed: int, bot: str, reported: int, e
     assert len(rec.entries) >= reported + 1, f"event {reported} was reported written but is missing"
     assert rec.complete == (len(rec.lines) == len(expected) - 1)
     scenario = loaded(name).scenario
-    card = None
-    if scoring_available():
-        from sim.reading.scoring import score
-
-        card = score(scenario, rec.entries)
+    card = score(scenario, rec.entries)
     report = render_report(scenario, rec.entries, card)
     assert report.startswith("# Post-incident report")
     if replayed and rec.entries:

@@ -10,7 +10,7 @@ import pytest
 
 from tui.cli import main
 
-from .helpers import ROOT, needs_scoring
+from .helpers import ROOT
 
 
 @pytest.fixture
@@ -66,7 +66,6 @@ def test_replay_a_good_recording(recorded, capsys):
 
 
 def test_replay_gives_the_same_score(recorded, capsys):
-    needs_scoring()
     code, out, _ = icdrill(capsys, "replay", str(recorded))
     assert code == 0 and "same score: yes (overall " in out
 
@@ -95,7 +94,6 @@ def test_a_truncated_recording(recorded, capsys, tmp_path):
 
 
 def test_score_prints_the_card_and_the_debrief(recorded, capsys):
-    needs_scoring()
     code, out, _ = icdrill(capsys, "score", str(recorded))
     assert code == 0
     assert out.startswith("Scorecard: payments-db-saturation, seed 0 (IC: expert, trainee ann)")
@@ -105,7 +103,6 @@ def test_score_prints_the_card_and_the_debrief(recorded, capsys):
 
 
 def test_score_of_a_truncated_recording(recorded, capsys):
-    needs_scoring()
     data = recorded.read_bytes()
     recorded.write_bytes(data[: len(data) // 3])
     code, out, _ = icdrill(capsys, "score", str(recorded))
@@ -133,9 +130,6 @@ def test_report_to_a_file(recorded, capsys, tmp_path):
     ],
 )
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, data_dir, capsys, command, make, message):
-    needs = command == "score"
-    if needs:
-        needs_scoring()
     code, out, err = icdrill(capsys, command, str(make(tmp_path)))
     assert code == 2
     assert message in err and err.startswith("icdrill: ") and err.count("\n") == 1

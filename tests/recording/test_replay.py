@@ -14,7 +14,6 @@ from sim.play.replay import ReplayError, replay
 from .helpers import (
     SCENARIO_FILES,
     loaded,
-    needs_scoring,
     random_script,
     record,
     register,
@@ -54,7 +53,6 @@ def test_random_sessions_replay_byte_for_byte(random_sessions):
 
 
 def test_random_sessions_replay_to_the_same_score(random_sessions):
-    needs_scoring()
     for path, _, _ in random_sessions:
         result = replay(read_recording(path))
         assert result.same_score is True, path

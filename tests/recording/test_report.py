@@ -18,13 +18,12 @@ import pytest
 from sim.play.drill import play
 from sim.reading.report import md, render_report
 
-from .helpers import loaded, needs_scoring
+from .helpers import loaded
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "payments-db-saturation-seed0-expert.md"
 
 
 def test_the_default_scenario_report_matches_the_golden_file():
-    needs_scoring()
     from sim.reading.scoring import score
 
     scenario = loaded("payments-db-saturation")
@@ -85,7 +84,6 @@ def test_md_escapes_markdown_and_folds_lines():
 
 
 def test_the_report_of_a_scored_prefix(tmp_path):
-    needs_scoring()
     from sim.reading.scoring import score
 
     scenario = loaded("payments-db-saturation")

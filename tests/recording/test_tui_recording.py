@@ -11,7 +11,7 @@ from tui.app import build_app
 from tui.history import History
 from tui.widgets import CommandInput, EndPanel
 
-from .helpers import SCENARIO_FILES, needs_scoring
+from .helpers import SCENARIO_FILES
 
 TINY = str(SCENARIO_FILES["tiny"])
 
@@ -61,7 +61,6 @@ def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeyp
 
 
 def test_the_end_panel_shows_the_score(tmp_path, monkeypatch):
-    needs_scoring()
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY, record=True, trainee="ann")
 

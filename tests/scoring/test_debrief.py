@@ -3,7 +3,8 @@
 import re
 
 from sim.log.clock import format_clock
-from sim.reading.scoring import DIMENSIONS, debrief, par
+from sim.play.par import par
+from sim.reading.scoring import DIMENSIONS, debrief
 
 from .helpers import run, scenario
 

@@ -20,7 +20,7 @@ from sim.scenario import locate as catalog
 from sim.log.clock import format_clock
 from sim.engine import Engine
 from sim.scenario import load_scenario
-from sim.reading.scoring import par
+from sim.play.par import par
 from sim.reading.scoring.debrief import to_improve
 from tui.app import IcdrillApp
 from tui.widgets import EndPanel, RoomPanel, Timeline

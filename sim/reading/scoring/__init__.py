@@ -2,14 +2,12 @@
 the log entries and sim times behind it.
 
 `score(scenario, entries)` is a pure function of the scenario and the log (hidden truth
-included: scoring is the judge). `par(loaded, seed)` is the expert bot's card on the same seed;
-`debrief(...)` puts a run beside it in plain text. One module per dimension says what it judges
+included: scoring is the judge); par, the expert bot's card on the same seed, is played in
+`sim.play.par`, and `debrief(...)` puts a run beside it in plain text. One module per dimension says what it judges
 and why; `card.py` says how items become points.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from sim.log.eventlog import Entry
 from sim.scenario.model import Scenario
@@ -25,9 +23,6 @@ from sim.reading.scoring import (
 from sim.reading.scoring.card import DIMENSIONS, Dimension, Finding, Scorecard, overall
 from sim.reading.scoring.debrief import debrief
 from sim.reading.scoring.facts import gather
-
-if TYPE_CHECKING:
-    from sim.scenario import LoadedScenario
 
 _JUDGES = {
     "delegation": delegation.judge,
@@ -48,13 +43,4 @@ def score(scenario: Scenario, entries: list[Entry]) -> Scorecard:
     return Scorecard(dimensions, overall(dimensions))
 
 
-def par(loaded: LoadedScenario, seed: int) -> Scorecard:
-    """Par for a scenario and seed: the expert bot's scorecard on the same seed."""
-    # The engine is needed only here; score() never touches it.
-    from sim.play.drill import play
-
-    engine = play(loaded, seed, "expert")
-    return score(loaded.scenario, engine.log.entries)
-
-
-__all__ = ["DIMENSIONS", "Dimension", "Finding", "Scorecard", "debrief", "par", "score"]
+__all__ = ["DIMENSIONS", "Dimension", "Finding", "Scorecard", "debrief", "score"]
