@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.scenario import graph as g
+from sim.scenario import policy
 from sim.log.events import (
     AlertCleared,
     AlertFired,
@@ -23,16 +24,6 @@ if TYPE_CHECKING:
 
 UNKNOWN = "unknown"
 _NOISE_CHECK = 60  # seconds between chances for a noisy alert to fire
-
-
-def true_severity(levels, impact: float) -> str | None:
-    """The first level of the ladder whose threshold the impact reaches; None when nobody is hurt."""
-    if impact <= 0:
-        return None
-    for level in levels:
-        if impact >= level.min_impact:
-            return level.name
-    return levels[-1].name
 
 
 class World:
@@ -113,7 +104,7 @@ class World:
         impact = g.customer_impact(self.graph, self.health, self.engine.scenario.impact.degraded_share)
         if impact != self.impact:
             self.impact = impact
-            severity = true_severity(self.engine.scenario.severity.levels, impact)
+            severity = policy.true_severity(self.engine.scenario.severity, impact)
             self.engine.emit(ImpactChanged(impact, severity or "none"))
         self._evaluate_alerts()
 

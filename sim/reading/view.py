@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
+from sim.scenario import policy
 from sim.scenario.public import Catalog
 
 
@@ -80,23 +81,21 @@ class View:
     @property
     def status_phase(self) -> str:
         """The phase the update cadence is set by: investigating, identified or monitoring."""
-        if self.phase in ("mitigated", "resolved"):
-            return "monitoring"
-        return "identified" if self.fix_underway else "investigating"
+        return policy.status_phase(self.phase, self.fix_underway)
 
     def update_interval(self) -> int | None:
         """Seconds allowed between status updates now, or None before declaring."""
-        if self.severity is None:
-            return None
-        cadence = self.catalog.severity.cadence[self.severity]
-        return getattr(cadence, self.status_phase)
+        return policy.update_interval(self.catalog.severity, self.severity, self.status_phase)
 
     def next_update_due(self) -> int | None:
-        if self.declared_at is None or self.phase == "resolved":
-            return None
-        if self.last_update_at is None:
-            return self.declared_at + self.catalog.severity.first_update
-        return self.last_update_at + (self.update_interval() or 0)
+        return policy.next_update_due(
+            self.catalog.severity,
+            severity=self.severity,
+            phase=self.phase,
+            fix_underway=self.fix_underway,
+            declared_at=self.declared_at,
+            last_update_at=self.last_update_at,
+        )
 
     def deliver(self, message: Message) -> None:
         """A message reaches the IC's inbox (at once, or when the IC comes back from hands-on work)."""

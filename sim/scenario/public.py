@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.scenario import policy
 from sim.scenario.model import Escalation, Scenario, SeverityPolicy
 
 
@@ -62,4 +63,4 @@ class Catalog:
 
     @property
     def severity_names(self) -> list[str]:
-        return [level.name for level in self.severity.levels]
+        return policy.ladder(self.severity)

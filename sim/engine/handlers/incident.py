@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.scenario import commands as c
+from sim.scenario import policy
 from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
 from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING
 from sim.log.events import PageAcknowledged, SeveritySet, StatusUpdate
@@ -24,11 +25,10 @@ def _ack(engine: Engine, _: c.Ack) -> str | None:
 
 
 def _severity_name(engine: Engine, text: str) -> tuple[str | None, str | None]:
-    names = [level.name for level in engine.scenario.severity.levels]
-    for name in names:
-        if name.lower() == text.lower():
-            return name, None
-    return None, f"unknown severity '{text}'; this organisation uses {', '.join(names)}"
+    name = policy.named(engine.scenario.severity, text)
+    if name is not None:
+        return name, None
+    return None, f"unknown severity '{text}'; this organisation uses {', '.join(policy.ladder(engine.scenario.severity))}"
 
 
 def _declare(engine: Engine, command: c.Declare) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sim.log.events import TaskReported
 from sim.reading.view import View
+from sim.scenario import policy
 
 UNHEALTHY = ("degraded", "down")
 
@@ -23,11 +24,8 @@ class Bot:
 
 def severity_for(view: View, impact: float) -> str:
     """The ladder's level for an impact, as the IC reads it off the dashboards."""
-    levels = view.catalog.severity.levels
-    for level in levels:
-        if impact >= level.min_impact and impact > 0:
-            return level.name
-    return levels[-1].name
+    ladder = view.catalog.severity
+    return policy.true_severity(ladder, impact) or ladder.levels[-1].name
 
 
 def suspects(view: View) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sim.log import events as ev
 from sim.log.clock import format_duration
 from sim.log.eventlog import Entry
+from sim.scenario import policy
 from sim.scenario.model import Scenario
 
 NONE = "none"  # the true severity when nobody is hurt
@@ -61,9 +62,7 @@ class Facts:
 
     def level(self, severity: str | None) -> int:
         """Rank of a severity: 0 is the most severe; 'none' (and None) rank below the ladder."""
-        if severity in self.levels:
-            return self.levels.index(severity)
-        return len(self.levels)
+        return policy.rank(self.scenario.severity, severity)
 
     def truth_before(self, seq: int) -> Entry | None:
         """The last ImpactChanged logged before entry `seq`."""
@@ -106,7 +105,7 @@ class Facts:
 
 
 def gather(scenario: Scenario, entries: list[Entry]) -> Facts:
-    levels = [lv.name for lv in scenario.severity.levels]
+    levels = policy.ladder(scenario.severity)
     f = Facts(scenario, list(entries), levels)
     f.time_limit = scenario.end.time_limit
     f.end = entries[-1].t if entries else 0
