@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
+from sim.reading.names import display_name
 from sim.scenario import policy
 from sim.scenario.public import Catalog
 
@@ -38,6 +39,15 @@ class Message:
 
 
 @dataclass
+class Said:
+    """A command the IC typed, as the log has it: accepted, or refused with the reason."""
+
+    t: int
+    text: str
+    refused: str | None = None  # the reason the engine gave; None when it was carried out
+
+
+@dataclass
 class View:
     catalog: Catalog
     now: int = 0
@@ -54,7 +64,9 @@ class View:
     health: dict[str, str] = field(default_factory=dict)
     alerts: dict[str, str] = field(default_factory=dict)  # firing alert id -> service
     people: dict[str, PersonView] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # person id -> display name
     inbox: list[Message] = field(default_factory=list)
+    commands: list[Said] = field(default_factory=list)  # every command typed, in order
     rejections: list[tuple[int, str, str]] = field(default_factory=list)
     updates: list[tuple[int, str]] = field(default_factory=list)
     owners: dict[str, str | None] = field(default_factory=dict)  # as listed, corrected by lookups
@@ -133,11 +145,12 @@ def _say(v: View, t: int, sender: str, text: str, e: ev.Event) -> None:
 
 
 def _name(v: View, person: str) -> str:
-    return v.people[person].name if person in v.people else person
+    return display_name(v.names, person, you="You")
 
 
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
     v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call)
+    v.names[e.person] = e.name
 
 
 def _service_observed(v: View, t: int, e: ev.ServiceObserved) -> None:
@@ -210,7 +223,7 @@ def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
         person.status, person.task, person.task_id, person.since = "available", None, None, t
     if e.observed is not None:
         v.health[e.service] = e.observed
-    name = person.name if person is not None else ("You" if e.person == "ic" else e.person)
+    name = _name(v, e.person)
     sender = name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {name})"
     _say(v, t, sender, " ".join(e.findings), e)
 
@@ -335,7 +348,14 @@ def _status_update(v: View, t: int, e: ev.StatusUpdate) -> None:
     v.updates.append((t, e.text))
 
 
+def _issued(v: View, t: int, e: ev.CommandIssued) -> None:
+    v.commands.append(Said(t, e.text))
+
+
 def _rejected(v: View, t: int, e: ev.CommandRejected) -> None:
+    # The engine logs a refusal right after the command it refuses.
+    if v.commands and v.commands[-1].text == e.text and v.commands[-1].refused is None:
+        v.commands[-1].refused = e.reason
     v.rejections.append((t, e.text, e.reason))
 
 
@@ -358,6 +378,7 @@ _FOLDS = {
     ev.MoreTimeAsked: _more_time,
     ev.TaskReported: _task_reported,
     ev.StatusUpdate: _status_update,
+    ev.CommandIssued: _issued,
     ev.CommandRejected: _rejected,
     ev.DrillEnded: _ended,
     ev.Escalated: _escalated,

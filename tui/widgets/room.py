@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from sim.log import events as ev
 from sim.log.clock import format_clock
+from sim.reading.names import display_name
 from sim.reading.view import View
 
 EXECUTIVE_WANTS = {
@@ -37,10 +38,6 @@ class Ask:
     urgent: bool = True
 
 
-def _name(view: View, person: str) -> str:
-    return view.people[person].name if person in view.people else person
-
-
 def _person_ref(view: View, first_name: str) -> str:
     """The id to type for a proposer named by first name in a proposal ('Kenji: rollback ...')."""
     matches = [pid for pid, p in view.people.items() if p.name.split(" ")[0].lower() == first_name.lower()]
@@ -50,7 +47,7 @@ def _person_ref(view: View, first_name: str) -> str:
 def _head_of_sales(view: View) -> str:
     for message in reversed(view.held + view.inbox):
         if isinstance(message.event, ev.SalesPushed):
-            return _name(view, message.event.person)
+            return display_name(view.names, message.event.person)
     return "Head of Sales"
 
 
@@ -71,7 +68,7 @@ def room_asks(view: View) -> tuple[Ask, ...]:
     if view.executive_request is not None and not any(isinstance(e, ev.ExecutiveRequested) for e in held):
         person, request = view.executive_request
         wants = EXECUTIVE_WANTS.get(request, request)
-        asks.append(Ask("executive", f"{_name(view, person)} (exec) wants", f"{wants}, now.",
+        asks.append(Ask("executive", f"{display_name(view.names, person)} (exec) wants", f"{wants}, now.",
                         "/grant · /decline"))
     held_conflicts = {e.conflict for e in held if isinstance(e, ev.ConflictRaised)}
     for conflict, proposals in view.conflicts.items():
@@ -85,7 +82,7 @@ def room_asks(view: View) -> tuple[Ask, ...]:
     held_questions = {e.question for e in held if isinstance(e, ev.QuestionAsked)}
     for question, (person, text) in view.questions.items():
         if question not in held_questions:
-            asks.append(Ask("question", f"{_name(view, person)} asks:", text, f"/dm {person} YOUR ANSWER"))
+            asks.append(Ask("question", f"{display_name(view.names, person)} asks:", text, f"/dm {person} YOUR ANSWER"))
     pushes = [e for e in held if isinstance(e, ev.SalesPushed)]
     pressure = pushes[0].pressure - 1 if pushes else view.sales_pressure  # one push at a time, +1 each
     if pressure > 0:
@@ -97,10 +94,10 @@ def room_asks(view: View) -> tuple[Ask, ...]:
         if manager in held_managers:
             continue
         if manager in view.redirected:
-            asks.append(Ask("manager", f"{_name(view, manager)} (manager)", "is in the channel, redirected.", "",
+            asks.append(Ask("manager", f"{display_name(view.names, manager)} (manager)", "is in the channel, redirected.", "",
                             urgent=False))
         else:
-            asks.append(Ask("manager", f"{_name(view, manager)} (manager)", "is in the channel.",
+            asks.append(Ask("manager", f"{display_name(view.names, manager)} (manager)", "is in the channel.",
                             f"/redirect {manager}"))
     return tuple(asks)
 

@@ -12,11 +12,8 @@ from textual.widgets import RichLog
 
 from sim.scenario.commands import USAGE
 from sim.log.clock import format_clock
+from sim.reading.names import display_name
 from sim.reading.view import View
-
-
-def _name(view: View, person: str) -> str:
-    return "you" if person == "ic" else view.people[person].name if person in view.people else person
 
 
 def message_line(t: int, sender: str, text: str) -> Text:
@@ -55,7 +52,7 @@ class Timeline(RichLog):
         new += [(m.t, message_line(m.t, m.sender, m.text)) for m in view.inbox[self._seen_inbox :]]
         new += [(t, rejection_line(t, text, reason)) for t, text, reason in view.rejections[self._seen_rejections :]]
         new += [(t, update_line(t, text)) for t, text in view.updates[self._seen_updates :]]
-        new += [(t, note_line(t, _name(view, by), text)) for t, by, text in view.notes[self._seen_notes :]]
+        new += [(t, note_line(t, display_name(view.names, by), text)) for t, by, text in view.notes[self._seen_notes :]]
         self._seen_inbox, self._seen_rejections = len(view.inbox), len(view.rejections)
         self._seen_updates, self._seen_notes = len(view.updates), len(view.notes)
         for _, line in sorted(new, key=lambda item: item[0]):  # stable: same-second lines keep their order

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sim.scenario import commands as c
 from sim.engine.handlers.common import find_person, open_incident
 from sim.engine.stakeholders import ManagerState
+from sim.reading.names import display_name
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -42,17 +43,13 @@ def _redirect(engine: Engine, command: c.Redirect) -> str | None:
     manager, problem = _manager(engine, command.manager)
     if manager is None:
         return problem
-    name = _display_name(engine, manager.id)
+    name = display_name(engine.view.names, manager.id)
     if manager.authority:
         return f"{name} has already lent you their authority; requests come through you"
     if manager.redirected:
         return f"you already asked {name} to bring requests through you"
     engine.stakeholders.redirect(manager)
     return None
-
-
-def _display_name(engine: Engine, person: str) -> str:
-    return engine.view.people[person].name if person in engine.view.people else person
 
 
 def _authority(engine: Engine, command: c.Authority) -> str | None:
@@ -63,7 +60,7 @@ def _authority(engine: Engine, command: c.Authority) -> str | None:
     if manager is None:
         return problem
     if manager.authority:
-        return f"{_display_name(engine, manager.id)} has already lent you their authority"
+        return f"{display_name(engine.view.names, manager.id)} has already lent you their authority"
     engine.stakeholders.lend_authority(manager)
     return None
 

@@ -18,6 +18,7 @@ from sim.play.bots.base import (
     suspects,
     tasks_started,
 )
+from sim.reading.names import display_name
 from sim.reading.view import PersonView, View
 
 TIMEBOX = "10m"
@@ -211,7 +212,7 @@ def _noise(view: View) -> set[str]:
 
 
 def _name(view: View, person: str) -> str:
-    return view.people[person].name if person in view.people else "The IC"
+    return display_name(view.names, person, you="The IC")
 
 
 def _owns_trouble(view: View, person: PersonView, troubled: list[str]) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sim.log import events as ev
 from sim.log.clock import format_duration
 from sim.log.eventlog import Entry
+from sim.reading.names import display_name
 from sim.scenario import policy
 from sim.scenario.model import Scenario
 
@@ -56,9 +57,7 @@ class Facts:
         return self.by_kind.get(kind, [])
 
     def name(self, person: str) -> str:
-        if person == "ic":
-            return "you"
-        return self.names.get(person, person)
+        return display_name(self.names, person)
 
     def level(self, severity: str | None) -> int:
         """Rank of a severity: 0 is the most severe; 'none' (and None) rank below the ladder."""
