@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[list[str], int | None]] = {
     "fix-written-as-text.yaml": (["fix-written-as-text.yaml:14:10: faults[0].fix: expected a mapping of keys and values; found 'restart checkout'"], 1),
     "negative-time.yaml": (["negative-time.yaml:12:9: faults[0].at: negative time '-5m'"], 1),
     "bad-duration.yaml": (["bad-duration.yaml:17:14: faults[0].fix.takes: '5 minutes' is not a duration; write it like 90s, 10m or 1h30m"], 1),
+    "duration-out-of-order.yaml": (["duration-out-of-order.yaml:17:14: faults[0].fix.takes: '10s1h' is not a duration; write it like 90s, 10m or 1h30m"], 1),
     "duration-as-number.yaml": (["duration-as-number.yaml:12:9: faults[0].at: expected a duration such as 90s, 10m or 1h30m; found 90"], 1),
     "bad-fix-action.yaml": (["bad-fix-action.yaml:15:15: faults[0].fix.action: 'reboot' is not a fix action; expected one of restart, rollback,", "did you mean 'restart'?"], 1),
     "on-call-no-as-bool.yaml": (["on-call-no-as-bool.yaml:11:14: people.dana.on_call: false is not an on-call role", "unquoted yes, no, on or off"], 1),
