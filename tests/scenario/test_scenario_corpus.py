@@ -37,6 +37,11 @@ EXPECTED: dict[str, tuple[list[str], int | None]] = {
     "unknown-key.yaml": (["unknown-key.yaml:7:5: services.checkout.colour: unknown key 'colour'; allowed keys here: owner, tier, traffic, depends_on, monitored"], 1),
     "misspelt-key.yaml": (["misspelt-key.yaml:7:5: services.checkout.tier_level: unknown key 'tier_level'; did you mean 'tier'?"], 1),
     "misspelt-required-key.yaml": (["misspelt-required-key.yaml:10:1: fualts: unknown key 'fualts'; did you mean 'faults'?"], 1),
+    "misspelt-scenario-keys.yaml": (
+        ["misspelt-scenario-keys.yaml:2:1: senario: unknown key 'senario'; did you mean 'scenario'?",
+         "misspelt-scenario-keys.yaml:19:1: fault: unknown key 'fault'; did you mean 'faults'?"],
+        2,
+    ),
     "wrong-type.yaml": (["wrong-type.yaml:7:11: services.checkout.tier: expected a whole number; found 'high'"], 1),
     "fix-written-as-text.yaml": (["fix-written-as-text.yaml:14:10: faults[0].fix: expected a mapping of keys and values; found 'restart checkout'"], 1),
     "negative-time.yaml": (["negative-time.yaml:12:9: faults[0].at: negative time '-5m'"], 1),
