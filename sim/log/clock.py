@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-_PART = re.compile(r"(\d+)([hms])")
-_WHOLE = re.compile(r"^(?:\d+[hms])+$")
-_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
-
-DURATION_PATTERN = r"^(0|(\d+h)?(\d+m)?(\d+s)?)$"
+# The one grammar of a duration: "0", or h, m and s parts, each at most once and in that order.
+# The loader parses with it and the JSON Schema ships it as the `pattern` editors check, so it
+# is written so that Python's re and JSON Schema's ECMA-262 read it alike: [0-9] rather than \d,
+# which in Python also takes other scripts' digits, and `$(?!\n)` because Python's `$` also
+# matches before a final newline (and the jsonschema package checks patterns with Python's re).
+# The lookahead demands a digit, so the empty text is not a duration.
+DURATION_PATTERN = r"^(?:0|(?=[0-9])(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?)$(?!\n)"
+_DURATION = re.compile(DURATION_PATTERN)
 
 
 def parse_duration(text: str) -> int:
@@ -16,15 +19,18 @@ def parse_duration(text: str) -> int:
 
     >>> parse_duration("1h2m3s")
     3723
+    >>> parse_duration("10s1h")
+    Traceback (most recent call last):
+    ...
+    ValueError: '10s1h' is not a duration; write it like 90s, 10m or 1h30m
     """
-    text = text.strip()
-    if text == "0":
-        return 0
     if text.startswith("-"):
         raise ValueError(f"negative time {text!r}: times count forward from the start of the drill")
-    if not _WHOLE.match(text):
+    found = _DURATION.match(text)
+    if found is None:
         raise ValueError(f"{text!r} is not a duration; write it like 90s, 10m or 1h30m")
-    return sum(int(n) * _UNIT_SECONDS[unit] for n, unit in _PART.findall(text))
+    hours, minutes, seconds = (int(part or 0) for part in found.groups())
+    return hours * 3600 + minutes * 60 + seconds
 
 
 def format_clock(seconds: float) -> str:

@@ -1,8 +1,9 @@
 """Scenario files: the format (model.py), and loading them safely with precise errors.
 
-The loader reads YAML without ever running code or exhausting memory (yamlsafe.py), merges an
-included org file (sources.py), validates against the model (structure.py) and checks what the
-model cannot express (checks.py); every problem is positioned at file:line:col (problems.py).
+The loader reads YAML without ever running code or exhausting memory (yamlsafe.py), tells a
+scenario from an org file (kind.py), merges an included org file (sources.py), validates
+against the model (structure.py) and checks what the model cannot express (checks.py); every
+problem is positioned at file:line:col (problems.py).
 """
 
 from sim.scenario.loader import LoadedScenario, load_scenario

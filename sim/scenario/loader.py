@@ -6,10 +6,12 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
 
 from sim.scenario.checks import check
+from sim.scenario.kind import marker_phrase, scenario_marker
 from sim.scenario.model import Org, Scenario
 from sim.scenario.problems import ROOT, Problem, ScenarioError, cap_problems, did_you_mean
 from sim.scenario.sources import ORG_SECTIONS, merge
@@ -19,6 +21,10 @@ from sim.scenario.yamlsafe import Document, YamlProblems, read_yaml
 _YAML_SUFFIXES = (".yaml", ".yml")
 _ORG_CANNOT_INCLUDE = (
     "an org file cannot include another file: includes go one level deep (which also rules out include cycles)"
+)
+_NOT_A_SCENARIO = (
+    "this reads as an org file, not a scenario: it has no `scenario:`, `faults:` or other section "
+    "only a scenario has; run a scenario, which names its org file with `include:`"
 )
 
 
@@ -32,10 +38,16 @@ class LoadedScenario:
 
 
 def load_scenario(path: str | Path) -> LoadedScenario:
-    """The validated scenario at ``path``; raises ScenarioError listing every problem found."""
-    result = check_file(Path(path), str(path), scenario_only=True)
-    if result.problems or not isinstance(result.model, Scenario):
-        raise ScenarioError(result.problems or [Problem(str(path), 1, 1, ROOT, "the file did not validate")])
+    """The validated scenario at ``path``; raises ScenarioError listing every problem found.
+
+    The problems are those `icdrill validate` reports for the file, and for an org file one more
+    line saying that it is not a scenario."""
+    result = check_file(Path(path), str(path))
+    problems = list(result.problems)
+    if result.kind == "org":
+        problems.insert(0, Problem(str(path), 1, 1, ROOT, _NOT_A_SCENARIO))
+    if problems or not isinstance(result.model, Scenario):
+        raise ScenarioError(problems or [Problem(str(path), 1, 1, ROOT, "the file did not validate")])
     return LoadedScenario(scenario=result.model, path=Path(path), content_hash=result.content_hash)
 
 
@@ -44,14 +56,15 @@ class Checked:
     model: BaseModel | None
     problems: list[Problem] = field(default_factory=list)
     content_hash: str = ""
+    kind: Literal["scenario", "org"] | None = None  # None when the file could not be read
 
 
-def check_file(path: Path, display: str, scenario_only: bool = False) -> Checked:
-    """Every problem of one file. Unless ``scenario_only``, a file with neither `scenario:` nor
-    `faults:` is checked as an org file. Never raises."""
+def check_file(path: Path, display: str) -> Checked:
+    """Every problem of one file, checked as the kind of file it reads as (kind.py): the one
+    path of both `icdrill run` and `icdrill validate`. Never raises."""
     try:
         doc = read_yaml(path, display)
-        if not scenario_only and not {"scenario", "faults"} & doc.data.keys():
+        if scenario_marker(doc.data) is None:
             checked = _check_org(doc)
         else:
             checked = _check_scenario(doc, path)
@@ -72,7 +85,7 @@ def _check_org(doc: Document) -> Checked:
         del data["include"]
     model, found = validate_model(Org, data, doc)
     problems += found + check(data, doc)
-    return Checked(model, problems, _hash(doc, None))
+    return Checked(model, problems, _hash(doc, None), "org")
 
 
 def _check_scenario(doc: Document, path: Path) -> Checked:
@@ -89,7 +102,7 @@ def _check_scenario(doc: Document, path: Path) -> Checked:
     if org is not None or not isinstance(doc.data.get("include"), str):
         problems += check(data, sources)
     problems += _blame_include(doc, problems)
-    return Checked(model, problems, _hash(doc, org))
+    return Checked(model, problems, _hash(doc, org), "scenario")
 
 
 def _blame_include(doc: Document, problems: list[Problem]) -> list[Problem]:
@@ -148,9 +161,10 @@ def _read_include(doc: Document, path: Path) -> tuple[Document | None, list[Prob
         org = read_yaml(target, display_join(doc.file, text))
     except YamlProblems as err:
         return None, err.problems
-    if {"scenario", "faults"} & org.data.keys():
+    marker = scenario_marker(org.data)
+    if marker is not None:
         wanted = "include takes an org file (services, teams, people, severity and the like)"
-        return fail(f"{text!r} is a scenario (it has `scenario:` or `faults:`); {wanted}")
+        return fail(f"{text!r} is a scenario ({marker_phrase(marker)}); {wanted}")
     return org, []
 
 

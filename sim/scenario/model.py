@@ -27,7 +27,13 @@ def _duration_seconds(value: object) -> int:
 Duration = Annotated[
     int,
     BeforeValidator(_duration_seconds),
-    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["90s", "10m", "1h30m"]}),
+    # The loader's grammar, and the bare 0 it also takes (YAML reads `at: 0` as a number).
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, {"type": "integer", "const": 0}],
+            "examples": ["90s", "10m", "1h30m"],
+        }
+    ),
 ]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]

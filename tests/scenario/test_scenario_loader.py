@@ -94,9 +94,53 @@ def test_scenario_error_lists_every_problem_in_order():
 def test_load_scenario_on_an_org_file_says_what_is_missing():
     with pytest.raises(ScenarioError) as caught:
         load_scenario(VALID / "orgs" / "acme.yaml")
-    messages = [p.message for p in caught.value.problems]
-    assert "required key 'scenario' is missing" in messages
-    assert "required key 'faults' is missing" in messages
+    [problem] = caught.value.problems  # one line, not a "missing" line for every scenario key
+    assert problem.message.startswith("this reads as an org file, not a scenario: it has no `scenario:`, `faults:`")
+    assert "`include:`" in problem.message
+    assert validate_paths([str(VALID / "orgs" / "acme.yaml")]) == []  # a sound org file
+
+
+def _lines_from_run(path: Path) -> list[str]:
+    try:
+        load_scenario(path)
+    except ScenarioError as err:
+        return [p.format() for p in err.problems]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.yaml")))
+def test_run_and_validate_report_the_same_problems(name):
+    """`icdrill run` (load_scenario) and `icdrill validate` judge a file through one path."""
+    lines = _lines_from_run(CORPUS / name)
+    assert lines  # every corpus file is broken
+    assert lines == [p.format() for p in validate_paths([str(CORPUS / name)])]
+
+
+def test_a_file_with_its_scenario_keys_misspelt_is_still_a_scenario():
+    # No `scenario:` and no `faults:`: once read as an org file by `validate` (two unknown keys,
+    # no hint) and as a scenario by `run` (two did-you-means).
+    path = CORPUS / "misspelt-scenario-keys.yaml"
+    expected = [
+        f"{path}:2:1: senario: unknown key 'senario'; did you mean 'scenario'?",
+        f"{path}:19:1: fault: unknown key 'fault'; did you mean 'faults'?",
+    ]
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [p.headline() for p in caught.value.problems] == expected
+    assert [p.headline() for p in validate_paths([str(path)])] == expected
+
+
+def test_an_include_of_a_scenario_is_judged_by_the_same_reading(tmp_path):
+    shutil.copytree(VALID, tmp_path / "v")
+    org = tmp_path / "v" / "orgs" / "acme.yaml"
+    org.write_text(org.read_text() + "alert:\n  - id: x\n")  # a scenario's `alerts:`, misspelt
+    on_its_own = [p.message for p in validate_paths([str(org)])]
+    assert "unknown key 'alert'; did you mean 'alerts'?" in on_its_own  # checked as a scenario ...
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(tmp_path / "v" / "with_include.yaml")
+    [problem] = caught.value.problems  # ... and refused as one by the scenario that includes it
+    assert problem.field == "include"
+    assert "is a scenario (it has `alert:`, read as `alerts:`)" in problem.message
 
 
 def test_missing_file_is_a_problem_not_an_exception():
