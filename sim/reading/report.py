@@ -13,20 +13,19 @@ and takes their words from the phrasebook (`sim.reading.narrate`), escaped by th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sim.log import events as ev
 from sim.log.clock import format_clock, format_duration
 from sim.log.eventlog import Entry
-from sim.reading.narrate import MISSED, ROLE_TITLES, Cast, Voice, story
+from sim.reading.names import IC
+from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, Cast, story
 from sim.reading.outcome import outcome
 from sim.scenario.commands import ROLES
 
 if TYPE_CHECKING:
     from sim.scenario.model import Scenario
-
-IC = "ic"
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!{}])")
 
@@ -42,7 +41,7 @@ def code(name: str) -> str:
     return f"`{name}`" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) else md(name)
 
 
-REPORT = Voice("report", "the IC", md, code)  # the IC in the third person, outside words escaped
+REPORT = replace(THE_IC, text=md, ident=code)  # the Scribe's voice, outside words escaped for Markdown
 
 
 @dataclass
@@ -101,7 +100,7 @@ def render_report(scenario: Scenario, entries: list[Entry], card: Any = None) ->
 _TOLD = (
     ev.FaultStarted, ev.FaultGrew, ev.FaultFixed, ev.ImpactChanged, ev.Paged, ev.PageAcknowledged,
     ev.PageMissed, ev.Escalated, ev.SeveritySet, ev.TaskReported, ev.EvidenceShared, ev.StatusUpdate,
-    ev.RoleAssigned, ev.RoleReleased, ev.TimelineNote, ev.DeadEndStarted, ev.DeadEndEnded,
+    ev.RoleAssigned, ev.RoleReleased, ev.TimelineNote, ev.ManagerTheory, ev.DeadEndEnded,
     ev.ManagerRedirected, ev.SalesQualified, ev.ExecutiveRequested, ev.ExecutiveAnswered, ev.PulledOff,
     ev.ConflictRaised, ev.ConflictDecided, ev.DrillEnded,
 )

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
-from sim.reading.narrate import SCRIBE as SCRIBE_VOICE
-from sim.reading.narrate import Cast, story
+from sim.reading.narrate import THE_IC, Cast, story
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -47,7 +46,7 @@ class Scribe:
         if not _noted(e):
             return None
         names = {pid: r.name for pid, r in self.engine.people.by_id.items()}
-        return story(e, SCRIBE_VOICE, Cast(names))
+        return story(e, THE_IC, Cast(names))
 
 
 _NOTED = (ev.SeveritySet, ev.PhaseChanged, ev.Escalated, ev.ConflictRaised, ev.ConflictDecided, ev.StatusUpdate, ev.EvidenceShared)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.log.eventlog import Entry
-from sim.reading.narrate import DEBRIEF, Cast, story
+from sim.reading.narrate import YOU, Cast, story
 from sim.scenario.model import Scenario
 from sim.reading.scoring.card import Dimension, Finding, Scorecard
 from sim.reading.scoring.facts import Facts, gather
@@ -83,7 +83,7 @@ def key_moments(facts: Facts) -> list[tuple[int, str]]:
     f = facts
     cast = Cast(f.names, f.teams)
     return [
-        (entry.t, story(entry.event, DEBRIEF, cast, by_comms_lead=entry.seq not in f.ic_updates))
+        (entry.t, story(entry.event, YOU, cast, by_comms_lead=entry.seq not in f.ic_updates))
         for entry in f.entries
         if _key(entry.event)
     ]

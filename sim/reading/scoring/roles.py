@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from sim.log import events as ev
 from sim.log.clock import format_clock
-from sim.reading.narrate import SCRIBE, Cast, story
+from sim.reading.narrate import THE_IC, Cast, story
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
 
@@ -160,7 +160,7 @@ def _scribe_lines(f: Facts) -> dict[str, str]:
     for entry in f.entries:
         kind = _kind(entry.event)
         if kind is not None:
-            lines.setdefault(story(entry.event, SCRIBE, cast), kind)
+            lines.setdefault(story(entry.event, THE_IC, cast), kind)
     return lines
 
 
