@@ -3,7 +3,8 @@
 The TUI and the bots read only this view, which holds the public catalog (`sim.scenario.public`) and
 never the scenario itself. Hidden events are skipped, so nothing here can reveal which fault is
 playing or what fixes it, except what play has uncovered. What is said to the IC (the inbox) is
-worded by the phrasebook, `sim.reading.narrate.speech`, like every other sentence about an event.
+worded by the phrasebook, `sim.reading.narrate.speech`, like every other sentence about an event;
+who is doing what is the one fold the scorecard reads too, `sim.reading.staffing`.
 """
 
 from __future__ import annotations
@@ -13,20 +14,37 @@ from dataclasses import dataclass, field
 from sim.log import events as ev
 from sim.log.eventlog import Entry
 from sim.reading.narrate import Cast, speech
+from sim.reading.staffing import Post, Staffing
 from sim.scenario import policy
 from sim.scenario.public import Catalog
 
 
 @dataclass
 class PersonView:
+    """A person as the IC sees them: who they are, and where they stand (the staffing fold's post)."""
+
     id: str
     name: str
     team: str
     on_call: str
-    status: str = "off"  # off, paged, available, working
-    task: str | None = None
-    task_id: int | None = None
-    since: int = 0
+    post: Post = field(default_factory=Post, repr=False)
+
+    @property
+    def status(self) -> str:
+        """off, paged, available, working or role (`sim.reading.staffing`)."""
+        return self.post.status
+
+    @property
+    def task(self) -> str | None:
+        return self.post.task
+
+    @property
+    def task_id(self) -> int | None:
+        return self.post.task_id
+
+    @property
+    def since(self) -> int:
+        return self.post.since
 
 
 @dataclass(frozen=True)
@@ -65,6 +83,7 @@ class View:
     health: dict[str, str] = field(default_factory=dict)
     alerts: dict[str, str] = field(default_factory=dict)  # firing alert id -> service
     people: dict[str, PersonView] = field(default_factory=dict)
+    staffing: Staffing = field(default_factory=Staffing)  # who is doing what, folded once
     names: dict[str, str] = field(default_factory=dict)  # person id -> display name
     inbox: list[Message] = field(default_factory=list)
     commands: list[Said] = field(default_factory=list)  # every command typed, in order
@@ -133,16 +152,13 @@ class View:
         event = entry.event
         if not event.public:
             return
+        self.staffing.apply(entry)
         handler = _FOLDS.get(type(event))
         if handler is not None:
             handler(self, entry.t, event)
-        said = speech(event, self.cast, task=self._task_of(getattr(event, "person", None)))
+        said = speech(event, self.cast, task=self.staffing.task(getattr(event, "person", None)))
         if said is not None:
             self._say(Message(entry.t, *said, event))
-
-    def _task_of(self, person: str | None) -> str | None:
-        listed = self.people.get(person) if person is not None else None
-        return listed.task if listed is not None else None
 
     def _say(self, message: Message) -> None:
         """A message to the IC; it waits unread while the IC is heads-down."""
@@ -153,7 +169,7 @@ class View:
 
 
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
-    v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call)
+    v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call, v.staffing.of(e.person))
     v.names[e.person] = e.name
 
 
@@ -184,17 +200,11 @@ def _phase_changed(v: View, t: int, e: ev.PhaseChanged) -> None:
 def _paged(v: View, t: int, e: ev.Paged) -> None:
     if e.person == "ic":
         v.ic_paged_at = t
-        return
-    person = v.people[e.person]
-    person.status, person.since = "paged", t
 
 
 def _page_acknowledged(v: View, t: int, e: ev.PageAcknowledged) -> None:
     if e.person == "ic":
         v.ic_acknowledged = True
-        return
-    person = v.people[e.person]
-    person.status, person.since = "available", t
 
 
 def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
@@ -202,23 +212,13 @@ def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
 
 
 def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
-    person = v.people[e.person]
-    person.status, person.task, person.task_id, person.since = "working", f"{e.action} {e.service}", e.task, t
     if e.action != "investigate":
         v.fix_underway = True
 
 
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
-    person = v.people.get(e.person)  # None for the IC's own hands-on work
-    if person is not None:
-        person.status, person.task, person.task_id, person.since = "available", None, None, t
     if e.observed is not None:
         v.health[e.service] = e.observed
-
-
-def _escalated(v: View, t: int, e: ev.Escalated) -> None:
-    person = v.people[e.person]
-    person.status, person.since = "paged", t
 
 
 def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
@@ -246,14 +246,10 @@ def _heads_up(v: View, t: int, e: ev.HeadsUp) -> None:
 
 def _role_assigned(v: View, t: int, e: ev.RoleAssigned) -> None:
     v.roles[e.role] = e.person
-    if e.person in v.people:
-        v.people[e.person].status = "role"
 
 
 def _role_released(v: View, t: int, e: ev.RoleReleased) -> None:
     v.roles.pop(e.role, None)
-    if e.person in v.people and v.people[e.person].status == "role":
-        v.people[e.person].status = "available"
 
 
 def _timeline_note(v: View, t: int, e: ev.TimelineNote) -> None:
@@ -328,7 +324,6 @@ _FOLDS = {
     ev.CommandIssued: _issued,
     ev.CommandRejected: _rejected,
     ev.DrillEnded: _ended,
-    ev.Escalated: _escalated,
     ev.OwnerFound: _owner_found,
     ev.QuestionAsked: _question_asked,
     ev.QuestionAnswered: _question_closed,
