@@ -6,39 +6,26 @@ alert, a page missed on a plane, the fault itself). The text is a pure function 
 no dates, no clock, the same bytes for the same log.
 
 Everything that comes from a scenario author, a generated name or the trainee's own words is
-escaped, so it reads as the text it is and never as Markdown.
+escaped, so it reads as the text it is and never as Markdown. The timeline picks its events here
+and takes their words from the phrasebook (`sim.reading.narrate`), escaped by the report's voice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sim.log import events as ev
-from sim.scenario.commands import ROLES
 from sim.log.clock import format_clock, format_duration
 from sim.log.eventlog import Entry
+from sim.reading.names import IC
+from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, Cast, story
 from sim.reading.outcome import outcome
+from sim.scenario.commands import ROLES
 
 if TYPE_CHECKING:
     from sim.scenario.model import Scenario
-
-IC = "ic"
-ROLE_TITLES = {
-    "deputy": "Deputy",
-    "tech-lead": "Tech Lead",
-    "comms-lead": "Comms Lead",
-    "scribe": "Scribe",
-    "customer-liaison": "Customer Liaison",
-    "internal-liaison": "Internal Liaison",
-}
-MISSED = {
-    "asleep": "asleep",
-    "on-a-plane": "on a plane",
-    "no-connectivity": "without connectivity",
-    "fatigue": "pager fatigue",
-}
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!{}])")
 
@@ -52,6 +39,9 @@ def md(text: str) -> str:
 def code(name: str) -> str:
     """An identifier (service, alert, fault, team): validated names, shown as code."""
     return f"`{name}`" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) else md(name)
+
+
+REPORT = replace(THE_IC, text=md, ident=code)  # the Scribe's voice, outside words escaped for Markdown
 
 
 @dataclass
@@ -105,19 +95,35 @@ def render_report(scenario: Scenario, entries: list[Entry], card: Any = None) ->
 # --- one pass over the log --------------------------------------------------------------------
 
 
+# The events the timeline tells, in the narrator's words (`sim.reading.narrate`); alerts only the
+# first time each fires, fixes but not investigations, and the IC's calls of mitigated and resolved.
+_TOLD = (
+    ev.FaultStarted, ev.FaultGrew, ev.FaultFixed, ev.ImpactChanged, ev.Paged, ev.PageAcknowledged,
+    ev.PageMissed, ev.Escalated, ev.SeveritySet, ev.TaskReported, ev.EvidenceShared, ev.StatusUpdate,
+    ev.RoleAssigned, ev.RoleReleased, ev.TimelineNote, ev.ManagerTheory, ev.DeadEndEnded,
+    ev.ManagerRedirected, ev.SalesQualified, ev.ExecutiveRequested, ev.ExecutiveAnswered, ev.PulledOff,
+    ev.ConflictRaised, ev.ConflictDecided, ev.DrillEnded,
+)
+
+
+def _told(e: ev.Event, first_alert: bool) -> bool:
+    if isinstance(e, ev.AlertFired):
+        return first_alert
+    if isinstance(e, ev.TaskAssigned):
+        return e.action != "investigate"
+    if isinstance(e, ev.PhaseChanged):
+        return e.phase in ("mitigated", "resolved")
+    return isinstance(e, _TOLD)
+
+
 def _gather(scenario: Scenario, entries: list[Entry]) -> _Facts:
     f = _Facts()
     f.teams = {p: person.team for p, person in sorted(scenario.people.items())}
+    cast = Cast(f.names, f.teams)
     services = scenario.services
     f.health = {s: "ok" for s in sorted(services)}
     seen_alerts: set[str] = set()
     chasing: dict[str, str] = {}  # person on a dead end -> the manager who sent them
-
-    def who(person: str) -> str:
-        return "the IC" if person == IC else md(f.names.get(person, person))
-
-    def add(entry: Entry, text: str) -> None:
-        f.moments.append((entry.t, entry.seq, text))
 
     def joined(person: str) -> None:
         if person != IC and person not in f.responders:
@@ -125,113 +131,60 @@ def _gather(scenario: Scenario, entries: list[Entry]) -> _Facts:
 
     for entry in entries:
         e, t = entry.event, entry.t
+        first_alert = False
         if isinstance(e, ev.PersonListed):
             f.names[e.person] = e.name
             f.teams[e.person] = e.team
         elif isinstance(e, ev.FaultStarted):
             f.first_fault = t if f.first_fault is None else f.first_fault
             f.faults[e.fault] = (e.service, False)
-            add(entry, f"Fault begins (found later): {code(e.service)} {e.effect} ({code(e.fault)}).")
-        elif isinstance(e, ev.FaultGrew):
-            add(entry, f"Left unfixed, the fault grows: {code(e.service)} is now {e.effect}.")
         elif isinstance(e, ev.FaultFixed):
             f.faults[e.fault] = (e.service, True)
-            add(entry, f"The fix takes effect: {code(e.fault)} on {code(e.service)} is fixed (by {who(e.by)}).")
         elif isinstance(e, ev.HealthChanged):
             _health(f, e.service, e.health, t)
         elif isinstance(e, ev.ImpactChanged):
             f.true_severities.append((t, e.severity))
             if e.impact > f.peak[0]:
                 f.peak = (e.impact, t)
-            add(entry, f"Customer impact is now {_pct(e.impact)} (true severity: {md(e.severity)}).")
         elif isinstance(e, ev.AlertFired):
             f.alert_fired[e.alert] = f.alert_fired.get(e.alert, 0) + 1
             if f.health.get(e.service, "ok") == "ok":
                 f.alert_false[e.alert] = f.alert_false.get(e.alert, 0) + 1
-            if e.alert not in seen_alerts:
-                seen_alerts.add(e.alert)
-                add(entry, f"Alert {code(e.alert)} fires on {code(e.service)}.")
+            first_alert = e.alert not in seen_alerts
+            seen_alerts.add(e.alert)
         elif isinstance(e, ev.Paged):
             if e.person == IC:
                 f.detected = f.detected or (t, e.by.removeprefix("alert "))
-                add(entry, f"Detected: the IC is paged ({md(e.by)}).")
             else:
                 joined(e.person)
-                by = {"ic": "by the IC", "policy": "by the escalation policy"}.get(e.by, f"by {who(e.by)}")
-                add(entry, f"{who(e.person)} ({code(f.teams.get(e.person, '?'))}) is paged {by}.")
-        elif isinstance(e, ev.PageAcknowledged):
-            add(entry, f"{who(e.person)} acknowledges the page." if e.person != IC else "The IC acknowledges the page.")
         elif isinstance(e, ev.PageMissed):
             f.missed.append((t, e.person, e.reason))
-            add(entry, f"{who(e.person)} misses the page ({MISSED.get(e.reason, md(e.reason))}).")
-        elif isinstance(e, ev.Escalated):
-            by = "the IC" if e.by == IC else "the escalation policy"
-            add(entry, f"{by.capitalize()} escalates {code(e.team)} to {who(e.person)}.")
         elif isinstance(e, ev.SeveritySet):
             f.severities.append((t, e.severity))
             if e.previous is None:
                 f.declared = (t, e.severity)
-                add(entry, f"The IC declares the incident at {md(e.severity)}.")
-            else:
-                add(entry, f"The IC changes the severity: {md(e.previous)} to {md(e.severity)}.")
         elif isinstance(e, ev.TaskAssigned):
             joined(e.person)
-            if e.action != "investigate":
-                box = f", time-box {format_duration(e.timebox)}" if e.timebox else ""
-                via = {"hands-on": " (the IC, hands-on)", "tech-lead": " (through the Tech Lead)"}.get(e.via, "")
-                add(entry, f"Fix ordered: {who(e.person)} to {e.action} {code(e.service)}{box}{via}.")
-        elif isinstance(e, ev.TaskReported):
-            findings = " ".join(md(x) for x in e.findings)
-            relayed = f", relayed by {who(e.relayed_by)}" if e.relayed_by else ""
-            add(entry, f"{who(e.person)} reports on {code(e.service)}{relayed}: {findings}")
-        elif isinstance(e, ev.EvidenceShared):
-            add(entry, f"{who(e.person)} shares the evidence: {' '.join(md(x) for x in e.findings)}")
-        elif isinstance(e, ev.StatusUpdate):
-            add(entry, f"Status update: \u201c{md(e.text)}\u201d")
         elif isinstance(e, ev.RoleAssigned):
             joined(e.person)
             f.roles.setdefault(e.role, []).append([e.person, t, None])
-            add(entry, f"{who(e.person)} takes the {ROLE_TITLES.get(e.role, md(e.role))} role.")
         elif isinstance(e, ev.RoleReleased):
             for tenure in f.roles.get(e.role, []):
                 if tenure[0] == e.person and tenure[2] is None:
                     tenure[2] = t
-            add(entry, f"{who(e.person)} hands the {ROLE_TITLES.get(e.role, md(e.role))} role back to the IC.")
-        elif isinstance(e, ev.TimelineNote):
-            author = "the IC" if e.by == IC else f"{who(e.by)}, scribe"
-            add(entry, f"Timeline note ({author}): {md(e.text)}")
         elif isinstance(e, ev.OwnerFound):
             f.looked_up.add(e.service)
         elif isinstance(e, ev.DeadEndStarted):
             chasing[e.person] = e.manager
-            add(entry, f"{who(e.manager)} sends {who(e.person)} after a theory about {code(e.service)}.")
         elif isinstance(e, ev.DeadEndEnded):
             f.dead_ends.append((chasing.pop(e.person, ""), e.person, e.lost))
-            add(entry, f"{who(e.person)} is back from the dead end ({format_duration(e.lost)} lost).")
-        elif isinstance(e, ev.ManagerRedirected):
-            add(entry, f"The IC asks {who(e.manager)} to route requests through the IC.")
-        elif isinstance(e, ev.SalesQualified):
-            add(entry, f"The IC answers {who(e.person)}'s push for a higher severity with the impact evidence.")
-        elif isinstance(e, ev.ExecutiveRequested):
-            add(entry, f"{who(e.person)} asks for a {md(e.request.replace('-', ' '))}.")
-        elif isinstance(e, ev.ExecutiveAnswered):
-            add(entry, f"The IC {md(e.decision)} {who(e.person)}'s request.")
-        elif isinstance(e, ev.PulledOff):
-            add(entry, f"{who(e.person)} is pulled off the incident by {who(e.by)} for {format_duration(e.seconds)}.")
-        elif isinstance(e, ev.ConflictRaised):
-            add(entry, f"Experts disagree ({code(e.conflict)}): " + "; ".join(md(p) for p in e.proposals) + ".")
-        elif isinstance(e, ev.ConflictDecided):
-            how = "the IC decides" if e.by == IC else "a poll settles it"
-            add(entry, f"Disagreement {code(e.conflict)}: {how} for {who(e.person)}'s proposal.")
         elif isinstance(e, ev.PhaseChanged):
             if e.phase == "mitigated":
                 f.mitigated_at = t
-                add(entry, "The IC marks the incident mitigated; monitoring.")
             elif e.phase == "resolved":
                 f.resolved_at = t
-                add(entry, "The IC resolves the incident.")
-        elif isinstance(e, ev.DrillEnded):
-            add(entry, f"The drill ends ({md(e.reason)}).")
+        if _told(e, first_alert):
+            f.moments.append((t, entry.seq, story(e, REPORT, cast)))
     return f
 
 

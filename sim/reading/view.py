@@ -2,7 +2,9 @@
 
 The TUI and the bots read only this view, which holds the public catalog (`sim.scenario.public`) and
 never the scenario itself. Hidden events are skipped, so nothing here can reveal which fault is
-playing or what fixes it, except what play has uncovered.
+playing or what fixes it, except what play has uncovered. What is said to the IC (the inbox) is
+worded by the phrasebook, `sim.reading.narrate.speech`, like every other sentence about an event;
+who is doing what is the one fold the scorecard reads too, `sim.reading.staffing`.
 """
 
 from __future__ import annotations
@@ -11,21 +13,38 @@ from dataclasses import dataclass, field
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
-from sim.reading.names import display_name
+from sim.reading.narrate import Cast, speech
+from sim.reading.staffing import Post, Staffing
 from sim.scenario import policy
 from sim.scenario.public import Catalog
 
 
 @dataclass
 class PersonView:
+    """A person as the IC sees them: who they are, and where they stand (the staffing fold's post)."""
+
     id: str
     name: str
     team: str
     on_call: str
-    status: str = "off"  # off, paged, available, working
-    task: str | None = None
-    task_id: int | None = None
-    since: int = 0
+    post: Post = field(default_factory=Post, repr=False)
+
+    @property
+    def status(self) -> str:
+        """off, paged, available, working or role (`sim.reading.staffing`)."""
+        return self.post.status
+
+    @property
+    def task(self) -> str | None:
+        return self.post.task
+
+    @property
+    def task_id(self) -> int | None:
+        return self.post.task_id
+
+    @property
+    def since(self) -> int:
+        return self.post.since
 
 
 @dataclass(frozen=True)
@@ -64,6 +83,7 @@ class View:
     health: dict[str, str] = field(default_factory=dict)
     alerts: dict[str, str] = field(default_factory=dict)  # firing alert id -> service
     people: dict[str, PersonView] = field(default_factory=dict)
+    staffing: Staffing = field(default_factory=Staffing)  # who is doing what, folded once
     names: dict[str, str] = field(default_factory=dict)  # person id -> display name
     inbox: list[Message] = field(default_factory=list)
     commands: list[Said] = field(default_factory=list)  # every command typed, in order
@@ -84,8 +104,10 @@ class View:
     reports: list[ev.TaskReported] = field(default_factory=list)
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
     owners_confirmed: set[str] = field(default_factory=set)
+    cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
 
     def __post_init__(self) -> None:
+        self.cast = Cast(self.names)
         services = self.catalog.services
         self.health = {s: ("ok" if card.monitored else "unknown") for s, card in services.items()}
         self.owners = {s: card.listed_owner for s, card in services.items()}
@@ -130,26 +152,24 @@ class View:
         event = entry.event
         if not event.public:
             return
+        self.staffing.apply(entry)
         handler = _FOLDS.get(type(event))
         if handler is not None:
             handler(self, entry.t, event)
+        said = speech(event, self.cast, task=self.staffing.task(getattr(event, "person", None)))
+        if said is not None:
+            self._say(Message(entry.t, *said, event))
 
-
-def _say(v: View, t: int, sender: str, text: str, e: ev.Event) -> None:
-    """A message to the IC; it waits unread while the IC is heads-down."""
-    message = Message(t, sender, text, e)
-    if v.heads_down_until is not None:
-        v.held.append(message)
-    else:
-        v.deliver(message)
-
-
-def _name(v: View, person: str) -> str:
-    return display_name(v.names, person, you="You")
+    def _say(self, message: Message) -> None:
+        """A message to the IC; it waits unread while the IC is heads-down."""
+        if self.heads_down_until is not None:
+            self.held.append(message)
+        else:
+            self.deliver(message)
 
 
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
-    v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call)
+    v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call, v.staffing.of(e.person))
     v.names[e.person] = e.name
 
 
@@ -180,19 +200,11 @@ def _phase_changed(v: View, t: int, e: ev.PhaseChanged) -> None:
 def _paged(v: View, t: int, e: ev.Paged) -> None:
     if e.person == "ic":
         v.ic_paged_at = t
-        _say(v, t, "pager", f"You are paged ({e.by}). You are the Incident Commander.", e)
-        return
-    person = v.people[e.person]
-    person.status, person.since = "paged", t
 
 
 def _page_acknowledged(v: View, t: int, e: ev.PageAcknowledged) -> None:
     if e.person == "ic":
         v.ic_acknowledged = True
-        return
-    person = v.people[e.person]
-    person.status, person.since = "available", t
-    _say(v, t, person.name, "Acknowledged, I'm here. What do you need?", e)
 
 
 def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
@@ -200,53 +212,21 @@ def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
 
 
 def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
-    person = v.people[e.person]
-    person.status, person.task, person.task_id, person.since = "working", f"{e.action} {e.service}", e.task, t
     if e.action != "investigate":
         v.fix_underway = True
 
 
-def _task_acknowledged(v: View, t: int, e: ev.TaskAcknowledged) -> None:
-    person = v.people[e.person]
-    _say(v, t, person.name, f"On it: {person.task}.", e)
-
-
-def _more_time(v: View, t: int, e: ev.MoreTimeAsked) -> None:
-    person = v.people[e.person]
-    minutes = max(1, round(e.extra / 60))
-    _say(v, t, person.name, f"Still on {person.task}; I need about {minutes} more min.", e)
-
-
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
-    person = v.people.get(e.person)  # None for the IC's own hands-on work
-    if person is not None:
-        person.status, person.task, person.task_id, person.since = "available", None, None, t
     if e.observed is not None:
         v.health[e.service] = e.observed
-    name = _name(v, e.person)
-    sender = name if e.relayed_by is None else f"{_name(v, e.relayed_by)} (relaying {name})"
-    _say(v, t, sender, " ".join(e.findings), e)
-
-
-def _escalated(v: View, t: int, e: ev.Escalated) -> None:
-    person = v.people[e.person]
-    person.status, person.since = "paged", t
-    who = "You escalated" if e.by == "ic" else "The paging policy escalated"
-    _say(v, t, "pager", f"{who} {e.team} to {person.name}.", e)
 
 
 def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
     v.owners[e.service] = e.team
-    _say(v, t, "directory", f"{e.service} is owned by {e.team}.", e)
-
-
-def _broadcast_unanswered(v: View, t: int, e: ev.BroadcastUnanswered) -> None:
-    _say(v, t, "channel", f"Nobody picked up '{e.action} {e.service}'.", e)
 
 
 def _question_asked(v: View, t: int, e: ev.QuestionAsked) -> None:
     v.questions[e.question] = (e.person, e.text)
-    _say(v, t, _name(v, e.person), e.text, e)
 
 
 def _question_closed(v: View, t: int, e: ev.QuestionAnswered | ev.QuestionLapsed) -> None:
@@ -266,14 +246,10 @@ def _heads_up(v: View, t: int, e: ev.HeadsUp) -> None:
 
 def _role_assigned(v: View, t: int, e: ev.RoleAssigned) -> None:
     v.roles[e.role] = e.person
-    if e.person in v.people:
-        v.people[e.person].status = "role"
 
 
 def _role_released(v: View, t: int, e: ev.RoleReleased) -> None:
     v.roles.pop(e.role, None)
-    if e.person in v.people and v.people[e.person].status == "role":
-        v.people[e.person].status = "available"
 
 
 def _timeline_note(v: View, t: int, e: ev.TimelineNote) -> None:
@@ -282,65 +258,34 @@ def _timeline_note(v: View, t: int, e: ev.TimelineNote) -> None:
 
 def _manager_joined(v: View, t: int, e: ev.ManagerJoined) -> None:
     v.managers.append(e.manager)
-    _say(v, t, _name(v, e.manager), "Joined the incident channel. What's going on?", e)
-
-
-def _manager_asked_status(v: View, t: int, e: ev.ManagerAskedStatus) -> None:
-    _say(v, t, _name(v, e.manager), "Any update? Leadership is asking me.", e)
-
-
-def _manager_theory(v: View, t: int, e: ev.ManagerTheory) -> None:
-    _say(v, t, _name(v, e.person), f"{_name(v, e.manager)} asked me to check {e.service} first; switching.", e)
-
-
-def _dead_end_ended(v: View, t: int, e: ev.DeadEndEnded) -> None:
-    _say(v, t, _name(v, e.person), "Nothing in that direction; back on my task.", e)
 
 
 def _manager_redirected(v: View, t: int, e: ev.ManagerRedirected) -> None:
     v.redirected.append(e.manager)
-    _say(v, t, _name(v, e.manager), "Understood, I'll bring anything through you.", e)
-
-
-def _authority_lent(v: View, t: int, e: ev.AuthorityLent) -> None:
-    _say(v, t, _name(v, e.manager), "To everyone: the IC runs this incident. Requests go through them.", e)
 
 
 def _sales_pushed(v: View, t: int, e: ev.SalesPushed) -> None:
     v.sales_pressure = e.pressure
-    _say(v, t, _name(v, e.person), e.text, e)
 
 
 def _sales_qualified(v: View, t: int, e: ev.SalesQualified) -> None:
     v.sales_pressure = 0
-    _say(v, t, f"you to {_name(v, e.person)}", e.evidence, e)
 
 
 def _executive_requested(v: View, t: int, e: ev.ExecutiveRequested) -> None:
     v.executive_request = (e.person, e.request)
-    wanted = "a list of every affected customer" if e.request == "customer-list" else "an engineer on a call with the customer"
-    _say(v, t, _name(v, e.person), f"I need {wanted}, now.", e)
 
 
 def _executive_answered(v: View, t: int, e: ev.ExecutiveAnswered) -> None:
     v.executive_request = None
 
 
-def _pulled_off(v: View, t: int, e: ev.PulledOff) -> None:
-    _say(v, t, _name(v, e.person), f"{_name(v, e.by)} pulled me off for about {max(1, e.seconds // 60)} min.", e)
-
-
 def _conflict_raised(v: View, t: int, e: ev.ConflictRaised) -> None:
     v.conflicts[e.conflict] = list(e.proposals)
-    _say(v, t, "channel", "Disagreement: " + " vs ".join(e.proposals), e)
 
 
 def _conflict_decided(v: View, t: int, e: ev.ConflictDecided) -> None:
     v.conflicts.pop(e.conflict, None)
-
-
-def _evidence_shared(v: View, t: int, e: ev.EvidenceShared) -> None:
-    _say(v, t, f"{_name(v, e.person)} (source)", " ".join(e.findings), e)
 
 
 def _status_update(v: View, t: int, e: ev.StatusUpdate) -> None:
@@ -374,16 +319,12 @@ _FOLDS = {
     ev.PageAcknowledged: _page_acknowledged,
     ev.SeveritySet: _severity_set,
     ev.TaskAssigned: _task_assigned,
-    ev.TaskAcknowledged: _task_acknowledged,
-    ev.MoreTimeAsked: _more_time,
     ev.TaskReported: _task_reported,
     ev.StatusUpdate: _status_update,
     ev.CommandIssued: _issued,
     ev.CommandRejected: _rejected,
     ev.DrillEnded: _ended,
-    ev.Escalated: _escalated,
     ev.OwnerFound: _owner_found,
-    ev.BroadcastUnanswered: _broadcast_unanswered,
     ev.QuestionAsked: _question_asked,
     ev.QuestionAnswered: _question_closed,
     ev.QuestionLapsed: _question_closed,
@@ -393,17 +334,11 @@ _FOLDS = {
     ev.RoleReleased: _role_released,
     ev.TimelineNote: _timeline_note,
     ev.ManagerJoined: _manager_joined,
-    ev.ManagerAskedStatus: _manager_asked_status,
-    ev.ManagerTheory: _manager_theory,
-    ev.DeadEndEnded: _dead_end_ended,
     ev.ManagerRedirected: _manager_redirected,
-    ev.AuthorityLent: _authority_lent,
     ev.SalesPushed: _sales_pushed,
     ev.SalesQualified: _sales_qualified,
     ev.ExecutiveRequested: _executive_requested,
     ev.ExecutiveAnswered: _executive_answered,
-    ev.PulledOff: _pulled_off,
     ev.ConflictRaised: _conflict_raised,
     ev.ConflictDecided: _conflict_decided,
-    ev.EvidenceShared: _evidence_shared,
 }

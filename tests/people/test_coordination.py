@@ -259,9 +259,10 @@ def test_a_scribe_captures_the_key_moments_the_ic_would_lose(coordination):
     notes = [(t, n) for t, n in kinds(engine, ev.TimelineNote) if n.by == "sam"]
     assert len(moments) == 4 and len(notes) == len(moments)  # the fix, the update, the severity, mitigated
     texts = [n.text for _, n in notes]
-    assert "Fix reported by Priya Raman: rollback payments-api. Did rollback on payments-api." in texts
-    assert "Status update posted: Checkout recovering after a rollback of payments-api. Next update in 10 min." in texts
-    assert "Severity changed Sev0 -> Sev2." in texts and "Incident mitigated." in texts
+    assert "Fix reported by Priya Raman (rollback payments-api): Did rollback on payments-api." in texts
+    assert "Status update posted: \u201cCheckout recovering after a rollback of payments-api. Next update in 10 min.\u201d" in texts
+    assert "The IC changed the severity from Sev0 to Sev2." in texts
+    assert "The IC marked the incident mitigated; monitoring." in texts
     for (t, moment), (noted, _) in zip(moments, sorted(notes, key=lambda n: n[0])):
         assert 10 <= noted - t <= 40
     assert (engine.now - 60, ev.TimelineNote("ic", "Rollback of deploy 412 fixed checkout")) in kinds(engine, ev.TimelineNote)
@@ -279,8 +280,8 @@ def test_a_scribe_notes_a_decided_disagreement_and_stops_when_released(coordinat
     engine.advance(engine.now + 45)
     texts = [n.text for _, n in kinds(engine, ev.TimelineNote)]
     assert texts == [
-        "Disagreement: Dana: failover payments-db (replica lag is 0 s) vs Luis: rollback payments-api (errors began with deploy 412)",
-        "Going with Luis Ortega's proposal (decided by the IC).",
+        "Disagreement (rollback-or-failover): Dana: failover payments-db (replica lag is 0 s) vs Luis: rollback payments-api (errors began with deploy 412).",
+        "The IC settled the disagreement rollback-or-failover: going with Luis Ortega's proposal.",
     ]
     ok(engine, "/update All hands on the rollback.", "/unrole scribe")  # released before writing it up
     engine.advance(engine.now + 60)

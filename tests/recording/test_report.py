@@ -65,7 +65,7 @@ def test_notes_are_marked_by_who_wrote_them():
     text = render_report(scenario.scenario, play(scenario, 0, None, script).log.entries)
     assert "| T+01:20 | Timeline note (the IC): db disk looks full |" in text
     assert "| Scribe | IC (held by the trainee) until T+05:00, then Ann Lee (from T+05:00) |" in text
-    assert "Timeline note (Ann Lee, scribe): " in text  # the fix landing, pinned by the Scribe
+    assert "Timeline note (Ann Lee, Scribe): Fix reported by Bob Stone (restart db)" in text  # pinned by the Scribe
 
 
 def test_what_anyone_typed_is_shown_as_text_not_markup():

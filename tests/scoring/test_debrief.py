@@ -39,8 +39,9 @@ def test_timeline_shows_the_key_moments_in_order():
     assert times == sorted(times, key=lambda t: tuple(int(x) for x in t[2:].split(":")))
     joined = "\n".join(moments)
     declared = next(e for e in entries if e.event.kind == "severity_set")
-    assert f"{format_clock(declared.t)}  declared {declared.event.severity}" in joined
-    for words in ("you are paged", "fix lands", "incident mitigated", "incident resolved", "status update posted"):
+    assert f"{format_clock(declared.t)}  You declared the incident at {declared.event.severity}." in joined
+    for words in ("You were paged", "The fix took effect", "You marked the incident mitigated", "You resolved the incident",
+                  "Status update posted: \u201c"):
         assert words in joined, words
 
 

@@ -1,6 +1,7 @@
 """The Scribe: while someone holds the role, each key moment of the incident (severity, phase,
 escalations, fixes, disagreements and their outcome, status updates, source evidence) becomes a
-line in the timeline, written shortly after it happens. The log listener only notices the moment;
+line in the timeline, written shortly after it happens, in the narrator's words
+(`sim.reading.narrate`, the same phrasebook the report and the debrief read). The log listener only notices the moment;
 the note comes from a process after the Scribe's lag, so the listener itself never emits.
 """
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
+from sim.reading.narrate import THE_IC, Cast, story
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -39,28 +41,20 @@ class Scribe:
             self.engine.emit(ev.TimelineNote(scribe, text))
 
     def _moment(self, e: ev.Event) -> str | None:
-        """A key moment's line in the timeline, or None for an event the Scribe lets pass."""
-        name = self._name
-        if isinstance(e, ev.SeveritySet):
-            return f"Severity set to {e.severity}." if e.previous is None else f"Severity changed {e.previous} -> {e.severity}."
-        if isinstance(e, ev.PhaseChanged):
-            return f"Incident {e.phase}."
-        if isinstance(e, ev.Escalated):
-            who = "the IC" if e.by == "ic" else "the paging policy"
-            return f"{e.team} escalated to {name(e.person)} by {who}."
-        if isinstance(e, ev.TaskReported) and e.action != "investigate":
-            return f"Fix reported by {name(e.person)}: {e.action} {e.service}. {' '.join(e.findings)}"
-        if isinstance(e, ev.ConflictRaised):
-            return "Disagreement: " + " vs ".join(e.proposals)
-        if isinstance(e, ev.ConflictDecided):
-            how = "decided by the IC" if e.by == "ic" else "settled by a poll"
-            return f"Going with {name(e.person)}'s proposal ({how})."
-        if isinstance(e, ev.StatusUpdate):
-            return f"Status update posted: {e.text}"
-        if isinstance(e, ev.EvidenceShared):
-            return f"Source evidence from {name(e.person)}: {' '.join(e.findings)}"
-        return None
+        """A key moment's line in the timeline, in the narrator's words, or None for an event the
+        Scribe lets pass."""
+        if not _noted(e):
+            return None
+        names = {pid: r.name for pid, r in self.engine.people.by_id.items()}
+        return story(e, THE_IC, Cast(names))
 
-    def _name(self, person: str) -> str:
-        r = self.engine.people.by_id.get(person)
-        return r.name if r is not None else person
+
+_NOTED = (ev.SeveritySet, ev.PhaseChanged, ev.Escalated, ev.ConflictRaised, ev.ConflictDecided, ev.StatusUpdate, ev.EvidenceShared)
+
+
+def _noted(e: ev.Event) -> bool:
+    """The moments the Scribe writes down: severity, phase, escalations, fixes reported,
+    disagreements and their outcome, status updates, source evidence."""
+    if isinstance(e, ev.TaskReported):
+        return e.action != "investigate"
+    return isinstance(e, _NOTED)

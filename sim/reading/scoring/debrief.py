@@ -9,6 +9,7 @@ from __future__ import annotations
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.log.eventlog import Entry
+from sim.reading.narrate import YOU, Cast, story
 from sim.scenario.model import Scenario
 from sim.reading.scoring.card import Dimension, Finding, Scorecard
 from sim.reading.scoring.facts import Facts, gather
@@ -57,56 +58,35 @@ def to_improve(card: Scorecard, n: int = IMPROVE) -> list[tuple[Dimension, Findi
     return out
 
 
+def _key(e: ev.Event) -> bool:
+    """Whether the debrief tells an event among the key moments: truth and decisions side by side."""
+    if isinstance(e, (ev.Paged, ev.PageAcknowledged)):
+        return e.person == "ic"
+    if isinstance(e, ev.TaskAssigned):
+        return e.action != "investigate"
+    if isinstance(e, ev.PhaseChanged):
+        return e.phase in ("detected", "mitigated", "resolved")
+    if isinstance(e, ev.DrillEnded):
+        return e.reason != "resolved"
+    return isinstance(e, _KEY)
+
+
+_KEY = (
+    ev.FaultStarted, ev.FaultGrew, ev.ImpactChanged, ev.SeveritySet, ev.Escalated, ev.RoleAssigned,
+    ev.HeadsDown, ev.FaultFixed, ev.ManagerTheory, ev.SalesQualified, ev.ExecutiveAnswered,
+    ev.ConflictRaised, ev.ConflictDecided, ev.StatusUpdate,
+)
+
+
 def key_moments(facts: Facts) -> list[tuple[int, str]]:
-    """The incident's story in a dozen lines or so: truth and decisions side by side."""
+    """The incident's story in a dozen lines or so, in the narrator's words (`sim.reading.narrate`)."""
     f = facts
-    lines: list[tuple[int, int, str]] = []
-
-    def add(entry: Entry, text: str) -> None:
-        lines.append((entry.t, entry.seq, text))
-
-    for entry in f.entries:
-        e = entry.event
-        if isinstance(e, ev.FaultStarted):
-            add(entry, f"(hidden) fault {e.fault} starts on {e.service}: {e.effect}")
-        elif isinstance(e, ev.FaultGrew):
-            add(entry, f"(hidden) fault {e.fault} grows: {e.service} {e.effect}")
-        elif isinstance(e, ev.ImpactChanged):
-            add(entry, f"(hidden) true impact {e.impact:.0%} of customers, true severity {e.severity}")
-        elif isinstance(e, ev.Paged) and e.person == "ic":
-            add(entry, f"you are paged ({e.by})")
-        elif isinstance(e, ev.PageAcknowledged) and e.person == "ic":
-            add(entry, "you acknowledge")
-        elif isinstance(e, ev.SeveritySet):
-            add(entry, f"declared {e.severity}" if e.previous is None else f"severity {e.previous} -> {e.severity}")
-        elif isinstance(e, ev.Escalated):
-            add(entry, f"{e.team} escalated to {f.name(e.person)} by {'you' if e.by == 'ic' else 'the paging policy'}")
-        elif isinstance(e, ev.RoleAssigned):
-            add(entry, f"{f.name(e.person)} takes the {e.role} role")
-        elif isinstance(e, ev.TaskAssigned) and e.action != "investigate":
-            add(entry, f"fix under way: {f.name(e.person)} to {e.action} {e.service}")
-        elif isinstance(e, ev.HeadsDown):
-            add(entry, f"you go heads-down on {e.action} {e.service}")
-        elif isinstance(e, ev.FaultFixed):
-            add(entry, f"fix lands: fault {e.fault} fixed by {f.name(e.by)}")
-        elif isinstance(e, ev.ManagerTheory):
-            add(entry, f"{f.name(e.manager)} sends {f.name(e.person)} after a theory about {e.service}")
-        elif isinstance(e, ev.SalesQualified):
-            add(entry, "you answer the Head of Sales with impact evidence")
-        elif isinstance(e, ev.ExecutiveAnswered):
-            add(entry, f"you {e.decision} {f.name(e.person)}'s request")
-        elif isinstance(e, ev.ConflictRaised):
-            add(entry, "disagreement: " + " vs ".join(p.split(" (")[0] for p in e.proposals))
-        elif isinstance(e, ev.ConflictDecided):
-            add(entry, f"disagreement settled for {f.name(e.person)} ({'by you' if e.by == 'ic' else 'by a poll'})")
-        elif isinstance(e, ev.StatusUpdate):
-            add(entry, "status update posted" + ("" if entry.seq in f.ic_updates else " by the Comms Lead"))
-        elif isinstance(e, ev.PhaseChanged) and e.phase in ("detected", "mitigated", "resolved"):
-            add(entry, f"incident {e.phase}")
-        elif isinstance(e, ev.DrillEnded) and e.reason != "resolved":
-            add(entry, f"drill ends: {e.reason}")
-    lines.sort(key=lambda x: x[1])
-    return [(t, text) for t, _, text in lines]
+    cast = Cast(f.names, f.teams)
+    return [
+        (entry.t, story(entry.event, YOU, cast, by_comms_lead=entry.seq not in f.ic_updates))
+        for entry in f.entries
+        if _key(entry.event)
+    ]
 
 
 def _score(d: Dimension) -> str:

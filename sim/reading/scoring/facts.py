@@ -2,7 +2,7 @@
 
 One pass over the entries; no engine, no wall clock. Everything here is a plain fact of the log
 (the phase changed at this second, this person was free from then to then); judging them is left
-to the dimension modules.
+to the dimension modules. Who was doing what comes from the fold the view shows, `sim.reading.staffing`.
 """
 
 from __future__ import annotations
@@ -14,21 +14,11 @@ from sim.log import events as ev
 from sim.log.clock import format_duration
 from sim.log.eventlog import Entry
 from sim.reading.names import display_name
+from sim.reading.staffing import Staffing, Stretch
 from sim.scenario import policy
 from sim.scenario.model import Scenario
 
 NONE = "none"  # the true severity when nobody is hurt
-
-
-@dataclass
-class Stretch:
-    """A person's time in one state: [start, end)."""
-
-    person: str
-    state: str  # paged, available, working, role, away
-    start: int
-    end: int
-    seq: int  # the entry that began it
 
 
 @dataclass
@@ -48,7 +38,7 @@ class Facts:
     mitigated: Entry | None = None
     resolved: Entry | None = None
     truth: list[Entry] = field(default_factory=list)  # ImpactChanged, in order
-    stretches: list[Stretch] = field(default_factory=list)
+    stretches: list[Stretch] = field(default_factory=list)  # who did what when (`sim.reading.staffing`)
     ic_updates: set[int] = field(default_factory=set)  # seqs of status updates the IC typed (others: Comms Lead)
 
     # --- lookups ---------------------------------------------------------------------------
@@ -108,7 +98,7 @@ def gather(scenario: Scenario, entries: list[Entry]) -> Facts:
     f = Facts(scenario, list(entries), levels)
     f.time_limit = scenario.end.time_limit
     f.end = entries[-1].t if entries else 0
-    state: dict[str, tuple[str, int, int]] = {}  # person -> (state, since, seq)
+    staffing = Staffing()
     previous: Entry | None = None
     for entry in entries:
         e = entry.event
@@ -138,44 +128,14 @@ def gather(scenario: Scenario, entries: list[Entry]) -> Facts:
             f.truth.append(entry)
         elif isinstance(e, ev.DrillEnded):
             f.end = entry.t
-        _people(f, state, entry)
-    for person, (s, since, seq) in sorted(state.items()):
-        if since < f.end:
-            f.stretches.append(Stretch(person, s, since, f.end, seq))
+        staffing.apply(entry)
+    f.stretches = staffing.stretches(until=f.end)
     return f
 
 
 def _typed(entry: Entry | None, command: str) -> bool:
     """Whether `entry` is the IC typing `command` (a command's events follow it directly)."""
     return entry is not None and isinstance(entry.event, ev.CommandIssued) and entry.event.text.startswith(command)
-
-
-def _people(f: Facts, state, entry: Entry) -> None:
-    """Follow each responder: paged, available (acknowledged, nothing to do), working, or in a role."""
-    e, t = entry.event, entry.t
-
-    def move(person: str, new: str) -> None:
-        old = state.get(person)
-        if old is not None and old[0] == new:
-            return
-        if old is not None and t > old[1]:
-            f.stretches.append(Stretch(person, old[0], old[1], t, old[2]))
-        state[person] = (new, t, entry.seq)
-
-    if isinstance(e, ev.Paged) and e.person != "ic":
-        if state.get(e.person, ("off",))[0] in ("off", "paged"):
-            move(e.person, "paged")
-    elif isinstance(e, ev.PageAcknowledged) and e.person != "ic":
-        if state.get(e.person, ("off",))[0] == "paged":
-            move(e.person, "available")
-    elif isinstance(e, ev.TaskAssigned):
-        move(e.person, "working")
-    elif isinstance(e, ev.TaskReported) and e.person in state and state[e.person][0] == "working":
-        move(e.person, "available")
-    elif isinstance(e, ev.RoleAssigned):
-        move(e.person, "role")
-    elif isinstance(e, ev.RoleReleased):
-        move(e.person, "available")
 
 
 def minutes(seconds: float) -> str:

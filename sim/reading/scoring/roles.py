@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from sim.log import events as ev
 from sim.log.clock import format_clock
+from sim.reading.narrate import THE_IC, Cast, story
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
 
@@ -127,10 +128,11 @@ def _moments(f: Facts, ledger: Ledger) -> None:
     if not moments:
         return
     notes = f.of(ev.TimelineNote)
+    scribed = _scribe_lines(f)
     used: set[int] = set()
     weight = MOMENTS / len(moments)
     for anchor, kind, what, seqs in moments:
-        note = next((n for n in notes if n.seq not in used and _captures(n, anchor, kind)), None)
+        note = next((n for n in notes if n.seq not in used and _captures(n, anchor, kind, scribed)), None)
         if note is not None:
             used.add(note.seq)
             by = "the Scribe" if note.event.by != "ic" else "you"
@@ -140,12 +142,34 @@ def _moments(f: Facts, ledger: Ledger) -> None:
             ledger.item(weight, 0.0, anchor.t, text, seqs)
 
 
-def _captures(note, anchor, kind: str) -> bool:
+def _captures(note, anchor, kind: str, scribed: dict[str, str]) -> bool:
     """A note within the window after a moment: the IC's own /note (free text) captures any one
     moment; a Scribe's note captures the moment of its kind."""
     if note.seq <= anchor.seq or note.t - anchor.t > CAPTURE_WITHIN:
         return False
     if note.event.by == "ic":
         return True
-    text = note.event.text.lower()
-    return any(phrase in text for phrase in _SCRIBE_SAYS[kind])
+    return scribed.get(note.event.text) == kind
+
+
+def _scribe_lines(f: Facts) -> dict[str, str]:
+    """What the Scribe writes about each key moment of the log -> the moment's kind. The Scribe
+    (`sim.engine.roles.scribe`) writes the narrator's line, so the same narrator recognises it."""
+    cast = Cast(f.names, f.teams)
+    lines: dict[str, str] = {}
+    for entry in f.entries:
+        kind = _kind(entry.event)
+        if kind is not None:
+            lines.setdefault(story(entry.event, THE_IC, cast), kind)
+    return lines
+
+
+def _kind(e: ev.Event) -> str | None:
+    """The kind of key moment a Scribe's note about `e` records, if any."""
+    if isinstance(e, ev.SeveritySet):
+        return "declare" if e.previous is None else "severity"
+    if isinstance(e, ev.PhaseChanged) and e.phase in ("declared", "mitigated"):
+        return "declare" if e.phase == "declared" else "mitigated"
+    if isinstance(e, ev.TaskReported) and e.action != "investigate":
+        return "fix"
+    return None
