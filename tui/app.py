@@ -22,13 +22,14 @@ from textual.reactive import reactive
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from sim.scenario import locate as catalog
 from sim.engine import Engine
 from sim.reading.outcome import outcome
 from sim.reading.scoring import score
 from sim.scenario import LoadedScenario, load_scenario
-from tui.datadir import SessionRecording
-from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
+from sim.scenario import locate as catalog
+from tui.screens import BriefingScreen, PlayScreen
+from tui.store.recorder import SessionRecording
+from tui.widgets import EndPanel, Timeline
 
 if TYPE_CHECKING:
     from sim.reading.scoring import Scorecard
@@ -40,6 +41,8 @@ PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 
 
 class IcdrillApp(App):
+    """The game: a briefing, then the play screen in front of a running engine."""
+
     CSS_PATH = "app.tcss"
     TITLE = "icdrill"
     ENABLE_COMMAND_PALETTE = False

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from sim.log.recording import read_recording
 from tui.app import build_app
-from tui.history import History
+from tui.store.history import History
 from tui.widgets import CommandInput, EndPanel
 
 from .helpers import SCENARIO_FILES

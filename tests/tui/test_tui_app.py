@@ -15,14 +15,8 @@ from textual.widgets import Static
 from tui_pilot import SIZE, paste_command, squash, until
 
 from tui.app import SPEEDS, IcdrillApp, build_app
-from tui.widgets import (
-    BriefingScreen,
-    CommandInput,
-    EndPanel,
-    PeoplePanel,
-    PlayScreen,
-    Timeline,
-)
+from tui.screens import BriefingScreen, PlayScreen
+from tui.widgets import CommandInput, EndPanel, PeoplePanel, Timeline
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TINY = str(FIXTURES / "tiny.yaml")

@@ -1,5 +1,4 @@
-"""The commands around recorded sessions: replay, score, report and history, and the recording
-options of run and play.
+"""The commands around recorded sessions: replay, score, report and history.
 
 Every mistake a user can make (a missing file, a file that is not a recording, a scenario that
 changed since) is one line on stderr and exit 2, never a traceback.
@@ -15,20 +14,6 @@ from typing import Any
 from sim.log.clock import format_clock
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def add_recording_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--no-record",
-        action="store_true",
-        help="do not record the session nor add it to the progress history",
-    )
-    parser.add_argument(
-        "--trainee",
-        metavar="NAME",
-        default=None,
-        help="whose session this is, for the progress history (default: your login name)",
-    )
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -223,8 +208,9 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def history_command(args: argparse.Namespace) -> int:
-    from tui.datadir import history_path
-    from tui.history import History, HistoryError, format_progress
+    from tui.cli.progress import format_progress
+    from tui.store.datadir import history_path
+    from tui.store.history import History, HistoryError
 
     path = history_path()
     try:
@@ -246,3 +232,6 @@ def _dimension_names() -> list[str]:
     from sim.reading.scoring import DIMENSIONS
 
     return list(DIMENSIONS)
+
+
+COMMANDS = {"replay": replay_command, "score": score_command, "report": report_command, "history": history_command}

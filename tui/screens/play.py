@@ -9,14 +9,16 @@ from textual.widgets import Footer
 
 from sim.reading.outcome import Outcome
 from sim.reading.view import View
-from tui.widgets.alerts import AlertsPanel
-from tui.widgets.command_input import CommandInput
-from tui.widgets.end_panel import EndPanel
-from tui.widgets.people import PeoplePanel
-from tui.widgets.room import RoomPanel
-from tui.widgets.services import ServicesPanel
-from tui.widgets.status_bar import StatusBar
-from tui.widgets.timeline import Timeline
+from tui.widgets import (
+    AlertsPanel,
+    CommandInput,
+    EndPanel,
+    PeoplePanel,
+    RoomPanel,
+    ServicesPanel,
+    StatusBar,
+    Timeline,
+)
 
 
 class PlayScreen(Screen):
