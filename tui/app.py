@@ -2,13 +2,12 @@
 
 The app owns the engine and the clock. A timer advances the engine by `speed` sim seconds per
 wall second; after every tick and every command the play screen re-reads `engine.view`. The app
-reads nothing else of the engine (besides the log for the outcome at the end) and changes it
-only through `advance` and `submit`.
+reads nothing else of the engine and changes it only through `advance` and `submit`.
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
-from its first event) and added to the progress history when the drill ends. At the end the
-play screen shows the scorecard, and par once the expert bot has played the same seed in a
-worker thread.
+from its first event). When the view says the drill has ended, the session is closed
+(`tui.store.session.close_session`: scored, recording closed, added to the history) and the play
+screen shows the result, then par once the expert bot has played the same seed in a worker thread.
 """
 
 from __future__ import annotations
@@ -23,12 +22,11 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from sim.engine import Engine
-from sim.reading.outcome import outcome
-from sim.reading.scoring import score
 from sim.scenario import LoadedScenario, load_scenario
 from sim.scenario import locate as catalog
 from tui.screens import BriefingScreen, PlayScreen
 from tui.store.recorder import SessionRecording
+from tui.store.session import ClosedSession, close_session
 from tui.widgets import EndPanel, Timeline
 
 if TYPE_CHECKING:
@@ -70,9 +68,9 @@ class IcdrillApp(App):
         self.started = False
         self.play: PlayScreen | None = None
         self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
-        self._finished = False
         self._warnings: list[str] = []
-        self.session = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
+        self.recording = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
+        self.closed: ClosedSession | None = None  # once the drill has ended
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -102,41 +100,19 @@ class IcdrillApp(App):
         self.show_view()
 
     def show_view(self) -> None:
-        """Hand the current view to the play screen; show the outcome once the drill has ended."""
+        """Hand the current view to the play screen; close the session once the drill has ended."""
         if not self.is_running or self.play is None or not self.play.is_mounted:
             return  # not yet on screen, or shutting down (a tick can land while screens close)
         view = self.engine.view
         self.play.show(view, self.speed, self.paused)
-        if view.ended and not self._finished:
-            self._finished = True
+        if view.ended and self.closed is None:
             self.clock.pause()
-            self.play.show_outcome(outcome(self.engine.log.entries))
-            self._finish_session()
-            self.refresh_bindings()
-
-    def _finish_session(self) -> None:
-        """Close the recording, add the session to the history, show the card and start on par."""
-        panel = self.play.query_one(EndPanel)
-        card = None
-        if self.session is not None:
-            self.session.finish()
-            card = self.session.card
-            panel.recording = self.session.path
-            if self.session.path is None:
-                panel.recording_note = "This session could not be recorded (see the timeline)."
-        else:
-            panel.recording_note = "This session was not recorded."
-            card = score(self.loaded.scenario, self.engine.log.entries)
-        panel.card = card
-        if card is not None:
+            self.closed = close_session(self.loaded, self.engine.log.entries, self.recording)
+            self.play.show_end(self.closed)
+            self._warnings.extend(self.closed.warnings)
+            self._show_warnings()
             self._play_par()
-        parts = []
-        if card is not None:
-            parts.append(f"score {card.overall:.0f}/100")
-        if self.session is not None and self.session.path is not None:
-            parts.append(f"recorded as {self.session.path.name}")
-        panel.border_subtitle = " · ".join(parts) or None
-        self._show_warnings()
+            self.refresh_bindings()
 
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
     def _play_par(self) -> Scorecard:

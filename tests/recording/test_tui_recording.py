@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from sim.log.recording import read_recording
 from tui.app import build_app
 from tui.store.history import History
-from tui.widgets import CommandInput, EndPanel
+from tui.widgets import CommandInput, EndPanel, Timeline
 
 from .helpers import SCENARIO_FILES
 
@@ -37,7 +37,7 @@ async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
 def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeypatch):
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY, seed=5, record=True, trainee="ann")
-    path = app.session.path
+    path = app.recording.path
     assert path == tmp_path / "recordings" / "tiny-5-1.jsonl"
 
     async def steps(pilot: Pilot) -> None:
@@ -50,7 +50,7 @@ def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeyp
         app.engine.advance(app.loaded.scenario.end.time_limit)
         panel = app.screen.query_one(EndPanel)
         await until(pilot, lambda: panel.display)
-        assert app.session.finished
+        assert app.closed.recording == path and app.recording.closed
 
     run(app, steps)
     rec = read_recording(path)
@@ -68,12 +68,12 @@ def test_the_end_panel_shows_the_score(tmp_path, monkeypatch):
         app.engine.advance(app.loaded.scenario.end.time_limit)
         panel = app.screen.query_one(EndPanel)
         await until(pilot, lambda: panel.display)
-        assert panel.border_subtitle.startswith(f"score {app.session.card.overall:.0f}/100")
+        assert panel.border_subtitle.startswith(f"score {app.closed.card.overall:.0f}/100")
         assert "recorded as tiny-0-1.jsonl" in panel.border_subtitle
 
     run(app, steps)
     (session,) = History(tmp_path / "history.sqlite").sessions()
-    assert session.overall == app.session.card.overall and set(session.dimensions) >= {"delegation", "cadence"}
+    assert session.overall == app.closed.card.overall and set(session.dimensions) >= {"delegation", "cadence"}
 
 
 def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monkeypatch):
@@ -85,8 +85,9 @@ def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monke
         await pilot.press("ctrl+q")
 
     run(app, steps)
-    app.session.close()
-    rec = read_recording(app.session.path)
+    assert app.closed is None  # left before the end: never closed, so never scored nor in the history
+    app.recording.close()
+    rec = read_recording(app.recording.path)
     assert not rec.complete and rec.problems == [] and rec.entries[-1].t <= 120
     assert History(tmp_path / "history.sqlite").sessions() == []
 
@@ -94,7 +95,7 @@ def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monke
 def test_without_record_nothing_is_written(tmp_path, monkeypatch):
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY)
-    assert app.session is None
+    assert app.recording is None
 
     async def steps(pilot: Pilot) -> None:
         app.engine.advance(app.loaded.scenario.end.time_limit)
@@ -109,12 +110,21 @@ def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(blocker))
     app = build_app(TINY, record=True)
-    assert app.session.path is None
+    assert app.recording.path is None
+
+    def timeline() -> str:
+        return " ".join(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines).split())
 
     async def steps(pilot: Pilot) -> None:
-        from tui.widgets import Timeline
-
-        text = " ".join(strip.text for strip in app.screen.query_one(Timeline).lines)
-        assert "cannot record this session" in text
+        assert "cannot record this session" in timeline()
+        # At the end the session is still scored; the history cannot be written either: a hint too.
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        panel = app.screen.query_one(EndPanel)
+        await until(pilot, lambda: panel.display)
+        await pilot.pause()
+        assert app.closed.recorded and app.closed.recording is None
+        assert "score " in panel.border_subtitle and "recorded as" not in panel.border_subtitle
+        assert "This session could not be recorded (see the timeline)." in panel.query_one("#end-recording").render().plain
+        assert "the session is not in the progress history" in timeline()
 
     run(app, steps)

@@ -161,7 +161,7 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         assert shown(app.screen.query_one(RoomPanel)) == "nothing is waiting on you"
         timeline = app.screen.query_one(Timeline)
         assert timeline.scroll_y == timeline.max_scroll_y  # the drill's last lines stay in sight
-        card, expert = app.session.card, panel.par
+        card, expert = app.closed.card, panel.par
         assert expert.overall == par(app.loaded, SEED).overall
         text = shown(panel)
         assert "NOT resolved" in text and "customer-impact-minutes" in text
@@ -173,7 +173,8 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         for n, (d, finding, _) in enumerate(improve, start=1):
             assert finding.t is None or finding.text.startswith(f"{format_clock(finding.t)}: ")
             assert f"{n}. [{d.name} {finding.points:+.1f}] {squash(finding.text)}" in text
-        path = app.session.path
+        path = app.closed.recording
+        assert path == app.recording.path and path.is_file()
         assert path.parent.parent == data
         unwrapped = "".join(text.split())  # a long path may wrap mid-word
         assert f"Recordedas{path}" in unwrapped

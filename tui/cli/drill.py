@@ -76,9 +76,8 @@ def run_command(args: argparse.Namespace) -> int:
     from sim.play.bots import BOTS
     from sim.play.drill import drive
     from sim.play.script import ScriptError, parse_script
-    from sim.reading.outcome import outcome
-    from sim.reading.scoring import score
     from sim.reading.summary import room_summary
+    from tui.store.session import close_session
 
     loaded = load(args.scenario)
     if loaded is None:
@@ -95,25 +94,25 @@ def run_command(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
     bot = args.bot or (None if args.script else "expert")
     engine = Engine(loaded, args.seed)
-    session = None
+    recording = None
     if not args.no_record:
-        session = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn)
+        recording = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn)
     drive(engine, BOTS[bot]() if bot else None, script)
-    if session is not None:
-        session.finish()
+    closed = close_session(loaded, engine.log.entries, recording)
+    for warning in closed.warnings:
+        _warn(warning)
     if args.log:
         try:
             Path(args.log).write_text(engine.log.to_jsonl(), encoding="utf-8")
         except OSError as err:
             print(f"icdrill: cannot write the log: {err}", file=sys.stderr)
             return EXIT_FAILED
-    result = outcome(engine.log.entries)
+    result, card = closed.outcome, closed.card
     scenario_id = loaded.scenario.scenario.id
-    recorded = str(session.path) if session is not None and session.path is not None else None
-    card = session.card if session is not None else score(loaded.scenario, engine.log.entries)
+    recorded = str(closed.recording) if closed.recording is not None else None
     room = room_summary(engine.log.entries)
     if args.json:
-        extra = {"recording": recorded, "overall": card.overall if card is not None else None, "room": room}
+        extra = {"recording": recorded, "overall": card.overall, "room": room}
         print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
         return EXIT_OK
     ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
@@ -123,8 +122,7 @@ def run_command(args: argparse.Namespace) -> int:
     print(f"time to mitigate         {ttm}")
     print(f"customer-impact-minutes  {result.customer_impact_minutes:.1f}")
     print(f"events                   {result.events}")
-    if card is not None:
-        print(f"overall score            {card.overall:.1f}/100")
+    print(f"overall score            {card.overall:.1f}/100")
     print("in the room")
     for label, value in room.items():
         print(f"  {label:41}{value}")
@@ -148,12 +146,16 @@ def play_command(args: argparse.Namespace) -> int:
     app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
                     trainee=getattr(args, "trainee", None))
     app.run()
-    if app.session is not None:
-        app.session.close()
-    if app.session is not None and app.session.path is not None:
-        print(f"recording: {app.session.path}")
-        print(f"  icdrill score {app.session.path}    # the scorecard and debrief")
-        print(f"  icdrill report {app.session.path}   # the post-incident report")
+    if app.recording is None:
+        return EXIT_OK
+    # A drill left before its end was never closed: its recording is kept as far as it goes, and
+    # the session stays out of the history. (At the end, the game has already closed it.)
+    if (warning := app.recording.close()) is not None:
+        _warn(warning)
+    if app.recording.path is not None:
+        print(f"recording: {app.recording.path}")
+        print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
+        print(f"  icdrill report {app.recording.path}   # the post-incident report")
     return EXIT_OK
 
 

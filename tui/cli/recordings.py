@@ -124,13 +124,10 @@ def replay_command(args: argparse.Namespace) -> int:
         print(f"  first difference at line {d.line} of the recording:")
         print(f"  recorded: {d.recorded if d.recorded is not None else '(the recording ends here)'}")
         print(f"  replayed: {d.replayed if d.replayed is not None else '(the replay ends here)'}")
-    if result.same_score is None:
-        print("same score: not checked (scoring is not available in this version)")
-    else:
-        overall = result.recorded_score.get("overall")
-        print(f"same score: {'yes' if result.same_score else 'no'} (overall {_num(overall)})")
-        if not result.same_score:
-            print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
+    overall = result.recorded_score.get("overall")
+    print(f"same score: {'yes' if result.same_score else 'no'} (overall {_num(overall)})")
+    if not result.same_score:
+        print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
     for line in result.notes:
         print(f"  note: {line}")
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -7,8 +7,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from sim.reading.outcome import Outcome
 from sim.reading.view import View
+from tui.store.session import ClosedSession
 from tui.widgets import (
     AlertsPanel,
     CommandInput,
@@ -47,10 +47,10 @@ class PlayScreen(Screen):
         self.query_one(RoomPanel).show(view)
         self.query_one(Timeline).show(view)
 
-    def show_outcome(self, outcome: Outcome) -> None:
+    def show_end(self, closed: ClosedSession) -> None:
         """The drill is over: the end panel takes the board's place and the command line closes."""
         panel = self.query_one(EndPanel)
-        panel.outcome = outcome
+        panel.closed = closed
         self.add_class("-ended")
         command = self.query_one(CommandInput)
         command.placeholder = "the drill has ended; ctrl+q quits"

@@ -63,8 +63,8 @@ def now() -> str:
 
 
 def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: str | Path | None, played_at: str | None = None) -> Session:
-    """The history row of a recorded session; ``card`` is a `sim.reading.scoring.Scorecard` or None."""
-    dimensions = {d.name: float(d.score) for d in card.dimensions} if card is not None else {}
+    """The history row of a recorded session; ``card`` is its `sim.reading.scoring.Scorecard`."""
+    dimensions = {d.name: float(d.score) for d in card.dimensions}
     return Session(
         trainee=header.get("trainee") or default_trainee(),
         scenario=header["scenario"],
@@ -72,7 +72,7 @@ def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: s
         seed=header["seed"],
         driver=header.get("driver", "unknown"),
         resolved=resolved,
-        overall=float(card.overall) if card is not None else None,
+        overall=float(card.overall),
         dimensions=dimensions,
         recording=str(recording) if recording is not None else None,
     )

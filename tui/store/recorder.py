@@ -2,7 +2,8 @@
 
 A Recorder listens to the engine's log from its first event, so a session killed mid-drill still
 leaves a readable prefix on disk. Recording never stops a drill: a folder that cannot be written
-is a warning, and the session goes on unrecorded.
+is a warning, and the session goes on unrecorded. Closing the session at the end of the drill
+(score, history) is `tui.store.session.close_session`'s job, not this one's.
 """
 
 from __future__ import annotations
@@ -10,30 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.store.datadir import history_path, start_recording
+from tui.store.datadir import start_recording
 
 
 class SessionRecording:
-    """Records one session to the data folder and adds it to the history at the end.
+    """Starts recording `engine`'s session at once; `close()` ends the file, a second call does nothing.
 
-    Neither ever stops a drill: a folder that cannot be written is a warning on stderr (or in the
-    game), and the session goes on unrecorded.
+    `warn` hears a folder that cannot be written, when recording starts. `header` is the
+    recording's header (scenario, seed, driver, trainee): the history row is made from it.
     """
 
     def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
         from sim.log.recording import recording_header
         from tui.store.history import default_trainee
 
-        self.engine = engine
-        self.warn = warn
         self.trainee = trainee or default_trainee()
         self.header = recording_header(
             engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee
         )
         self.recorder = None
-        self.card = None
-        self.finished = False
-        self._closed = False
+        self.closed = False
         try:
             self.recorder = start_recording(self.header, loaded.scenario.scenario.id, engine.seed).attach(engine.log)
         except OSError as err:
@@ -41,31 +38,13 @@ class SessionRecording:
 
     @property
     def path(self) -> Path | None:
+        """The recording's file; None when the folder could not be written."""
         return self.recorder.path if self.recorder is not None else None
 
-    def close(self) -> None:
-        """Close the recording (a session left before its end is not added to the history)."""
-        if self.recorder is None or self._closed:
-            return
-        self._closed = True
+    def close(self) -> str | None:
+        """Close the file; a warning when the recording stopped early (it holds what was written)."""
+        if self.recorder is None or self.closed:
+            return None
+        self.closed = True
         self.recorder.close()
-        if self.recorder.error:
-            self.warn(f"the recording stopped early: {self.recorder.error}")
-
-    def finish(self, played_at: str | None = None) -> None:
-        """Close the recording and add the session to the history (scored when scoring is there)."""
-        from sim.reading.outcome import outcome
-        from sim.reading.scoring import score
-        from tui.store.history import History, HistoryError, session_from
-
-        if self.finished:
-            return
-        self.finished = True
-        self.close()
-        entries = self.engine.log.entries
-        self.card = score(self.engine.scenario, entries)
-        row = session_from(self.header, outcome(entries).resolved, self.card, self.path, played_at)
-        try:
-            History(history_path()).add(row)
-        except HistoryError as err:
-            self.warn(f"{err}; the session is not in the progress history")
+        return f"the recording stopped early: {self.recorder.error}" if self.recorder.error else None
