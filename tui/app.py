@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
-SHOWN_BY_THE_VIEW = frozenset({"/update", "/note"})  # accepted, these appear in the timeline as themselves
 PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 
 
@@ -146,13 +145,11 @@ class IcdrillApp(App):
         event.input.clear()
         if not text:
             return
-        name = text.split()[0].lower()
-        if name == "/help":
+        if text.split()[0].lower() == "/help":
             self.action_help()
             return
-        self.show_view()  # what was said before this command is logged before its echo
-        if self.engine.submit(text) and name not in SHOWN_BY_THE_VIEW:
-            self.play.query_one(Timeline).command(self.engine.now, text)
+        self.show_view()  # what was said before this command is on screen before it
+        self.engine.submit(text)  # accepted or refused, the log has it and the view shows it
         self.show_view()
 
     # --- key bindings --------------------------------------------------------------------------

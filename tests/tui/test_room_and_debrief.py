@@ -130,6 +130,12 @@ def test_the_room_panel_shows_what_waits_on_the_ic_and_empties_as_it_is_answered
             await paste_command(pilot, answer)
         assert not app.engine.view.questions and not app.engine.view.conflicts
         assert panel.border_title == "Room"
+        # The timeline has every command, those given straight to the engine too, and what a
+        # command set off comes after it, at the same second.
+        said = squash(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines))
+        assert all(f"{format_clock(t)} you: {command}" in said for t, command in OPENING)
+        order = ["you: /qualify", "you to ", "you: /redirect morgan", "Morgan Blake: Understood"]
+        assert [said.index(s) for s in order] == sorted(said.index(s) for s in order)
         assert shown(panel) == "Morgan Blake (manager) is in the channel, redirected."
 
     play(app, scenario)

@@ -108,6 +108,43 @@ def test_refused_command_shows_its_reason():
     play(app, scenario)
 
 
+def test_every_command_reaches_the_timeline_once_through_the_log():
+    """Accepted ones echoed, refused ones with their reason, /update and /note as what they made."""
+    app = build_app()
+    update = "/update Checkout failing for 30% of customers; next update in 10 min"
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        app.paused = True  # the test moves the clock
+        app.engine.advance(DETECTED)
+        for command in ("/ack", "/declare sev1", update, "/note pool maxed out", "/update", "/asign dana", "/note"):
+            await paste_command(pilot, command)
+        # A command that never went through the command line is shown all the same: the timeline
+        # reads the log's command_issued and command_rejected events from the view, nothing else.
+        app.engine.submit("/page dana")
+        app.engine.submit("/page nobody")
+        app.show_view()
+        await pilot.pause()
+        text = log_text(app)
+        said = [
+            "T+04:00 you: /ack",
+            "T+04:00 you: /declare sev1",
+            f"T+04:00 you, status update: {update.removeprefix('/update ')}",
+            "T+04:00 timeline note (you): pool maxed out",
+            "T+04:00 REFUSED /update: usage: /update TEXT",
+            "T+04:00 REFUSED /asign dana: unknown command '/asign'; did you mean /assign?",
+            "T+04:00 REFUSED /note: usage: /note TEXT",
+            "T+04:00 you: /page dana",
+            "T+04:00 REFUSED /page nobody: ",
+        ]
+        assert [text.count(line) for line in said] == [1] * len(said)  # each once, none twice
+        assert [text.index(line) for line in said] == sorted(text.index(line) for line in said)  # as typed
+        assert "you: /update" not in text and "you: /note" not in text
+        assert len(app.engine.view.commands) == 9
+
+    play(app, scenario)
+
+
 MARKUP = "[bold]hi[/bold] [link=x] [/] [red"
 
 
