@@ -1,5 +1,6 @@
 """The icdrill command line as a user types it."""
 
+import ast
 import json
 import subprocess
 import sys
@@ -106,3 +107,16 @@ def test_the_stylesheet_ships_with_the_package():
     globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["tui"]
     assert (ROOT / "tui" / IcdrillApp.CSS_PATH).is_file()
     assert any(fnmatch(IcdrillApp.CSS_PATH, g) for g in globs)
+
+
+def test_exit_codes_are_defined_once():
+    """tui/cli/exits.py holds the exit codes; no other module of tui/ names its own."""
+    defined = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = [t.id for t in getattr(node, "targets", [getattr(node, "target", None)]) if isinstance(t, ast.Name)]
+            names += [e.id for t in getattr(node, "targets", []) if isinstance(t, ast.Tuple) for e in t.elts if isinstance(e, ast.Name)]
+            if isinstance(node, ast.ClassDef):
+                names.append(node.name)
+            defined += [f"{path.relative_to(ROOT)}:{n}" for n in names if n.upper().startswith("EXIT")]
+    assert defined == ["tui/cli/exits.py:Exit"]

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from sim.log.clock import format_clock, format_duration
 from sim.scenario import locate as catalog
+from tui.cli.exits import Exit, bad_input
 from tui.cli.loading import load
 from tui.store.recorder import SessionRecording
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -81,17 +80,16 @@ def run_command(args: argparse.Namespace) -> int:
 
     loaded = load(args.scenario)
     if loaded is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     script: list[tuple[int, str]] = []
     if args.script:
         try:
             script = parse_script(Path(args.script).read_text(encoding="utf-8"), args.script)
         except (OSError, UnicodeDecodeError) as err:
-            print(f"icdrill: cannot read the script: {err}", file=sys.stderr)
-            return EXIT_BAD_INPUT
+            return bad_input(f"cannot read the script: {err}")
         except ScriptError as err:
             print(err, file=sys.stderr)
-            return EXIT_BAD_INPUT
+            return Exit.BAD_INPUT
     bot = args.bot or (None if args.script else "expert")
     engine = Engine(loaded, args.seed)
     recording = None
@@ -106,7 +104,7 @@ def run_command(args: argparse.Namespace) -> int:
             Path(args.log).write_text(engine.log.to_jsonl(), encoding="utf-8")
         except OSError as err:
             print(f"icdrill: cannot write the log: {err}", file=sys.stderr)
-            return EXIT_FAILED
+            return Exit.FAILED
     result, card = closed.outcome, closed.card
     scenario_id = loaded.scenario.scenario.id
     recorded = str(closed.recording) if closed.recording is not None else None
@@ -114,7 +112,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.json:
         extra = {"recording": recorded, "overall": card.overall, "room": room}
         print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
-        return EXIT_OK
+        return Exit.OK
     ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
     print(f"scenario                 {scenario_id} (seed {args.seed}, IC: {bot or 'script'})")
     print(f"outcome                  {'resolved' if result.resolved else 'NOT resolved'}")
@@ -130,16 +128,15 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"log                      {args.log}")
     if recorded:
         print(f"recording                {recorded}")
-    return EXIT_OK
+    return Exit.OK
 
 
 def play_command(args: argparse.Namespace) -> int:
     scenario = getattr(args, "scenario", None)
     if load(scenario) is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     if getattr(args, "speed", 1.0) <= 0:
-        print("icdrill: --speed must be above 0", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return bad_input("--speed must be above 0")
     from tui.app import build_app  # only here: the other commands never load Textual
 
     record = not getattr(args, "no_record", False)
@@ -147,7 +144,7 @@ def play_command(args: argparse.Namespace) -> int:
                     trainee=getattr(args, "trainee", None))
     app.run()
     if app.recording is None:
-        return EXIT_OK
+        return Exit.OK
     # A drill left before its end was never closed: its recording is kept as far as it goes, and
     # the session stays out of the history. (At the end, the game has already closed it.)
     if (warning := app.recording.close()) is not None:
@@ -156,7 +153,7 @@ def play_command(args: argparse.Namespace) -> int:
         print(f"recording: {app.recording.path}")
         print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
         print(f"  icdrill report {app.recording.path}   # the post-incident report")
-    return EXIT_OK
+    return Exit.OK
 
 
 COMMANDS = {"run": run_command, "play": play_command}

@@ -10,8 +10,7 @@ import os
 import sys
 
 from tui.cli import drill, recordings, scenarios
-
-EXIT_OK = 0
+from tui.cli.exits import Exit
 
 COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **recordings.COMMANDS}
 
@@ -36,4 +35,4 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`icdrill score REC | head`): nothing left to say, and no traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return Exit.OK

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.log.clock import format_clock
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+from tui.cli.exits import Exit, bad_input
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -66,11 +65,6 @@ def _scenario_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _fail(message: str) -> int:
-    print(f"icdrill: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _open(args: argparse.Namespace):
     """(recording, loaded scenario) or an exit code after saying why not."""
     from sim.log.recording import RecordingError, read_recording
@@ -79,15 +73,15 @@ def _open(args: argparse.Namespace):
     try:
         recording = read_recording(args.recording)
     except RecordingError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     for problem in recording.problems:
         print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
     if not recording.entries:
-        return _fail(f"{args.recording} holds no events to work with")
+        return bad_input(f"{args.recording} holds no events to work with")
     try:
         loaded = locate_scenario(recording.header, args.scenario)
     except ReplayError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     return recording, loaded
 
 
@@ -108,13 +102,13 @@ def replay_command(args: argparse.Namespace) -> int:
     try:
         recording = read_recording(args.recording)
     except RecordingError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     for problem in recording.problems:
         print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
     try:
         result = replay(recording, args.scenario)
     except ReplayError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     note = _prefix_note(recording)
     if note:
         print(f"note: {note}; the replay compares that prefix")
@@ -130,7 +124,7 @@ def replay_command(args: argparse.Namespace) -> int:
         print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
     for line in result.notes:
         print(f"  note: {line}")
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return Exit.OK if result.ok else Exit.FAILED
 
 
 def _num(value: Any) -> str:
@@ -153,7 +147,7 @@ def score_command(args: argparse.Namespace) -> int:
     print(format_scorecard(recording, card, par_card))
     print()
     print(debrief(loaded.scenario, recording.entries, card, par_card).rstrip())
-    return EXIT_OK
+    return Exit.OK
 
 
 def format_scorecard(recording, card, par_card) -> str:
@@ -194,11 +188,11 @@ def report_command(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as err:
-            return _fail(f"cannot write the report to {args.output}: {err.strerror or err}")
+            return bad_input(f"cannot write the report to {args.output}: {err.strerror or err}")
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return Exit.OK
 
 
 # --- history ---------------------------------------------------------------------------------------
@@ -213,16 +207,16 @@ def history_command(args: argparse.Namespace) -> int:
     try:
         sessions = History(path).sessions(args.trainee)
     except HistoryError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     if not sessions:
         whose = f" for {args.trainee}" if args.trainee else ""
         print(
             f"No sessions in the history{whose} yet. Play one with 'icdrill play' (or 'icdrill run' for a bot);"
             f" each finished session is added to {path}."
         )
-        return EXIT_OK
+        return Exit.OK
     print(format_progress(sessions, _dimension_names()))
-    return EXIT_OK
+    return Exit.OK
 
 
 def _dimension_names() -> list[str]:

@@ -7,9 +7,8 @@ import json
 import sys
 
 from sim.scenario import locate as catalog
+from tui.cli.exits import Exit, bad_input
 from tui.cli.loading import load
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -41,31 +40,31 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def validate_command(args: argparse.Namespace) -> int:
     from sim.scenario import validate_main
 
-    return validate_main(args.paths)
+    # validate_main prints every problem and returns 0 when there is none.
+    return Exit.OK if validate_main(args.paths) == 0 else Exit.BAD_INPUT
 
 
 def schema_command(args: argparse.Namespace) -> int:
     from sim.scenario.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2))
-    return EXIT_OK
+    return Exit.OK
 
 
 def list_command(args: argparse.Namespace) -> int:
     for scenario_id in catalog.available():
         print(scenario_id)
-    return EXIT_OK
+    return Exit.OK
 
 
 def bench_command(args: argparse.Namespace) -> int:
     from sim.play.bench import bench, report
 
     if args.drills < 1:
-        print("icdrill: --drills must be at least 1", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return bad_input("--drills must be at least 1")
     loaded = load(args.scenario)
     if loaded is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
 
     def progress(done: int, total: int) -> None:
         if done % max(1, total // 10) == 0 or done == total:
@@ -74,7 +73,7 @@ def bench_command(args: argparse.Namespace) -> int:
     result = bench(loaded, args.drills, args.bot, progress)
     print(file=sys.stderr)
     print(report(result, loaded.scenario.scenario.id, args.bot))
-    return EXIT_OK
+    return Exit.OK
 
 
 COMMANDS = {"validate": validate_command, "schema": schema_command, "list": list_command, "bench": bench_command}
