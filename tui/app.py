@@ -2,12 +2,17 @@
 
 The app owns the engine and the clock. A timer advances the engine by `speed` sim seconds per
 wall second; after every tick and every command the play screen re-reads `engine.view`. The app
-reads nothing else of the engine and changes it only through `advance` and `submit`.
+reads nothing else of the engine (but its log, to close the session at the end) and changes it
+only through `advance` and `submit`.
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
 from its first event). When the view says the drill has ended, the session is closed
 (`tui.store.session.close_session`: scored, recording closed, added to the history) and the play
 screen shows the result, then par once the expert bot has played the same seed in a worker thread.
+
+The app posts a message at each of these moments (`Ticked`, `SessionClosed`, `ParShown`), after
+the screen has been given what changed: whoever needs to know, the tests included, listens for
+them instead of guessing how long they take.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -55,6 +61,19 @@ class IcdrillApp(App):
     paused: reactive[bool] = reactive(False)
     speed: reactive[float] = reactive(1.0)
 
+    class Ticked(Message):
+        """The clock ticked, running or paused: the screen shows the view as of this tick."""
+
+    class SessionClosed(Message):
+        """The drill has ended and its session is closed: the end panel shows it."""
+
+        def __init__(self, closed: ClosedSession) -> None:
+            super().__init__()
+            self.closed = closed
+
+    class ParShown(Message):
+        """Par, or the reason it could not be played, is on the end panel."""
+
     def __init__(
         self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
     ) -> None:
@@ -91,12 +110,12 @@ class IcdrillApp(App):
         self.refresh_bindings()
 
     def _tick(self) -> None:
-        if self.paused:
-            return
-        if not self.engine.ended:
-            self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
-            self.engine.advance(int(self._sim_clock))
-        self.show_view()
+        if not self.paused:
+            if not self.engine.ended:
+                self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
+                self.engine.advance(int(self._sim_clock))
+            self.show_view()
+        self.post_message(self.Ticked())
 
     def show_view(self) -> None:
         """Hand the current view to the play screen; close the session once the drill has ended."""
@@ -112,6 +131,7 @@ class IcdrillApp(App):
             self._show_warnings()
             self._play_par()
             self.refresh_bindings()
+            self.post_message(self.SessionClosed(self.closed))
 
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
     def _play_par(self) -> Scorecard:
@@ -130,6 +150,9 @@ class IcdrillApp(App):
             panel.par, panel.par_note = event.worker.result, None
         elif event.state == WorkerState.ERROR:
             panel.par_note = f"par could not be played: {event.worker.error}"
+        else:
+            return  # pending or running: nothing to show yet
+        self.post_message(self.ParShown())
 
     def _show_warnings(self) -> None:
         timeline = self.play.query_one(Timeline)

@@ -2,19 +2,18 @@
 
 The room is checked on `sale-day-meltdown`, seed 3, where a short script leaves everything open
 at T+16:10: Kenji's question, the executive's request, the rollback-or-restart disagreement, the
-Head of Sales' pushes and a manager who has not been redirected. No async test plugin: each pilot
-test runs its own coroutine with asyncio.run.
+Head of Sales' pushes and a manager who has not been redirected.
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
-from tui_pilot import SIZE, paste_command, squash, until
+from tui_pilot import paste_command, settled, squash, until
+from tui_pilot import play as play_app
 
 from sim.scenario import locate as catalog
 from sim.log.clock import format_clock
@@ -57,15 +56,11 @@ def opened(engine: Engine, until: int = ROOM_FULL) -> Engine:
 
 
 def play(app: IcdrillApp, scenario) -> None:
-    async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("enter")  # past the briefing
-            await pilot.pause()
-            app.paused = True  # the tests move the clock themselves
-            await scenario(pilot)
+    async def steps(pilot: Pilot) -> None:
+        app.paused = True  # the tests move the clock themselves
+        await scenario(pilot)
 
-    asyncio.run(main())
+    play_app(app, steps, begin=True)
 
 
 def shown(widget: Widget) -> str:
@@ -160,13 +155,14 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         app.engine.advance(app.loaded.scenario.end.time_limit)
         panel = app.screen.query_one(EndPanel)
         app.show_view()
-        await until(pilot, lambda: panel.par is not None)  # the expert plays the same seed in a worker
-        await pilot.pause()
+        await until(pilot, lambda: panel.par is not None, IcdrillApp.ParShown)  # the expert plays in a worker
+        timeline = app.screen.query_one(Timeline)
+        # The panel grows with par, the timeline below it shrinks, and its last lines stay in sight.
+        await settled(pilot, lambda: "(expert bot, same seed)" in shown(panel) and timeline.scroll_y == timeline.max_scroll_y)
+        assert timeline.max_scroll_y > 0  # a timeline long enough to be scrolled at all
         assert panel.display and app.screen.has_class("-ended")
         assert app.engine.view.executive_request  # still open, but nothing can be answered now
         assert shown(app.screen.query_one(RoomPanel)) == "nothing is waiting on you"
-        timeline = app.screen.query_one(Timeline)
-        assert timeline.scroll_y == timeline.max_scroll_y  # the drill's last lines stay in sight
         card, expert = app.closed.card, panel.par
         assert expert.overall == par(app.loaded, SEED).overall
         text = shown(panel)

@@ -1,37 +1,22 @@
-"""The Textual app driven through its pilot: briefing, commands, refusals, clock keys, the end.
-
-No async test plugin: each test runs its own coroutine with asyncio.run.
-"""
+"""The Textual app driven through its pilot: briefing, commands, refusals, clock keys, the end."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
-from tui_pilot import SIZE, paste_command, squash, until
+from tui_pilot import log_text, next_signal, paste_command, play, settled, squash, until
 
 from tui.app import SPEEDS, IcdrillApp, build_app
 from tui.screens import BriefingScreen, PlayScreen
-from tui.widgets import CommandInput, EndPanel, PeoplePanel, Timeline
+from tui.widgets import CommandInput, EndPanel, PeoplePanel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TINY = str(FIXTURES / "tiny.yaml")
 DETECTED = 240  # the default scenario's first alert fires at 3m
-
-
-def play(app: IcdrillApp, scenario) -> None:
-    """Run `scenario(pilot)` inside the app, in a fresh event loop."""
-
-    async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
 
 
 async def start(pilot: Pilot) -> None:
@@ -44,11 +29,6 @@ async def type_command(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.press("enter")
     await pilot.pause()
-
-
-def log_text(app: IcdrillApp) -> str:
-    """Everything the timeline has rendered, wrapping undone."""
-    return squash(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines))
 
 
 def widget_text(widget: Widget) -> str:
@@ -178,12 +158,12 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
         await pilot.press("space")  # on the briefing the clock keys do nothing
         assert not app.paused
         await start(pilot)
-        await until(pilot, lambda: app.engine.now > 0)
-        assert app.engine.now > 0
+        await until(pilot, lambda: app.engine.now > 0)  # the clock's ticks move the engine
         await pilot.press("space")
         assert app.paused
         now = app.engine.now
-        await pilot.pause(0.3)
+        for _ in range(3):  # the clock goes on ticking, and moves nothing
+            await next_signal(pilot, IcdrillApp.Ticked)
         assert app.engine.now == now
         await pilot.press("space")
         assert not app.paused
@@ -219,11 +199,15 @@ def test_end_panel_appears_when_the_drill_ends():
         panel = app.screen.query_one(EndPanel)
         assert not panel.display
         app.engine.advance(app.loaded.scenario.end.time_limit)
-        await until(pilot, lambda: panel.display)  # the next clock tick notices
-        await pilot.pause()  # and lays the panel out
-        assert app.engine.ended
+        closed = await next_signal(pilot, IcdrillApp.SessionClosed)  # the next clock tick notices
+        assert app.engine.ended and closed.closed is app.closed
+
+        def text() -> str:
+            return squash(" ".join(widget_text(part) for part in panel.query(Static)))
+
+        await settled(pilot, lambda: "This session was not recorded." in text())  # the panel laid out
         assert panel.display
-        text = squash(" ".join(widget_text(part) for part in panel.query(Static)))
+        text = text()
         assert "NOT resolved" in text and "customer-impact-minutes" in text
         assert "Score " in text and " / 100" in text  # scored even when not recorded
         assert "This session was not recorded." in text
