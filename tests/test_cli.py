@@ -1,5 +1,6 @@
 """The icdrill command line as a user types it."""
 
+import ast
 import json
 import subprocess
 import sys
@@ -80,3 +81,42 @@ def test_bench_prints_figures_and_a_ratio():
 
 def test_list_names_the_starters():
     assert icdrill("list").stdout.split() == ["payments-db-saturation", "sale-day-meltdown", "search-deploy-and-cache"]
+
+
+def test_the_command_line_and_the_store_load_no_textual():
+    """Only `play` opens the game: the headless commands start without Textual (or rich)."""
+    probe = (
+        "import sys, pkgutil, importlib, tui.cli, tui.store\n"
+        "for m in pkgutil.walk_packages(tui.store.__path__, 'tui.store.'): importlib.import_module(m.name)\n"
+        "for m in pkgutil.walk_packages(tui.cli.__path__, 'tui.cli.'):\n"
+        "    if m.name != 'tui.cli.__main__': importlib.import_module(m.name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_stylesheet_ships_with_the_package():
+    """The app's CSS_PATH is matched by the package data that pyproject.toml ships."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    from tui.app import IcdrillApp
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["tui"]
+    assert (ROOT / "tui" / IcdrillApp.CSS_PATH).is_file()
+    assert any(fnmatch(IcdrillApp.CSS_PATH, g) for g in globs)
+
+
+def test_exit_codes_are_defined_once():
+    """tui/cli/exits.py holds the exit codes; no other module of tui/ names its own."""
+    defined = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = [t.id for t in getattr(node, "targets", [getattr(node, "target", None)]) if isinstance(t, ast.Name)]
+            names += [e.id for t in getattr(node, "targets", []) if isinstance(t, ast.Tuple) for e in t.elts if isinstance(e, ast.Name)]
+            if isinstance(node, ast.ClassDef):
+                names.append(node.name)
+            defined += [f"{path.relative_to(ROOT)}:{n}" for n in names if n.upper().startswith("EXIT")]
+    assert defined == ["tui/cli/exits.py:Exit"]

@@ -2,13 +2,17 @@
 
 The app owns the engine and the clock. A timer advances the engine by `speed` sim seconds per
 wall second; after every tick and every command the play screen re-reads `engine.view`. The app
-reads nothing else of the engine (besides the log for the outcome at the end) and changes it
+reads nothing else of the engine (but its log, to close the session at the end) and changes it
 only through `advance` and `submit`.
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
-from its first event) and added to the progress history when the drill ends. At the end the
-play screen shows the scorecard, and par once the expert bot has played the same seed in a
-worker thread.
+from its first event). When the view says the drill has ended, the session is closed
+(`tui.store.session.close_session`: scored, recording closed, added to the history) and the play
+screen shows the result, then par once the expert bot has played the same seed in a worker thread.
+
+The app posts a message at each of these moments (`Ticked`, `SessionClosed`, `ParShown`), after
+the screen has been given what changed: whoever needs to know, the tests included, listens for
+them instead of guessing how long they take.
 """
 
 from __future__ import annotations
@@ -18,28 +22,30 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from sim.scenario import locate as catalog
 from sim.engine import Engine
-from sim.reading.outcome import outcome
-from sim.reading.scoring import score
 from sim.scenario import LoadedScenario, load_scenario
-from tui.datadir import SessionRecording
-from tui.widgets import BriefingScreen, EndPanel, PlayScreen, Timeline
+from sim.scenario import locate as catalog
+from tui.screens import BriefingScreen, PlayScreen
+from tui.store.recorder import SessionRecording
+from tui.store.session import ClosedSession, close_session
+from tui.widgets import EndPanel, Timeline
 
 if TYPE_CHECKING:
     from sim.reading.scoring import Scorecard
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 TICK = 0.25  # wall seconds between clock ticks
-SHOWN_BY_THE_VIEW = frozenset({"/update", "/note"})  # accepted, these appear in the timeline as themselves
 PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 
 
 class IcdrillApp(App):
+    """The game: a briefing, then the play screen in front of a running engine."""
+
     CSS_PATH = "app.tcss"
     TITLE = "icdrill"
     ENABLE_COMMAND_PALETTE = False
@@ -55,6 +61,19 @@ class IcdrillApp(App):
     paused: reactive[bool] = reactive(False)
     speed: reactive[float] = reactive(1.0)
 
+    class Ticked(Message):
+        """The clock ticked, running or paused: the screen shows the view as of this tick."""
+
+    class SessionClosed(Message):
+        """The drill has ended and its session is closed: the end panel shows it."""
+
+        def __init__(self, closed: ClosedSession) -> None:
+            super().__init__()
+            self.closed = closed
+
+    class ParShown(Message):
+        """Par, or the reason it could not be played, is on the end panel."""
+
     def __init__(
         self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
     ) -> None:
@@ -67,9 +86,9 @@ class IcdrillApp(App):
         self.started = False
         self.play: PlayScreen | None = None
         self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
-        self._finished = False
         self._warnings: list[str] = []
-        self.session = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
+        self.recording = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
+        self.closed: ClosedSession | None = None  # once the drill has ended
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -91,49 +110,28 @@ class IcdrillApp(App):
         self.refresh_bindings()
 
     def _tick(self) -> None:
-        if self.paused:
-            return
-        if not self.engine.ended:
-            self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
-            self.engine.advance(int(self._sim_clock))
-        self.show_view()
+        if not self.paused:
+            if not self.engine.ended:
+                self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
+                self.engine.advance(int(self._sim_clock))
+            self.show_view()
+        self.post_message(self.Ticked())
 
     def show_view(self) -> None:
-        """Hand the current view to the play screen; show the outcome once the drill has ended."""
+        """Hand the current view to the play screen; close the session once the drill has ended."""
         if not self.is_running or self.play is None or not self.play.is_mounted:
             return  # not yet on screen, or shutting down (a tick can land while screens close)
         view = self.engine.view
         self.play.show(view, self.speed, self.paused)
-        if view.ended and not self._finished:
-            self._finished = True
+        if view.ended and self.closed is None:
             self.clock.pause()
-            self.play.show_outcome(outcome(self.engine.log.entries))
-            self._finish_session()
-            self.refresh_bindings()
-
-    def _finish_session(self) -> None:
-        """Close the recording, add the session to the history, show the card and start on par."""
-        panel = self.play.query_one(EndPanel)
-        card = None
-        if self.session is not None:
-            self.session.finish()
-            card = self.session.card
-            panel.recording = self.session.path
-            if self.session.path is None:
-                panel.recording_note = "This session could not be recorded (see the timeline)."
-        else:
-            panel.recording_note = "This session was not recorded."
-            card = score(self.loaded.scenario, self.engine.log.entries)
-        panel.card = card
-        if card is not None:
+            self.closed = close_session(self.loaded, self.engine.log.entries, self.recording)
+            self.play.show_end(self.closed)
+            self._warnings.extend(self.closed.warnings)
+            self._show_warnings()
             self._play_par()
-        parts = []
-        if card is not None:
-            parts.append(f"score {card.overall:.0f}/100")
-        if self.session is not None and self.session.path is not None:
-            parts.append(f"recorded as {self.session.path.name}")
-        panel.border_subtitle = " · ".join(parts) or None
-        self._show_warnings()
+            self.refresh_bindings()
+            self.post_message(self.SessionClosed(self.closed))
 
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
     def _play_par(self) -> Scorecard:
@@ -152,6 +150,9 @@ class IcdrillApp(App):
             panel.par, panel.par_note = event.worker.result, None
         elif event.state == WorkerState.ERROR:
             panel.par_note = f"par could not be played: {event.worker.error}"
+        else:
+            return  # pending or running: nothing to show yet
+        self.post_message(self.ParShown())
 
     def _show_warnings(self) -> None:
         timeline = self.play.query_one(Timeline)
@@ -167,13 +168,11 @@ class IcdrillApp(App):
         event.input.clear()
         if not text:
             return
-        name = text.split()[0].lower()
-        if name == "/help":
+        if text.split()[0].lower() == "/help":
             self.action_help()
             return
-        self.show_view()  # what was said before this command is logged before its echo
-        if self.engine.submit(text) and name not in SHOWN_BY_THE_VIEW:
-            self.play.query_one(Timeline).command(self.engine.now, text)
+        self.show_view()  # what was said before this command is on screen before it
+        self.engine.submit(text)  # accepted or refused, the log has it and the view shows it
         self.show_view()
 
     # --- key bindings --------------------------------------------------------------------------

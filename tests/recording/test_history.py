@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from tui.history import History, HistoryError, Session, format_progress
+from tui.cli.progress import format_progress
+from tui.store.history import History, HistoryError, Session
 
 
 def session(trainee, played_at, overall, **dims):

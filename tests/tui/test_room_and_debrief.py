@@ -2,19 +2,18 @@
 
 The room is checked on `sale-day-meltdown`, seed 3, where a short script leaves everything open
 at T+16:10: Kenji's question, the executive's request, the rollback-or-restart disagreement, the
-Head of Sales' pushes and a manager who has not been redirected. No async test plugin: each pilot
-test runs its own coroutine with asyncio.run.
+Head of Sales' pushes and a manager who has not been redirected.
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
-from tui_pilot import SIZE, paste_command, squash, until
+from tui_pilot import paste_command, settled, squash, until
+from tui_pilot import play as play_app
 
 from sim.scenario import locate as catalog
 from sim.log.clock import format_clock
@@ -57,15 +56,11 @@ def opened(engine: Engine, until: int = ROOM_FULL) -> Engine:
 
 
 def play(app: IcdrillApp, scenario) -> None:
-    async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("enter")  # past the briefing
-            await pilot.pause()
-            app.paused = True  # the tests move the clock themselves
-            await scenario(pilot)
+    async def steps(pilot: Pilot) -> None:
+        app.paused = True  # the tests move the clock themselves
+        await scenario(pilot)
 
-    asyncio.run(main())
+    play_app(app, steps, begin=True)
 
 
 def shown(widget: Widget) -> str:
@@ -130,6 +125,12 @@ def test_the_room_panel_shows_what_waits_on_the_ic_and_empties_as_it_is_answered
             await paste_command(pilot, answer)
         assert not app.engine.view.questions and not app.engine.view.conflicts
         assert panel.border_title == "Room"
+        # The timeline has every command, those given straight to the engine too, and what a
+        # command set off comes after it, at the same second.
+        said = squash(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines))
+        assert all(f"{format_clock(t)} you: {command}" in said for t, command in OPENING)
+        order = ["you: /qualify", "you to ", "you: /redirect morgan", "Morgan Blake: Understood"]
+        assert [said.index(s) for s in order] == sorted(said.index(s) for s in order)
         assert shown(panel) == "Morgan Blake (manager) is in the channel, redirected."
 
     play(app, scenario)
@@ -154,14 +155,15 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         app.engine.advance(app.loaded.scenario.end.time_limit)
         panel = app.screen.query_one(EndPanel)
         app.show_view()
-        await until(pilot, lambda: panel.par is not None)  # the expert plays the same seed in a worker
-        await pilot.pause()
+        await until(pilot, lambda: panel.par is not None, IcdrillApp.ParShown)  # the expert plays in a worker
+        timeline = app.screen.query_one(Timeline)
+        # The panel grows with par, the timeline below it shrinks, and its last lines stay in sight.
+        await settled(pilot, lambda: "(expert bot, same seed)" in shown(panel) and timeline.scroll_y == timeline.max_scroll_y)
+        assert timeline.max_scroll_y > 0  # a timeline long enough to be scrolled at all
         assert panel.display and app.screen.has_class("-ended")
         assert app.engine.view.executive_request  # still open, but nothing can be answered now
         assert shown(app.screen.query_one(RoomPanel)) == "nothing is waiting on you"
-        timeline = app.screen.query_one(Timeline)
-        assert timeline.scroll_y == timeline.max_scroll_y  # the drill's last lines stay in sight
-        card, expert = app.session.card, panel.par
+        card, expert = app.closed.card, panel.par
         assert expert.overall == par(app.loaded, SEED).overall
         text = shown(panel)
         assert "NOT resolved" in text and "customer-impact-minutes" in text
@@ -173,7 +175,8 @@ def test_the_end_panel_shows_the_score_beside_par_three_things_to_improve_and_th
         for n, (d, finding, _) in enumerate(improve, start=1):
             assert finding.t is None or finding.text.startswith(f"{format_clock(finding.t)}: ")
             assert f"{n}. [{d.name} {finding.points:+.1f}] {squash(finding.text)}" in text
-        path = app.session.path
+        path = app.closed.recording
+        assert path == app.recording.path and path.is_file()
         assert path.parent.parent == data
         unwrapped = "".join(text.split())  # a long path may wrap mid-word
         assert f"Recordedas{path}" in unwrapped

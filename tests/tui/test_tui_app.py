@@ -1,43 +1,22 @@
-"""The Textual app driven through its pilot: briefing, commands, refusals, clock keys, the end.
-
-No async test plugin: each test runs its own coroutine with asyncio.run.
-"""
+"""The Textual app driven through its pilot: briefing, commands, refusals, clock keys, the end."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
-from tui_pilot import SIZE, paste_command, squash, until
+from tui_pilot import log_text, next_signal, paste_command, play, settled, squash, until
 
 from tui.app import SPEEDS, IcdrillApp, build_app
-from tui.widgets import (
-    BriefingScreen,
-    CommandInput,
-    EndPanel,
-    PeoplePanel,
-    PlayScreen,
-    Timeline,
-)
+from tui.screens import BriefingScreen, PlayScreen
+from tui.widgets import CommandInput, EndPanel, PeoplePanel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TINY = str(FIXTURES / "tiny.yaml")
 DETECTED = 240  # the default scenario's first alert fires at 3m
-
-
-def play(app: IcdrillApp, scenario) -> None:
-    """Run `scenario(pilot)` inside the app, in a fresh event loop."""
-
-    async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
 
 
 async def start(pilot: Pilot) -> None:
@@ -50,11 +29,6 @@ async def type_command(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.press("enter")
     await pilot.pause()
-
-
-def log_text(app: IcdrillApp) -> str:
-    """Everything the timeline has rendered, wrapping undone."""
-    return squash(" ".join(strip.text for strip in app.screen.query_one(Timeline).lines))
 
 
 def widget_text(widget: Widget) -> str:
@@ -114,6 +88,43 @@ def test_refused_command_shows_its_reason():
     play(app, scenario)
 
 
+def test_every_command_reaches_the_timeline_once_through_the_log():
+    """Accepted ones echoed, refused ones with their reason, /update and /note as what they made."""
+    app = build_app()
+    update = "/update Checkout failing for 30% of customers; next update in 10 min"
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        app.paused = True  # the test moves the clock
+        app.engine.advance(DETECTED)
+        for command in ("/ack", "/declare sev1", update, "/note pool maxed out", "/update", "/asign dana", "/note"):
+            await paste_command(pilot, command)
+        # A command that never went through the command line is shown all the same: the timeline
+        # reads the log's command_issued and command_rejected events from the view, nothing else.
+        app.engine.submit("/page dana")
+        app.engine.submit("/page nobody")
+        app.show_view()
+        await pilot.pause()
+        text = log_text(app)
+        said = [
+            "T+04:00 you: /ack",
+            "T+04:00 you: /declare sev1",
+            f"T+04:00 you, status update: {update.removeprefix('/update ')}",
+            "T+04:00 timeline note (you): pool maxed out",
+            "T+04:00 REFUSED /update: usage: /update TEXT",
+            "T+04:00 REFUSED /asign dana: unknown command '/asign'; did you mean /assign?",
+            "T+04:00 REFUSED /note: usage: /note TEXT",
+            "T+04:00 you: /page dana",
+            "T+04:00 REFUSED /page nobody: ",
+        ]
+        assert [text.count(line) for line in said] == [1] * len(said)  # each once, none twice
+        assert [text.index(line) for line in said] == sorted(text.index(line) for line in said)  # as typed
+        assert "you: /update" not in text and "you: /note" not in text
+        assert len(app.engine.view.commands) == 9
+
+    play(app, scenario)
+
+
 MARKUP = "[bold]hi[/bold] [link=x] [/] [red"
 
 
@@ -147,12 +158,12 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
         await pilot.press("space")  # on the briefing the clock keys do nothing
         assert not app.paused
         await start(pilot)
-        await until(pilot, lambda: app.engine.now > 0)
-        assert app.engine.now > 0
+        await until(pilot, lambda: app.engine.now > 0)  # the clock's ticks move the engine
         await pilot.press("space")
         assert app.paused
         now = app.engine.now
-        await pilot.pause(0.3)
+        for _ in range(3):  # the clock goes on ticking, and moves nothing
+            await next_signal(pilot, IcdrillApp.Ticked)
         assert app.engine.now == now
         await pilot.press("space")
         assert not app.paused
@@ -188,11 +199,15 @@ def test_end_panel_appears_when_the_drill_ends():
         panel = app.screen.query_one(EndPanel)
         assert not panel.display
         app.engine.advance(app.loaded.scenario.end.time_limit)
-        await until(pilot, lambda: panel.display)  # the next clock tick notices
-        await pilot.pause()  # and lays the panel out
-        assert app.engine.ended
+        closed = await next_signal(pilot, IcdrillApp.SessionClosed)  # the next clock tick notices
+        assert app.engine.ended and closed.closed is app.closed
+
+        def text() -> str:
+            return squash(" ".join(widget_text(part) for part in panel.query(Static)))
+
+        await settled(pilot, lambda: "This session was not recorded." in text())  # the panel laid out
         assert panel.display
-        text = squash(" ".join(widget_text(part) for part in panel.query(Static)))
+        text = text()
         assert "NOT resolved" in text and "customer-impact-minutes" in text
         assert "Score " in text and " / 100" in text  # scored even when not recorded
         assert "This session was not recorded." in text

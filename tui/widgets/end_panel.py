@@ -1,14 +1,12 @@
 """The panel that appears when the drill ends: the outcome, the scorecard beside par, the three
 things to improve first, and where the recording is.
 
-The app sets the attributes as they become known: the outcome at once, the card when the
-session is closed, par when the expert bot has played the same seed (in a worker). Everything
-from the scenario, the log or the file system goes in as plain `Text`, never markup.
+The app hands it the closed session (`tui.store.session.ClosedSession`) at once, and par when the
+expert bot has played the same seed (in a worker). Everything from the scenario, the log or the
+file system goes in as plain `Text`, never markup.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from rich.console import Group
 from rich.table import Table
@@ -22,6 +20,7 @@ from sim.log.clock import format_clock, format_duration
 from sim.reading.outcome import Outcome
 from sim.reading.scoring.card import Dimension, Scorecard
 from sim.reading.scoring.debrief import to_improve
+from tui.store.session import ClosedSession
 
 PAR_PENDING = "par: the expert bot is playing the same seed..."
 
@@ -107,10 +106,13 @@ def improvements_text(card: Scorecard) -> Text:
     return text
 
 
-def recording_text(path: Path | None, note: str | None) -> Text:
+def recording_text(closed: ClosedSession) -> Text:
     """Where the session is, and the commands that show more (as `icdrill play` prints on leaving)."""
+    path = closed.recording
     if path is None:
-        return Text(note or "This session was not recorded.", style="dim")
+        if closed.recorded:
+            return Text("This session could not be recorded (see the timeline).", style="dim")
+        return Text("This session was not recorded.", style="dim")
     text = Text()
     text.append("Recorded as ", style="bold")
     text.append(str(path))
@@ -123,30 +125,33 @@ def recording_text(path: Path | None, note: str | None) -> Text:
     return text
 
 
+def subtitle(closed: ClosedSession) -> str:
+    """The panel's bottom border: the score, and the recording's file name."""
+    parts = [f"score {closed.card.overall:.0f}/100"]
+    if closed.recording is not None:
+        parts.append(f"recorded as {closed.recording.name}")
+    return " · ".join(parts)
+
+
 class EndPanel(VerticalScroll):
-    """Hidden until `outcome` is set; the rest fills in as it is known."""
+    """Hidden until `closed` is set; par fills in when it is known."""
 
     BORDER_TITLE = "Drill ended  (ctrl+q quits)"
 
-    outcome: reactive[Outcome | None] = reactive(None, recompose=True)
-    card: reactive[Scorecard | None] = reactive(None, recompose=True)
+    closed: reactive[ClosedSession | None] = reactive(None, recompose=True)
     par: reactive[Scorecard | None] = reactive(None, recompose=True)
     par_note: reactive[str | None] = reactive(PAR_PENDING, recompose=True)
-    recording: reactive[Path | None] = reactive(None, recompose=True)
-    recording_note: reactive[str | None] = reactive(None, recompose=True)
 
     def compose(self) -> ComposeResult:
-        if self.outcome is None:
+        if self.closed is None:
             return
-        yield Static(outcome_text(self.outcome), id="end-outcome")
-        if self.card is None:
-            yield Static(Text("No scorecard: scoring is not available.", style="dim"), id="end-advice")
-        else:
-            with Horizontal(id="end-columns"):
-                yield Static(Group(score_line(self.card, self.par, self.par_note), scores_table(self.card, self.par)),
-                             id="end-scores")
-                yield Static(improvements_text(self.card), id="end-improve")
-        yield Static(recording_text(self.recording, self.recording_note), id="end-recording")
+        card = self.closed.card
+        yield Static(outcome_text(self.closed.outcome), id="end-outcome")
+        with Horizontal(id="end-columns"):
+            yield Static(Group(score_line(card, self.par, self.par_note), scores_table(card, self.par)), id="end-scores")
+            yield Static(improvements_text(card), id="end-improve")
+        yield Static(recording_text(self.closed), id="end-recording")
 
-    def watch_outcome(self, outcome: Outcome | None) -> None:
-        self.set_class(outcome is not None, "-shown")
+    def watch_closed(self, closed: ClosedSession | None) -> None:
+        self.set_class(closed is not None, "-shown")
+        self.border_subtitle = subtitle(closed) if closed is not None else None

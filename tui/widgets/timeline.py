@@ -1,4 +1,5 @@
-"""The inbox and timeline: messages to the IC, refused commands with their reason, status updates.
+"""The inbox and timeline: messages to the IC, every command typed (accepted, or refused with the
+reason), status updates and timeline notes, all read from the view as the log has them.
 
 Everything written here is a `rich.text.Text`, never markup: names, findings and the player's own
 words are shown exactly as they were typed.
@@ -10,10 +11,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import RichLog
 
-from sim.scenario.commands import USAGE
 from sim.log.clock import format_clock
 from sim.reading.names import display_name
-from sim.reading.view import View
+from sim.reading.view import Said, View
+from sim.scenario.commands import USAGE, Note, Update, parse
 
 
 def message_line(t: int, sender: str, text: str) -> Text:
@@ -25,6 +26,23 @@ def rejection_line(t: int, command: str, reason: str) -> Text:
     return Text.assemble(
         (format_clock(t), "dim"), " ", ("REFUSED", "bold white on red"), " ", (command, "bold"), ": ", (reason, "red")
     )
+
+
+def command_line(t: int, command: str) -> Text:
+    return Text.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (command, "green"))
+
+
+def said_line(said: Said) -> Text | None:
+    """A typed command as the timeline shows it: refused with its reason, or echoed once accepted.
+
+    An accepted /update or /note is shown as the status update or note it made (the view has it
+    in `updates` or `notes`), so it is not echoed as well.
+    """
+    if said.refused is not None:
+        return rejection_line(said.t, said.text, said.refused)
+    if isinstance(parse(said.text), (Update, Note)):
+        return None
+    return command_line(said.t, said.text)
 
 
 def note_line(t: int, by: str, text: str) -> Text:
@@ -42,31 +60,29 @@ class Timeline(RichLog):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, min_width=20, id=id)
+        self._seen_commands = 0
         self._seen_inbox = 0
-        self._seen_rejections = 0
         self._seen_updates = 0
         self._seen_notes = 0
 
     def show(self, view: View) -> None:
-        new: list[tuple[int, Text]] = []
+        # Commands first: at the same second, what a command set off comes after it. (The app
+        # shows the view just before each command, so nothing said earlier waits in this batch.)
+        new: list[tuple[int, Text | None]] = [(said.t, said_line(said)) for said in view.commands[self._seen_commands :]]
         new += [(m.t, message_line(m.t, m.sender, m.text)) for m in view.inbox[self._seen_inbox :]]
-        new += [(t, rejection_line(t, text, reason)) for t, text, reason in view.rejections[self._seen_rejections :]]
         new += [(t, update_line(t, text)) for t, text in view.updates[self._seen_updates :]]
         new += [(t, note_line(t, display_name(view.names, by), text)) for t, by, text in view.notes[self._seen_notes :]]
-        self._seen_inbox, self._seen_rejections = len(view.inbox), len(view.rejections)
+        self._seen_commands, self._seen_inbox = len(view.commands), len(view.inbox)
         self._seen_updates, self._seen_notes = len(view.updates), len(view.notes)
         for _, line in sorted(new, key=lambda item: item[0]):  # stable: same-second lines keep their order
-            self.write(line)
+            if line is not None:
+                self.write(line)
 
     def on_resize(self) -> None:
         # A new line scrolls the log to its end (auto_scroll); a change of height keeps it there
         # too, so the latest lines stay in sight when a panel above grows (the debrief at the end).
         # RichLog's own on_resize runs as well: Textual calls the handler of every class in the MRO.
         self.scroll_end(animate=False, immediate=False, x_axis=False)
-
-    def command(self, t: int, text: str) -> None:
-        """Echo a command the engine accepted, so the player sees it went through."""
-        self.write(Text.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (text, "green")))
 
     def hint(self, text: str) -> None:
         """A line from the game itself (not from the drill): a tip for the player."""

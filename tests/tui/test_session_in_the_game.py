@@ -1,43 +1,38 @@
-"""The game records the session as it is played and adds it to the history when the drill ends."""
+"""The game records the session as it is played and closes it when the drill ends: scored, and
+added to the history."""
 
 from __future__ import annotations
 
-import asyncio
+from pathlib import Path
 
 from textual.pilot import Pilot
+from tui_pilot import log_text, next_signal, play, settled
 
 from sim.log.recording import read_recording
-from tui.app import build_app
-from tui.history import History
+from tui.app import IcdrillApp, build_app
+from tui.store.history import History
 from tui.widgets import CommandInput, EndPanel
 
-from .helpers import SCENARIO_FILES
-
-TINY = str(SCENARIO_FILES["tiny"])
+TINY = str(Path(__file__).resolve().parent.parent / "fixtures" / "tiny.yaml")
 
 
-def run(app, steps) -> None:
-    async def main() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("enter")  # past the briefing
-            await pilot.pause()
-            await steps(pilot)
-
-    asyncio.run(main())
+def run(app: IcdrillApp, steps) -> None:
+    play(app, steps, begin=True)
 
 
-async def until(pilot: Pilot, condition, timeout: float = 3.0) -> None:
-    waited = 0.0
-    while not condition() and waited < timeout:
-        await pilot.pause(0.05)
-        waited += 0.05
+async def to_the_end(pilot: Pilot) -> IcdrillApp.SessionClosed:
+    """Move the engine to its time limit; the next clock tick ends the drill and closes the session."""
+    app = pilot.app
+    app.engine.advance(app.loaded.scenario.end.time_limit)
+    closed = await next_signal(pilot, IcdrillApp.SessionClosed)
+    await settled(pilot, lambda: app.screen.query("#end-recording"))  # the end panel is composed
+    return closed
 
 
 def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeypatch):
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY, seed=5, record=True, trainee="ann")
-    path = app.session.path
+    path = app.recording.path
     assert path == tmp_path / "recordings" / "tiny-5-1.jsonl"
 
     async def steps(pilot: Pilot) -> None:
@@ -47,10 +42,9 @@ def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeyp
         await pilot.pause()
         # Mid-drill, what was played is already on disk.
         assert read_recording(path).commands() == [(61, "/ack")]
-        app.engine.advance(app.loaded.scenario.end.time_limit)
-        panel = app.screen.query_one(EndPanel)
-        await until(pilot, lambda: panel.display)
-        assert app.session.finished
+        await to_the_end(pilot)
+        assert app.screen.query_one(EndPanel).display
+        assert app.closed.recording == path and app.recording.closed
 
     run(app, steps)
     rec = read_recording(path)
@@ -65,15 +59,15 @@ def test_the_end_panel_shows_the_score(tmp_path, monkeypatch):
     app = build_app(TINY, record=True, trainee="ann")
 
     async def steps(pilot: Pilot) -> None:
-        app.engine.advance(app.loaded.scenario.end.time_limit)
+        closed = await to_the_end(pilot)
         panel = app.screen.query_one(EndPanel)
-        await until(pilot, lambda: panel.display)
-        assert panel.border_subtitle.startswith(f"score {app.session.card.overall:.0f}/100")
+        assert closed.closed is app.closed and panel.closed is app.closed
+        assert panel.border_subtitle.startswith(f"score {app.closed.card.overall:.0f}/100")
         assert "recorded as tiny-0-1.jsonl" in panel.border_subtitle
 
     run(app, steps)
     (session,) = History(tmp_path / "history.sqlite").sessions()
-    assert session.overall == app.session.card.overall and set(session.dimensions) >= {"delegation", "cadence"}
+    assert session.overall == app.closed.card.overall and set(session.dimensions) >= {"delegation", "cadence"}
 
 
 def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monkeypatch):
@@ -85,8 +79,9 @@ def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monke
         await pilot.press("ctrl+q")
 
     run(app, steps)
-    app.session.close()
-    rec = read_recording(app.session.path)
+    assert app.closed is None  # left before the end: never closed, so never scored nor in the history
+    app.recording.close()
+    rec = read_recording(app.recording.path)
     assert not rec.complete and rec.problems == [] and rec.entries[-1].t <= 120
     assert History(tmp_path / "history.sqlite").sessions() == []
 
@@ -94,11 +89,11 @@ def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monke
 def test_without_record_nothing_is_written(tmp_path, monkeypatch):
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY)
-    assert app.session is None
+    assert app.recording is None
 
     async def steps(pilot: Pilot) -> None:
-        app.engine.advance(app.loaded.scenario.end.time_limit)
-        await until(pilot, lambda: app.screen.query_one(EndPanel).display)
+        closed = await to_the_end(pilot)
+        assert not closed.closed.recorded and closed.closed.card is not None
 
     run(app, steps)
     assert list(tmp_path.iterdir()) == []
@@ -109,12 +104,16 @@ def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(blocker))
     app = build_app(TINY, record=True)
-    assert app.session.path is None
+    assert app.recording.path is None
 
     async def steps(pilot: Pilot) -> None:
-        from tui.widgets import Timeline
-
-        text = " ".join(strip.text for strip in app.screen.query_one(Timeline).lines)
-        assert "cannot record this session" in text
+        assert "cannot record this session" in log_text(app)
+        # At the end the session is still scored; the history cannot be written either: a hint too.
+        await to_the_end(pilot)
+        panel = app.screen.query_one(EndPanel)
+        assert app.closed.recorded and app.closed.recording is None
+        assert "score " in panel.border_subtitle and "recorded as" not in panel.border_subtitle
+        assert "This session could not be recorded (see the timeline)." in panel.query_one("#end-recording").render().plain
+        assert "the session is not in the progress history" in log_text(app)
 
     run(app, steps)

@@ -7,16 +7,18 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from sim.reading.outcome import Outcome
 from sim.reading.view import View
-from tui.widgets.alerts import AlertsPanel
-from tui.widgets.command_input import CommandInput
-from tui.widgets.end_panel import EndPanel
-from tui.widgets.people import PeoplePanel
-from tui.widgets.room import RoomPanel
-from tui.widgets.services import ServicesPanel
-from tui.widgets.status_bar import StatusBar
-from tui.widgets.timeline import Timeline
+from tui.store.session import ClosedSession
+from tui.widgets import (
+    AlertsPanel,
+    CommandInput,
+    EndPanel,
+    PeoplePanel,
+    RoomPanel,
+    ServicesPanel,
+    StatusBar,
+    Timeline,
+)
 
 
 class PlayScreen(Screen):
@@ -45,10 +47,10 @@ class PlayScreen(Screen):
         self.query_one(RoomPanel).show(view)
         self.query_one(Timeline).show(view)
 
-    def show_outcome(self, outcome: Outcome) -> None:
+    def show_end(self, closed: ClosedSession) -> None:
         """The drill is over: the end panel takes the board's place and the command line closes."""
         panel = self.query_one(EndPanel)
-        panel.outcome = outcome
+        panel.closed = closed
         self.add_class("-ended")
         command = self.query_one(CommandInput)
         command.placeholder = "the drill has ended; ctrl+q quits"

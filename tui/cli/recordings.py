@@ -1,5 +1,4 @@
-"""The commands around recorded sessions: replay, score, report and history, and the recording
-options of run and play.
+"""The commands around recorded sessions: replay, score, report and history.
 
 Every mistake a user can make (a missing file, a file that is not a recording, a scenario that
 changed since) is one line on stderr and exit 2, never a traceback.
@@ -13,22 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.log.clock import format_clock
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def add_recording_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--no-record",
-        action="store_true",
-        help="do not record the session nor add it to the progress history",
-    )
-    parser.add_argument(
-        "--trainee",
-        metavar="NAME",
-        default=None,
-        help="whose session this is, for the progress history (default: your login name)",
-    )
+from tui.cli.exits import Exit, bad_input
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -81,11 +65,6 @@ def _scenario_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _fail(message: str) -> int:
-    print(f"icdrill: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _open(args: argparse.Namespace):
     """(recording, loaded scenario) or an exit code after saying why not."""
     from sim.log.recording import RecordingError, read_recording
@@ -94,15 +73,15 @@ def _open(args: argparse.Namespace):
     try:
         recording = read_recording(args.recording)
     except RecordingError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     for problem in recording.problems:
         print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
     if not recording.entries:
-        return _fail(f"{args.recording} holds no events to work with")
+        return bad_input(f"{args.recording} holds no events to work with")
     try:
         loaded = locate_scenario(recording.header, args.scenario)
     except ReplayError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     return recording, loaded
 
 
@@ -123,13 +102,13 @@ def replay_command(args: argparse.Namespace) -> int:
     try:
         recording = read_recording(args.recording)
     except RecordingError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     for problem in recording.problems:
         print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
     try:
         result = replay(recording, args.scenario)
     except ReplayError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     note = _prefix_note(recording)
     if note:
         print(f"note: {note}; the replay compares that prefix")
@@ -139,16 +118,13 @@ def replay_command(args: argparse.Namespace) -> int:
         print(f"  first difference at line {d.line} of the recording:")
         print(f"  recorded: {d.recorded if d.recorded is not None else '(the recording ends here)'}")
         print(f"  replayed: {d.replayed if d.replayed is not None else '(the replay ends here)'}")
-    if result.same_score is None:
-        print("same score: not checked (scoring is not available in this version)")
-    else:
-        overall = result.recorded_score.get("overall")
-        print(f"same score: {'yes' if result.same_score else 'no'} (overall {_num(overall)})")
-        if not result.same_score:
-            print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
+    overall = result.recorded_score.get("overall")
+    print(f"same score: {'yes' if result.same_score else 'no'} (overall {_num(overall)})")
+    if not result.same_score:
+        print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
     for line in result.notes:
         print(f"  note: {line}")
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return Exit.OK if result.ok else Exit.FAILED
 
 
 def _num(value: Any) -> str:
@@ -171,7 +147,7 @@ def score_command(args: argparse.Namespace) -> int:
     print(format_scorecard(recording, card, par_card))
     print()
     print(debrief(loaded.scenario, recording.entries, card, par_card).rstrip())
-    return EXIT_OK
+    return Exit.OK
 
 
 def format_scorecard(recording, card, par_card) -> str:
@@ -212,37 +188,41 @@ def report_command(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as err:
-            return _fail(f"cannot write the report to {args.output}: {err.strerror or err}")
+            return bad_input(f"cannot write the report to {args.output}: {err.strerror or err}")
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return Exit.OK
 
 
 # --- history ---------------------------------------------------------------------------------------
 
 
 def history_command(args: argparse.Namespace) -> int:
-    from tui.datadir import history_path
-    from tui.history import History, HistoryError, format_progress
+    from tui.cli.progress import format_progress
+    from tui.store.datadir import history_path
+    from tui.store.history import History, HistoryError
 
     path = history_path()
     try:
         sessions = History(path).sessions(args.trainee)
     except HistoryError as err:
-        return _fail(str(err))
+        return bad_input(str(err))
     if not sessions:
         whose = f" for {args.trainee}" if args.trainee else ""
         print(
             f"No sessions in the history{whose} yet. Play one with 'icdrill play' (or 'icdrill run' for a bot);"
             f" each finished session is added to {path}."
         )
-        return EXIT_OK
+        return Exit.OK
     print(format_progress(sessions, _dimension_names()))
-    return EXIT_OK
+    return Exit.OK
 
 
 def _dimension_names() -> list[str]:
     from sim.reading.scoring import DIMENSIONS
 
     return list(DIMENSIONS)
+
+
+COMMANDS = {"replay": replay_command, "score": score_command, "report": report_command, "history": history_command}

@@ -1,7 +1,8 @@
-"""Progress history: one row per finished session in a local SQLite file, shown per trainee.
+"""The progress history: one row per finished session in a local SQLite file.
 
 It lives in `tui/` because it stamps each session with the wall-clock date, which `sim/` never
 reads. Scores are stored as they were given, so a later change to scoring never rewrites the past.
+`icdrill history` prints it (`tui/cli/progress.py`).
 """
 
 from __future__ import annotations
@@ -62,8 +63,8 @@ def now() -> str:
 
 
 def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: str | Path | None, played_at: str | None = None) -> Session:
-    """The history row of a recorded session; ``card`` is a `sim.reading.scoring.Scorecard` or None."""
-    dimensions = {d.name: float(d.score) for d in card.dimensions} if card is not None else {}
+    """The history row of a recorded session; ``card`` is its `sim.reading.scoring.Scorecard`."""
+    dimensions = {d.name: float(d.score) for d in card.dimensions}
     return Session(
         trainee=header.get("trainee") or default_trainee(),
         scenario=header["scenario"],
@@ -71,7 +72,7 @@ def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: s
         seed=header["seed"],
         driver=header.get("driver", "unknown"),
         resolved=resolved,
-        overall=float(card.overall) if card is not None else None,
+        overall=float(card.overall),
         dimensions=dimensions,
         recording=str(recording) if recording is not None else None,
     )
@@ -142,62 +143,3 @@ def _session(row: Sequence[Any]) -> Session:
     except (ValueError, TypeError, AttributeError):
         scores = {}
     return Session(trainee, scenario, played_at, seed, driver, bool(resolved), overall, scores, recording)
-
-
-# --- showing progress ----------------------------------------------------------------------------
-
-
-def _score(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0f}"
-
-
-def _when(played_at: str) -> str:
-    return played_at.replace("T", " ")[:16]
-
-
-def format_progress(sessions: list[Session], dimensions: Sequence[str] = ()) -> str:
-    """A table per trainee (date, scenario, overall and each dimension), then the trend of overall."""
-    names = list(dimensions)
-    for session in sessions:
-        names += [name for name in session.dimensions if name not in names]
-    by_trainee: dict[str, list[Session]] = {}
-    for session in sessions:
-        by_trainee.setdefault(session.trainee, []).append(session)
-    blocks = [_trainee_block(trainee, rows, names) for trainee, rows in sorted(by_trainee.items())]
-    return "\n\n".join(blocks)
-
-
-def _trainee_block(trainee: str, rows: list[Session], names: list[str]) -> str:
-    headers = ["date", "scenario", "seed", "IC", "resolved", "overall", *names]
-    table = [
-        [
-            _when(s.played_at), s.scenario, str(s.seed), s.driver, "yes" if s.resolved else "no",
-            _score(s.overall), *(_score(s.dimensions.get(name)) for name in names),
-        ]
-        for s in rows
-    ]
-    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
-    left = {0, 1, 3, 4}  # text columns; numbers align right
-
-    def fmt(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
-    plural = "session" if len(rows) == 1 else "sessions"
-    lines = [f"{trainee}: {len(rows)} {plural}", fmt(headers), fmt(["-" * w for w in widths])]
-    lines += [fmt(r) for r in table]
-    lines.append(_trend(rows))
-    return "\n".join(lines)
-
-
-def _trend(rows: list[Session]) -> str:
-    scored = [s for s in rows if s.overall is not None]
-    if not scored:
-        return "trend: no scored sessions yet"
-    first, latest = scored[0], scored[-1]
-    best = max(scored, key=lambda s: s.overall)  # the earliest of equal bests
-    if len(scored) == 1:
-        head = f"trend: overall {_score(first.overall)} (one scored session)"
-    else:
-        change = latest.overall - first.overall
-        head = f"trend: overall {_score(first.overall)} -> {_score(latest.overall)} (first -> latest, {change:+.0f})"
-    return f"{head}; best {_score(best.overall)} on {_when(best.played_at)[:10]} ({best.scenario})"

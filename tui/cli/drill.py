@@ -1,0 +1,159 @@
+"""The commands that play a drill: `play` opens the game, `run` plays one headless with a bot or a script.
+
+Both record the session and add it to the progress history unless told not to (`--no-record`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sim.log.clock import format_clock, format_duration
+from sim.scenario import locate as catalog
+from tui.cli.exits import Exit, bad_input
+from tui.cli.loading import load
+from tui.store.recorder import SessionRecording
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser(
+        "run",
+        help="Play a whole drill headless with a scripted IC and print the outcome.",
+        description="Play a drill to its end as fast as the CPU allows and print the outcome.",
+    )
+    run.add_argument(
+        "scenario",
+        nargs="?",
+        default=None,
+        help=f"scenario file or id (default: {catalog.DEFAULT_SCENARIO})",
+    )
+    run.add_argument("--seed", type=int, default=0, help="session seed (default: 0)")
+    run.add_argument(
+        "--bot",
+        choices=("expert", "novice", "idle"),
+        default=None,
+        help="scripted IC in the seat (default: expert, or none when --script is given)",
+    )
+    run.add_argument("--script", metavar="FILE", help="IC commands to play, one 'MM:SS /command' per line")
+    run.add_argument("--log", metavar="FILE", help="write the event log here as JSONL")
+    run.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    _recording_options(run)
+
+    play = sub.add_parser(
+        "play",
+        help="Sit in the IC seat: open the game on a scenario (the default when no command is given).",
+        description="Open the game in the terminal. Type /help in the game for the commands.",
+    )
+    play.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
+    play.add_argument("--seed", type=int, default=0, help="session seed (default: 0)")
+    play.add_argument("--speed", type=float, default=1.0, help="sim seconds per wall second at the start (default: 1)")
+    _recording_options(play)
+
+
+def _recording_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="do not record the session nor add it to the progress history",
+    )
+    parser.add_argument(
+        "--trainee",
+        metavar="NAME",
+        default=None,
+        help="whose session this is, for the progress history (default: your login name)",
+    )
+
+
+def _warn(message: str) -> None:
+    print(f"icdrill: warning: {message}", file=sys.stderr)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from sim.engine import Engine
+    from sim.play.bots import BOTS
+    from sim.play.drill import drive
+    from sim.play.script import ScriptError, parse_script
+    from sim.reading.summary import room_summary
+    from tui.store.session import close_session
+
+    loaded = load(args.scenario)
+    if loaded is None:
+        return Exit.BAD_INPUT
+    script: list[tuple[int, str]] = []
+    if args.script:
+        try:
+            script = parse_script(Path(args.script).read_text(encoding="utf-8"), args.script)
+        except (OSError, UnicodeDecodeError) as err:
+            return bad_input(f"cannot read the script: {err}")
+        except ScriptError as err:
+            print(err, file=sys.stderr)
+            return Exit.BAD_INPUT
+    bot = args.bot or (None if args.script else "expert")
+    engine = Engine(loaded, args.seed)
+    recording = None
+    if not args.no_record:
+        recording = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn)
+    drive(engine, BOTS[bot]() if bot else None, script)
+    closed = close_session(loaded, engine.log.entries, recording)
+    for warning in closed.warnings:
+        _warn(warning)
+    if args.log:
+        try:
+            Path(args.log).write_text(engine.log.to_jsonl(), encoding="utf-8")
+        except OSError as err:
+            print(f"icdrill: cannot write the log: {err}", file=sys.stderr)
+            return Exit.FAILED
+    result, card = closed.outcome, closed.card
+    scenario_id = loaded.scenario.scenario.id
+    recorded = str(closed.recording) if closed.recording is not None else None
+    room = room_summary(engine.log.entries)
+    if args.json:
+        extra = {"recording": recorded, "overall": card.overall, "room": room}
+        print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
+        return Exit.OK
+    ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
+    print(f"scenario                 {scenario_id} (seed {args.seed}, IC: {bot or 'script'})")
+    print(f"outcome                  {'resolved' if result.resolved else 'NOT resolved'}")
+    print(f"ended                    {format_clock(result.ended_at)} ({result.ended_by})")
+    print(f"time to mitigate         {ttm}")
+    print(f"customer-impact-minutes  {result.customer_impact_minutes:.1f}")
+    print(f"events                   {result.events}")
+    print(f"overall score            {card.overall:.1f}/100")
+    print("in the room")
+    for label, value in room.items():
+        print(f"  {label:41}{value}")
+    if args.log:
+        print(f"log                      {args.log}")
+    if recorded:
+        print(f"recording                {recorded}")
+    return Exit.OK
+
+
+def play_command(args: argparse.Namespace) -> int:
+    scenario = getattr(args, "scenario", None)
+    if load(scenario) is None:
+        return Exit.BAD_INPUT
+    if getattr(args, "speed", 1.0) <= 0:
+        return bad_input("--speed must be above 0")
+    from tui.app import build_app  # only here: the other commands never load Textual
+
+    record = not getattr(args, "no_record", False)
+    app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
+                    trainee=getattr(args, "trainee", None))
+    app.run()
+    if app.recording is None:
+        return Exit.OK
+    # A drill left before its end was never closed: its recording is kept as far as it goes, and
+    # the session stays out of the history. (At the end, the game has already closed it.)
+    if (warning := app.recording.close()) is not None:
+        _warn(warning)
+    if app.recording.path is not None:
+        print(f"recording: {app.recording.path}")
+        print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
+        print(f"  icdrill report {app.recording.path}   # the post-incident report")
+    return Exit.OK
+
+
+COMMANDS = {"run": run_command, "play": play_command}

@@ -1,0 +1,63 @@
+"""What `icdrill history` prints: a table of sessions per trainee and the trend of the overall score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.store.history import Session
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def _when(played_at: str) -> str:
+    return played_at.replace("T", " ")[:16]
+
+
+def format_progress(sessions: list[Session], dimensions: Sequence[str] = ()) -> str:
+    """A table per trainee (date, scenario, overall and each dimension), then the trend of overall."""
+    names = list(dimensions)
+    for session in sessions:
+        names += [name for name in session.dimensions if name not in names]
+    by_trainee: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_trainee.setdefault(session.trainee, []).append(session)
+    blocks = [_trainee_block(trainee, rows, names) for trainee, rows in sorted(by_trainee.items())]
+    return "\n\n".join(blocks)
+
+
+def _trainee_block(trainee: str, rows: list[Session], names: list[str]) -> str:
+    headers = ["date", "scenario", "seed", "IC", "resolved", "overall", *names]
+    table = [
+        [
+            _when(s.played_at), s.scenario, str(s.seed), s.driver, "yes" if s.resolved else "no",
+            _score(s.overall), *(_score(s.dimensions.get(name)) for name in names),
+        ]
+        for s in rows
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
+    left = {0, 1, 3, 4}  # text columns; numbers align right
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    plural = "session" if len(rows) == 1 else "sessions"
+    lines = [f"{trainee}: {len(rows)} {plural}", fmt(headers), fmt(["-" * w for w in widths])]
+    lines += [fmt(r) for r in table]
+    lines.append(_trend(rows))
+    return "\n".join(lines)
+
+
+def _trend(rows: list[Session]) -> str:
+    scored = [s for s in rows if s.overall is not None]
+    if not scored:
+        return "trend: no scored sessions yet"
+    first, latest = scored[0], scored[-1]
+    best = max(scored, key=lambda s: s.overall)  # the earliest of equal bests
+    if len(scored) == 1:
+        head = f"trend: overall {_score(first.overall)} (one scored session)"
+    else:
+        change = latest.overall - first.overall
+        head = f"trend: overall {_score(first.overall)} -> {_score(latest.overall)} (first -> latest, {change:+.0f})"
+    return f"{head}; best {_score(best.overall)} on {_when(best.played_at)[:10]} ({best.scenario})"

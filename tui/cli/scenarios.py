@@ -1,0 +1,79 @@
+"""The commands about scenario files and the engine: validate, schema, list and bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sim.scenario import locate as catalog
+from tui.cli.exits import Exit, bad_input
+from tui.cli.loading import load
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    validate = sub.add_parser(
+        "validate",
+        help="Check scenario files and folders; exit 2 on any problem.",
+        description="Check scenario and org files. Prints every problem as path:line:col: field: message.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched for *.yaml)")
+
+    sub.add_parser(
+        "schema",
+        help="Print the JSON Schema of the scenario format.",
+        description="Print the JSON Schema of the scenario format, for editors that complete and check YAML.",
+    )
+
+    bench = sub.add_parser(
+        "bench",
+        help="Measure headless speed beside a bare SimPy loop.",
+        description="Play many drills headless and compare events per second with a bare SimPy loop.",
+    )
+    bench.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
+    bench.add_argument("--drills", type=int, default=200, help="number of drills to time (default: 200)")
+    bench.add_argument("--bot", choices=("expert", "novice", "idle"), default="expert")
+
+    sub.add_parser("list", help="List the scenarios that ship with icdrill.")
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    from sim.scenario import validate_main
+
+    # validate_main prints every problem and returns 0 when there is none.
+    return Exit.OK if validate_main(args.paths) == 0 else Exit.BAD_INPUT
+
+
+def schema_command(args: argparse.Namespace) -> int:
+    from sim.scenario.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+    return Exit.OK
+
+
+def list_command(args: argparse.Namespace) -> int:
+    for scenario_id in catalog.available():
+        print(scenario_id)
+    return Exit.OK
+
+
+def bench_command(args: argparse.Namespace) -> int:
+    from sim.play.bench import bench, report
+
+    if args.drills < 1:
+        return bad_input("--drills must be at least 1")
+    loaded = load(args.scenario)
+    if loaded is None:
+        return Exit.BAD_INPUT
+
+    def progress(done: int, total: int) -> None:
+        if done % max(1, total // 10) == 0 or done == total:
+            print(f"\r  timing drills: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = bench(loaded, args.drills, args.bot, progress)
+    print(file=sys.stderr)
+    print(report(result, loaded.scenario.scenario.id, args.bot))
+    return Exit.OK
+
+
+COMMANDS = {"validate": validate_command, "schema": schema_command, "list": list_command, "bench": bench_command}

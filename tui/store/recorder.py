@@ -1,0 +1,50 @@
+"""The session recorder: one drill written to the recordings folder as it is played.
+
+A Recorder listens to the engine's log from its first event, so a session killed mid-drill still
+leaves a readable prefix on disk. Recording never stops a drill: a folder that cannot be written
+is a warning, and the session goes on unrecorded. Closing the session at the end of the drill
+(score, history) is `tui.store.session.close_session`'s job, not this one's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tui.store.datadir import start_recording
+
+
+class SessionRecording:
+    """Starts recording `engine`'s session at once; `close()` ends the file, a second call does nothing.
+
+    `warn` hears a folder that cannot be written, when recording starts. `header` is the
+    recording's header (scenario, seed, driver, trainee): the history row is made from it.
+    """
+
+    def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
+        from sim.log.recording import recording_header
+        from tui.store.history import default_trainee
+
+        self.trainee = trainee or default_trainee()
+        self.header = recording_header(
+            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee
+        )
+        self.recorder = None
+        self.closed = False
+        try:
+            self.recorder = start_recording(self.header, loaded.scenario.scenario.id, engine.seed).attach(engine.log)
+        except OSError as err:
+            warn(f"cannot record this session ({err.strerror or err}); playing on without a recording")
+
+    @property
+    def path(self) -> Path | None:
+        """The recording's file; None when the folder could not be written."""
+        return self.recorder.path if self.recorder is not None else None
+
+    def close(self) -> str | None:
+        """Close the file; a warning when the recording stopped early (it holds what was written)."""
+        if self.recorder is None or self.closed:
+            return None
+        self.closed = True
+        self.recorder.close()
+        return f"the recording stopped early: {self.recorder.error}" if self.recorder.error else None

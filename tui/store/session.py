@@ -1,0 +1,65 @@
+"""The one place where a played session is closed: scored, its recording closed, added to the history.
+
+Callers: the game when its view says the drill has ended (`tui/app.py`) and `icdrill run` once its
+drill has been driven to the end (`tui/cli/drill.py`). Nothing else scores a drill that has just
+been played; `icdrill score`, `report` and `replay` score a recording read back from disk.
+A session left before its end is not closed here: its recording is closed as it stands
+(`SessionRecording.close`) and it stays out of the history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.log.eventlog import Entry
+from sim.reading.outcome import Outcome, outcome
+from sim.reading.scoring import Scorecard, score
+from sim.scenario import LoadedScenario
+from tui.store.datadir import history_path
+from tui.store.history import History, HistoryError, session_from
+from tui.store.recorder import SessionRecording
+
+
+@dataclass(frozen=True)
+class ClosedSession:
+    """What the callers show at the end of a drill."""
+
+    outcome: Outcome
+    card: Scorecard
+    recorded: bool  # recording was asked for (the file may still have failed: see `recording`, `warnings`)
+    recording: Path | None  # the recording's file, when there is one
+    warnings: tuple[str, ...] = ()  # for the player: a recording cut short, a history that cannot be written
+
+
+def close_session(
+    loaded: LoadedScenario,
+    entries: list[Entry],
+    recording: SessionRecording | None = None,
+    *,
+    played_at: str | None = None,
+) -> ClosedSession:
+    """Score the drill whose log is `entries`; close `recording` and add the session to the history.
+
+    Call it once, when the drill has ended. Without `recording` (the player chose not to record)
+    the session is only scored. A history that cannot be written is a warning, never an error:
+    the drill has been played either way.
+    """
+    card = score(loaded.scenario, entries)
+    result = outcome(entries)
+    warnings: list[str] = []
+    if recording is not None:
+        if (warning := recording.close()) is not None:
+            warnings.append(warning)
+        row = session_from(recording.header, result.resolved, card, recording.path, played_at)
+        try:
+            History(history_path()).add(row)
+        except HistoryError as err:
+            warnings.append(f"{err}; the session is not in the progress history")
+    return ClosedSession(
+        outcome=result,
+        card=card,
+        recorded=recording is not None,
+        recording=recording.path if recording is not None else None,
+        warnings=tuple(warnings),
+    )
