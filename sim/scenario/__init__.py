@@ -8,6 +8,6 @@ problem is positioned at file:line:col (problems.py).
 
 from sim.scenario.loader import LoadedScenario, load_scenario
 from sim.scenario.problems import Problem, ScenarioError
-from sim.scenario.validate import validate_main, validate_paths
+from sim.scenario.validate import print_problems, validate_paths
 
-__all__ = ["LoadedScenario", "Problem", "ScenarioError", "load_scenario", "validate_main", "validate_paths"]
+__all__ = ["LoadedScenario", "Problem", "ScenarioError", "load_scenario", "print_problems", "validate_paths"]

@@ -17,8 +17,10 @@ def validate_paths(paths: list[str]) -> list[Problem]:
     return _validate(paths)[0]
 
 
-def validate_main(paths: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Print every problem (like a linter, on ``out``); 0 when all files are fine, else 2.
+def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | None = None) -> bool:
+    """Print every problem (like a linter, on ``out``) and a count; whether all files are fine.
+
+    The exit code is the command line's to choose (`tui.cli.exits`).
 
     ``out`` and ``err`` default to sys.stdout and sys.stderr as they are at call time, so that
     redirect_stdout and pytest's capture see the output."""
@@ -29,9 +31,9 @@ def validate_main(paths: list[str], out: TextIO | None = None, err: TextIO | Non
         print(problem.format(), file=out)
     if problems:
         print(f"{_count(len(problems), 'problem')} found checking {_count(checked, 'file')}", file=err)
-        return 2
+        return False
     print(f"ok: {_count(checked, 'file')}", file=out)
-    return 0
+    return True
 
 
 def _validate(paths: list[str]) -> tuple[list[Problem], int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.scenario import LoadedScenario, ScenarioError, load_scenario, validate_main, validate_paths
+from sim.scenario import LoadedScenario, ScenarioError, load_scenario, print_problems, validate_paths
 from sim.scenario.loader import check_file
 
 VALID = Path(__file__).resolve().parent / "valid"
@@ -157,12 +157,12 @@ def test_validate_paths_reports_missing_paths_and_empty_folders(tmp_path):
     assert [p.message for p in problems] == ["no .yaml or .yml files in this folder", "no such file or folder"]
 
 
-def test_validate_main_output_and_exit_codes():
+def test_print_problems_output_and_verdict():
     out, err = io.StringIO(), io.StringIO()
-    assert validate_main([str(VALID)], out=out, err=err) == 0
+    assert print_problems([str(VALID)], out=out, err=err) is True
     assert out.getvalue() == "ok: 3 files\n"
     out, err = io.StringIO(), io.StringIO()
-    assert validate_main([str(CORPUS / "bad-fix-action.yaml")], out=out, err=err) == 2
+    assert print_problems([str(CORPUS / "bad-fix-action.yaml")], out=out, err=err) is False
     assert "did you mean 'restart'?\n          action: reboot\n                  ^\n" in out.getvalue()
     assert err.getvalue() == "1 problem found checking 1 file\n"
 

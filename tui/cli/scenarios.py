@@ -38,10 +38,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def validate_command(args: argparse.Namespace) -> int:
-    from sim.scenario import validate_main
+    from sim.scenario import print_problems
 
-    # validate_main prints every problem and returns 0 when there is none.
-    return Exit.OK if validate_main(args.paths) == 0 else Exit.BAD_INPUT
+    return Exit.OK if print_problems(args.paths) else Exit.BAD_INPUT
 
 
 def schema_command(args: argparse.Namespace) -> int:
