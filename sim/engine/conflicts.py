@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.engine.incident import MITIGATED
 from sim.log.events import ConflictDecided, ConflictPolled, ConflictRaised
 from sim.engine.people import AVAILABLE, AWAY, OFF, PAGED, Responder
 from sim.scenario.model import Conflict, Proposal
@@ -28,6 +29,7 @@ DECISION_TIMEBOX = 600  # the time-box that comes with a decided fix
 class Conflicts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.incident = engine.incident
         self.open: dict[str, Conflict] = {}  # raised and not yet decided, in order of raising
         self.polling: dict[str, int] = {}  # conflict id -> when its poll settles
         self.decided: dict[str, str] = {}  # conflict id -> chosen person
@@ -40,7 +42,7 @@ class Conflicts:
     # --- raising and stalling ---------------------------------------------------------------------
 
     def _over(self) -> bool:
-        return self.engine.ended or self.engine.phase in ("mitigated", "resolved")
+        return self.incident.over() or self.incident.phase == MITIGATED
 
     def _play(self, conflict: Conflict):
         engine, env = self.engine, self.engine.env
@@ -54,7 +56,7 @@ class Conflicts:
             return
         self.open[conflict.id] = conflict
         engine.emit(ConflictRaised(conflict.id, [self.say(p) for p in conflict.proposals]))
-        while conflict.id in self.open and not engine.ended and engine.phase != "resolved":
+        while conflict.id in self.open and not self.incident.over():
             for r in sorted(proposers, key=lambda r: r.id):
                 engine.people.detour(r, STALL)
             yield env.timeout(STALL)
@@ -114,7 +116,7 @@ class Conflicts:
         """The chosen proposal becomes its proposer's task as soon as they are free to take it."""
         engine = self.engine
         self.waiting[proposal.person] = proposal
-        while not engine.ended and engine.phase != "resolved" and self.waiting.get(proposal.person) is proposal:
+        while not self.incident.over() and self.waiting.get(proposal.person) is proposal:
             if self._start(proposal):
                 del self.waiting[proposal.person]
                 return
@@ -123,5 +125,5 @@ class Conflicts:
     def freed(self, person: str) -> None:
         """A person just finished a task: a decided proposal waiting for them starts now."""
         proposal = self.waiting.get(person)
-        if proposal is not None and self.engine.phase != "resolved" and self._start(proposal):
+        if proposal is not None and not self.incident.over() and self._start(proposal):
             del self.waiting[person]

@@ -37,7 +37,7 @@ def _manager(engine: Engine, ref: str) -> tuple[ManagerState | None, str | None]
 
 
 def _redirect(engine: Engine, command: c.Redirect) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -53,7 +53,7 @@ def _redirect(engine: Engine, command: c.Redirect) -> str | None:
 
 
 def _authority(engine: Engine, command: c.Authority) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -66,7 +66,7 @@ def _authority(engine: Engine, command: c.Authority) -> str | None:
 
 
 def _qualify(engine: Engine, _: c.Qualify) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     if not engine.stakeholders.pushing():
@@ -76,7 +76,7 @@ def _qualify(engine: Engine, _: c.Qualify) -> str | None:
 
 
 def _answer(engine: Engine, grant: bool) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     if not engine.stakeholders.request_open():

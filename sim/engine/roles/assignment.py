@@ -17,9 +17,6 @@ from sim.engine.roles.tech_lead import TECH, TechLead
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
-_RESOLVED = "resolved"
-
-
 class Roles:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -71,9 +68,6 @@ class Roles:
     def holds(self, role: str, person: str, tenure: int) -> bool:
         """Whether `person` still holds `role` in the same tenure as when their work started."""
         return self.holders.get(role) == person and self._tenure.get(role) == tenure
-
-    def over(self) -> bool:
-        return self.engine.ended or self.engine.phase == _RESOLVED
 
     # --- reports, relayed through the Tech Lead -------------------------------------------------
 

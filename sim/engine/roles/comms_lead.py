@@ -26,13 +26,14 @@ class CommsLead:
     def __init__(self, engine: Engine, roles: Roles) -> None:
         self.engine = engine
         self.roles = roles
+        self.incident = engine.incident
         self.behaviour = engine.scenario.behaviour
 
     def run(self, r: Responder, tenure: int):
         """The Comms Lead's work for one tenure of the role."""
         engine, env, view, roles = self.engine, self.engine.env, self.engine.view, self.roles
         rng = engine.streams.get("comms")
-        while roles.holds(COMMS, r.id, tenure) and not roles.over():
+        while roles.holds(COMMS, r.id, tenure) and not self.incident.over():
             due = view.next_update_due()
             if due is None or engine.now < due:
                 yield env.timeout(COMMS_POLL if due is None else min(COMMS_POLL, due - engine.now))
@@ -48,7 +49,7 @@ class CommsLead:
                 yield env.timeout(lag) if question is None else (question.answered | env.timeout(lag))
             if question is not None:
                 engine.people.asking.lapse(question)
-            if not roles.holds(COMMS, r.id, tenure) or roles.over():
+            if not roles.holds(COMMS, r.id, tenure) or self.incident.over():
                 return
             due = view.next_update_due()
             if due is not None and engine.now >= due:  # the IC may have posted one meanwhile

@@ -30,6 +30,7 @@ class ExecutiveRequest:
     def __init__(self, room: Room, spec: Executive) -> None:
         self.room = room
         self.engine = room.engine
+        self.incident = room.incident
         self.state = ExecutiveState(spec)
 
     def start(self) -> None:
@@ -39,12 +40,12 @@ class ExecutiveRequest:
         room = self.room
         yield from room.sleep_until(x.spec.at)
         yield from room.until_detected()
-        if room.over():
+        if self.incident.over():
             return
         x.open = True
         self.engine.emit(ev.ExecutiveRequested(x.spec.person, x.spec.request))
         grab_at = self.engine.now + x.spec.grabs_after
-        while x.open and not room.over():
+        while x.open and not self.incident.over():
             if self.engine.now >= grab_at:
                 working = room.responders(WORKING)
                 if working:
@@ -71,7 +72,7 @@ class ExecutiveRequest:
         """A grant made before enough people were in: whoever joins while the request is being
         worked on is pulled onto it too."""
         room = self.room
-        while owed > 0 and not room.over():
+        while owed > 0 and not self.incident.over():
             yield self.engine.env.timeout(GRAB_RETRY)
             if self.engine.now >= until:
                 return

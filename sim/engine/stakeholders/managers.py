@@ -45,6 +45,7 @@ class Managers:
     def __init__(self, room: Room) -> None:
         self.room = room
         self.engine = room.engine
+        self.incident = room.incident
         self.by_id: dict[str, ManagerState] = {m.person: ManagerState(m) for m in self.engine.scenario.stakeholders.managers}
 
     def start(self) -> None:
@@ -55,7 +56,7 @@ class Managers:
         room = self.room
         yield from room.sleep_until(m.spec.joins_at)
         yield from room.until_detected()
-        if room.over():
+        if self.incident.over():
             return
         m.joined = True
         self.engine.emit(ev.ManagerJoined(m.id))
@@ -66,7 +67,7 @@ class Managers:
     def _ask_for_status(self, m: ManagerState):
         room = self.room
         allowed_from = self.engine.now
-        while not room.over() and not m.authority:
+        while not self.incident.over() and not m.authority:
             due = self.engine.view.next_update_due()
             if due is None:  # nothing declared yet: no cadence to be late on
                 yield from room.wait(None)
@@ -96,7 +97,7 @@ class Managers:
         return working[0] if working else None
 
     def _theory_blocked(self, m: ManagerState) -> bool:
-        return m.redirected or self.authority_lent() or self.room.over()
+        return m.redirected or self.authority_lent() or self.incident.over()
 
     def _theory(self, m: ManagerState):
         yield from self.room.sleep_until(m.spec.theory_at)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sim.engine.incident import MITIGATED
 from sim.log import events as ev
 from sim.scenario.model import HeadOfSales
 
@@ -29,6 +30,7 @@ class SalesPressure:
     def __init__(self, room: Room, spec: HeadOfSales) -> None:
         self.room = room
         self.engine = room.engine
+        self.incident = room.incident
         self.state = SalesState(spec)
 
     def start(self) -> None:
@@ -39,7 +41,8 @@ class SalesPressure:
         yield from room.sleep_until(s.spec.starts)
         yield from room.until_detected()
         every = s.spec.every
-        while not room.over() and self.engine.phase != "mitigated":
+        incident = self.incident
+        while not incident.over() and incident.phase != MITIGATED:  # mitigated: the account is fine again
             if self._satisfied():
                 yield from room.wait(None)
                 continue
@@ -57,7 +60,7 @@ class SalesPressure:
             yield from room.wait(wake)
 
     def _satisfied(self) -> bool:
-        return self.engine.severity == self.engine.scenario.severity.levels[0].name
+        return self.incident.severity == self.engine.scenario.severity.levels[0].name
 
     def _push(self, s: SalesState) -> None:
         s.pressure += 1
