@@ -3,8 +3,8 @@
 Everything it does lands in the event log; the player's view and every later judgement are
 folds of that log. The engine holds no wall clock and no global random state: the session seed
 is split into named streams (see `sim.engine.rng`). The incident's own state (phase, severity,
-the IC's page, heads-down, `over()`) sits in one `Incident` (see `sim.engine.incident`) that the
-engine owns and writes, and that its parts read.
+the IC's page, heads-down, the update cadence, `over()`) sits in one `Incident` (see
+`sim.engine.incident`) that the engine owns and writes, and that its parts read.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from sim.log.events import (
     Event,
     Paged,
     PhaseChanged,
+    StatusUpdate,
     TaskReported,
 )
 from sim.scenario.graph import build_graph
@@ -56,7 +57,7 @@ class Engine:
         self.view = View(Catalog.from_scenario(self.scenario))
         self.log.subscribe(self.view.apply)
         self.graph = build_graph(self.scenario)
-        self.incident = Incident()
+        self.incident = Incident(self.scenario.severity)
         self.world = World(self)
         self.people = People(self)
         self.escalation = Escalation(self)
@@ -129,10 +130,15 @@ class Engine:
         self.emit(Paged(IC, f"alert {alert.id}"))
 
     def set_phase(self, phase: str) -> None:
-        self.incident.phase = phase
+        self.incident.enter(phase, self.now)
         self.emit(PhaseChanged(phase))
         if phase == self.scenario.end.phase:
             self.end(phase)
+
+    def post_update(self, text: str) -> None:
+        """A status update goes out (the IC's /update or the Comms Lead's); the cadence restarts."""
+        self.incident.status_posted(self.now)
+        self.emit(StatusUpdate(text))
 
     def end(self, reason: str) -> None:
         self.incident.ended = True

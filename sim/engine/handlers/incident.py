@@ -9,7 +9,7 @@ from sim.scenario import policy
 from sim.engine.handlers.common import find_person, not_over, open_incident, team_or_person, unknown_service
 from sim.engine.incident import DECLARED, DETECTED, MITIGATED, RESOLVED
 from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING
-from sim.log.events import PageAcknowledged, SeveritySet, StatusUpdate
+from sim.log.events import PageAcknowledged, SeveritySet
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -116,7 +116,7 @@ def _update(engine: Engine, command: c.Update) -> str | None:
     problem = not_over(engine.incident)
     if problem:
         return problem
-    engine.emit(StatusUpdate(command.text))
+    engine.post_update(command.text)
     return None
 
 

@@ -68,7 +68,7 @@ class Managers:
         room = self.room
         allowed_from = self.engine.now
         while not self.incident.over() and not m.authority:
-            due = self.engine.view.next_update_due()
+            due = self.incident.next_update_due()
             if due is None:  # nothing declared yet: no cadence to be late on
                 yield from room.wait(None)
                 continue

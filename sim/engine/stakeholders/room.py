@@ -60,7 +60,7 @@ class Room:
 
     def late_by(self, grace: int = 0) -> int | None:
         """Seconds the status update is overdue beyond `grace`, when it is; None when it is not."""
-        due = self.engine.view.next_update_due()
+        due = self.incident.next_update_due()
         if due is None or self.engine.now <= due + grace:
             return None
         return self.engine.now - due

@@ -54,7 +54,7 @@ class SalesPressure:
                 self._push(s)
                 continue
             wake = due_at
-            due = self.engine.view.next_update_due()
+            due = incident.next_update_due()
             if not late and due is not None and due + 1 > self.engine.now:
                 wake = min(wake, due + 1)  # updates turn late then, and the pushes come faster
             yield from room.wait(wake)
