@@ -6,13 +6,16 @@ whatever task they hold pauses. The IC settles it with `/decide PERSON`, or with
 after the scenario's `poll_wait` goes with the proposal the evidence backs (the one whose fix
 would fix an active fault), else the first. Either way the chosen proposal becomes that person's
 task (`via="decision"`), as soon as they are free to take it.
+
+Conflicts stop when the incident is over (`Incident.over`: resolved, or the drill ended), like
+every other part of the engine. A mitigated incident is not over, so a conflict that comes due
+then, or whose second proposer only joins then, is still raised and still has to be settled.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.engine.incident import MITIGATED
 from sim.log.events import ConflictDecided, ConflictPolled, ConflictRaised
 from sim.engine.people import AVAILABLE, AWAY, OFF, PAGED, Responder
 from sim.scenario.model import Conflict, Proposal
@@ -41,18 +44,15 @@ class Conflicts:
 
     # --- raising and stalling ---------------------------------------------------------------------
 
-    def _over(self) -> bool:
-        return self.incident.over() or self.incident.phase == MITIGATED
-
     def _play(self, conflict: Conflict):
         engine, env = self.engine, self.engine.env
         yield env.timeout(conflict.at)
         proposers = [engine.people.by_id[p.person] for p in conflict.proposals]
         while any(r.status in (OFF, PAGED) for r in proposers):
-            if self._over():
+            if self.incident.over():
                 return
             yield env.timeout(WAIT_FOR_PROPOSERS)
-        if self._over():
+        if self.incident.over():
             return
         self.open[conflict.id] = conflict
         engine.emit(ConflictRaised(conflict.id, [self.say(p) for p in conflict.proposals]))
