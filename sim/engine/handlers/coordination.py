@@ -39,7 +39,7 @@ def _role(engine: Engine, command: c.Role) -> str | None:
     holder = roles.holder(command.role)
     if holder is not None:
         return f"{command.role} is held by {holder.name}; /unrole {command.role} first"
-    roles.assign(person, command.role)
+    roles.fill(person, command.role)
     return None
 
 

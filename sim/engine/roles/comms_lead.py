@@ -14,7 +14,7 @@ from sim.engine.people import Responder
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-    from sim.engine.roles.assignment import Roles
+    from sim.engine.roles.holders import Roles
 
 COMMS = "comms-lead"
 _UNHEALTHY = ("degraded", "down")

@@ -16,7 +16,7 @@ from sim.engine.people import AVAILABLE, WORKING, Responder
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-    from sim.engine.roles.assignment import Roles
+    from sim.engine.roles.holders import Roles
 
 TECH = "tech-lead"
 

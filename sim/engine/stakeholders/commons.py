@@ -1,7 +1,7 @@
-"""What every stakeholder process shares: sleeping until a moment or until something they watch
-changes (a status update, the phase, the severity, an assignment, an IC answer), knowing whether
-the status update is late, and the responders they may act on. Waking on a
-change rather than polling keeps every timing exact to the second.
+"""The stakeholders' commons: what every stakeholder process shares. Sleeping until a moment or
+until something they watch changes (a status update, the phase, the severity, a task given, an IC
+answer), knowing whether the status update is late, and the responders they may act on. Waking on
+a change rather than polling keeps every timing exact to the second.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _WATCHED = (ev.PhaseChanged, ev.StatusUpdate, ev.SeveritySet, ev.TaskAssigned)
 
 
-class Room:
+class Commons:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.incident = engine.incident

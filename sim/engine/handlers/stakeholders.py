@@ -1,4 +1,5 @@
-"""Commands for the people around the incident: /redirect, /authority, /qualify, /grant, /decline.
+"""Commands that answer the stakeholders (managers, the Head of Sales, the executive): /redirect,
+/authority, /qualify, /grant, /decline.
 
 The mechanics live in `sim.engine.stakeholders`; these handlers check that the command makes
 sense now and say why not in words the player reads. A refusal never tells whether someone is a
