@@ -6,6 +6,10 @@ whatever task they hold pauses. The IC settles it with `/decide PERSON`, or with
 after the scenario's `poll_wait` goes with the proposal the evidence backs (the one whose fix
 would fix an active fault), else the first. Either way the chosen proposal becomes that person's
 task (`via="decision"`), as soon as they are free to take it.
+
+Conflicts stop when the incident is over (`Incident.over`: resolved, or the drill ended), like
+every other part of the engine. A mitigated incident is not over, so a conflict that comes due
+then, or whose second proposer only joins then, is still raised and still has to be settled.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ DECISION_TIMEBOX = 600  # the time-box that comes with a decided fix
 class Conflicts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.incident = engine.incident
         self.open: dict[str, Conflict] = {}  # raised and not yet decided, in order of raising
         self.polling: dict[str, int] = {}  # conflict id -> when its poll settles
         self.decided: dict[str, str] = {}  # conflict id -> chosen person
@@ -39,22 +44,19 @@ class Conflicts:
 
     # --- raising and stalling ---------------------------------------------------------------------
 
-    def _over(self) -> bool:
-        return self.engine.ended or self.engine.phase in ("mitigated", "resolved")
-
     def _play(self, conflict: Conflict):
         engine, env = self.engine, self.engine.env
         yield env.timeout(conflict.at)
         proposers = [engine.people.by_id[p.person] for p in conflict.proposals]
         while any(r.status in (OFF, PAGED) for r in proposers):
-            if self._over():
+            if self.incident.over():
                 return
             yield env.timeout(WAIT_FOR_PROPOSERS)
-        if self._over():
+        if self.incident.over():
             return
         self.open[conflict.id] = conflict
         engine.emit(ConflictRaised(conflict.id, [self.say(p) for p in conflict.proposals]))
-        while conflict.id in self.open and not engine.ended and engine.phase != "resolved":
+        while conflict.id in self.open and not self.incident.over():
             for r in sorted(proposers, key=lambda r: r.id):
                 engine.people.detour(r, STALL)
             yield env.timeout(STALL)
@@ -114,7 +116,7 @@ class Conflicts:
         """The chosen proposal becomes its proposer's task as soon as they are free to take it."""
         engine = self.engine
         self.waiting[proposal.person] = proposal
-        while not engine.ended and engine.phase != "resolved" and self.waiting.get(proposal.person) is proposal:
+        while not self.incident.over() and self.waiting.get(proposal.person) is proposal:
             if self._start(proposal):
                 del self.waiting[proposal.person]
                 return
@@ -123,5 +125,5 @@ class Conflicts:
     def freed(self, person: str) -> None:
         """A person just finished a task: a decided proposal waiting for them starts now."""
         proposal = self.waiting.get(person)
-        if proposal is not None and self.engine.phase != "resolved" and self._start(proposal):
+        if proposal is not None and not self.incident.over() and self._start(proposal):
             del self.waiting[person]

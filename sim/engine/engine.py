@@ -2,7 +2,9 @@
 
 Everything it does lands in the event log; the player's view and every later judgement are
 folds of that log. The engine holds no wall clock and no global random state: the session seed
-is split into named streams (see `sim.engine.rng`).
+is split into named streams (see `sim.engine.rng`). The incident's own state (phase, severity,
+the IC's page, heads-down, the update cadence, `over()`) sits in one `Incident` (see
+`sim.engine.incident`) that the engine owns and writes, and that its parts read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sim.scenario.commands import ParseError, parse
 from sim.engine.conflicts import Conflicts
 from sim.engine.escalation import Escalation
 from sim.engine.handlers import carry_out
+from sim.engine.incident import DETECTED, Incident
 from sim.engine.people import People
 from sim.engine.roles import Roles
 from sim.engine.stakeholders import Stakeholders
@@ -27,6 +30,7 @@ from sim.log.events import (
     Event,
     Paged,
     PhaseChanged,
+    StatusUpdate,
     TaskReported,
 )
 from sim.scenario.graph import build_graph
@@ -39,7 +43,6 @@ from sim.reading.view import View
 if TYPE_CHECKING:
     from sim.scenario import LoadedScenario
 
-DETECTED, DECLARED, MITIGATED, RESOLVED = "detected", "declared", "mitigated", "resolved"
 IC = "ic"  # the player's id in the log
 
 
@@ -54,19 +57,14 @@ class Engine:
         self.view = View(Catalog.from_scenario(self.scenario))
         self.log.subscribe(self.view.apply)
         self.graph = build_graph(self.scenario)
+        self.incident = Incident(self.scenario.severity)
         self.world = World(self)
         self.people = People(self)
         self.escalation = Escalation(self)
         self.roles = Roles(self)
         self.stakeholders = Stakeholders(self)
         self.conflicts = Conflicts(self)
-        self.heads_down_until: int | None = None  # the IC doing hands-on work
         self._ids: dict[str, int] = {}
-        self.phase: str | None = None
-        self.severity: str | None = None
-        self.ic_paged = False
-        self.ic_acknowledged = False
-        self.ended = False
         self.time_limit = self.scenario.end.time_limit
         self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
         self.people.start()
@@ -77,6 +75,11 @@ class Engine:
     @property
     def now(self) -> int:
         return int(self.env.now)
+
+    @property
+    def ended(self) -> bool:
+        """Whether the drill has ended; what the loops that drive an engine stop on."""
+        return self.incident.ended
 
     def next_id(self, kind: str) -> int:
         """1, 2, 3, ... per kind (questions, ...), shared by every component that makes them."""
@@ -120,18 +123,23 @@ class Engine:
 
     def detected(self, alert: Alert) -> None:
         """A real alert fired: the incident exists and the first person paged, the IC, is you."""
-        if self.phase is not None:
+        if self.incident.phase is not None:
             return
         self.set_phase(DETECTED)
-        self.ic_paged = True
+        self.incident.ic_paged = True
         self.emit(Paged(IC, f"alert {alert.id}"))
 
     def set_phase(self, phase: str) -> None:
-        self.phase = phase
+        self.incident.enter(phase, self.now)
         self.emit(PhaseChanged(phase))
         if phase == self.scenario.end.phase:
             self.end(phase)
 
+    def post_update(self, text: str) -> None:
+        """A status update goes out (the IC's /update or the Comms Lead's); the cadence restarts."""
+        self.incident.status_posted(self.now)
+        self.emit(StatusUpdate(text))
+
     def end(self, reason: str) -> None:
-        self.ended = True
+        self.incident.ended = True
         self.emit(DrillEnded(reason))

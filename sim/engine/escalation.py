@@ -23,6 +23,7 @@ IC, POLICY = "ic", "policy"
 class Escalation:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.incident = engine.incident
         self._pages: dict[str, int] = {}  # team -> pages sent on its path so far
         self.lookups: dict[str, int] = {}  # service -> when its running owner lookup ends
         self.found: dict[str, str] = {}  # service -> true owner team, once looked up
@@ -82,7 +83,7 @@ class Escalation:
         yield self.engine.env.timeout(self.engine.scenario.escalation.policy_after)
         if self._pages.get(team) != page:
             return  # a later page on this team (an escalation, say) restarted the clock
-        if self.engine.ended or self.engine.phase == "resolved" or self.answered(team) is not None:
+        if self.incident.over() or self.answered(team) is not None:
             return
         self.escalate(team, POLICY)
 

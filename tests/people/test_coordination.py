@@ -497,6 +497,41 @@ def test_deciding_during_a_poll_settles_it_once(coordination):
     assert [a.person for _, a in kinds(engine, ev.TaskAssigned)] == ["dana"]
 
 
+def mitigate(engine, fixer):
+    """`fixer` rolls payments-api back; once the dashboards show nobody hurt, the IC marks it mitigated."""
+    ok(engine, f"/assign {fixer} rollback payments-api 10m")
+    until(engine, lambda: kinds(engine, ev.FaultFixed) and engine.view.observed_impact == 0, limit=20 * 60)
+    ok(engine, "/mitigated")
+    assert engine.view.phase == "mitigated"
+
+
+def test_a_disagreement_due_before_mitigation_is_raised_and_decided_after_it(coordination):
+    """Mitigated is not over: as the managers, the roles and the pager carry on, so does the
+    disagreement that came due at 4m while Dana was not yet in (it used to be dropped)."""
+    engine = declared(coordination, seed=22, page=["luis"])
+    mitigate(engine, "luis")
+    assert engine.now > 4 * 60 and not kinds(engine, ev.ConflictRaised)
+    ok(engine, "/page dana")
+    until(engine, lambda: engine.conflicts.open)
+    (raised, _), = kinds(engine, ev.ConflictRaised)
+    (acked, _), = [(t, a) for t, a in kinds(engine, ev.PageAcknowledged) if a.person == "dana"]
+    assert 0 <= raised - acked <= 10  # as soon as both are in, as before mitigation
+    ok(engine, "/decide dana")
+    (t, task), = kinds(engine, ev.TaskAssigned)[1:]
+    assert t == engine.now and (task.person, task.action, task.service, task.via) == ("dana", "failover", "payments-db", "decision")
+
+
+def test_a_disagreement_raised_before_mitigation_stays_open_and_decidable_after_it(coordination):
+    engine = declared(coordination, seed=23, page=["dana", "luis", "priya"])
+    until(engine, lambda: engine.conflicts.open)
+    mitigate(engine, "priya")  # Priya is not in the argument
+    engine.advance(engine.now + 5 * 60)
+    assert list(engine.conflicts.open) == [CONFLICT] and engine.view.conflicts
+    ok(engine, "/decide luis")
+    assert [(d.person, d.by) for _, d in kinds(engine, ev.ConflictDecided)] == [("luis", "ic")]
+    assert engine.view.conflicts == {}
+
+
 # --- the IC's own notes ---------------------------------------------------------------------------
 
 

@@ -305,7 +305,7 @@ def test_a_heads_down_ic_leaves_questions_queued(staff):
     engine.submit("/assign ann investigate web 10m")
     start = engine.now
     assert engine.submit("/handson investigate api")
-    assert engine.heads_down_until == start + 180  # api's 2m investigation x hands_on_factor 1.5
+    assert engine.incident.heads_down_until == start + 180  # api's 2m investigation x hands_on_factor 1.5
     assert kinds(engine, ev.HeadsDown) == [(start, ev.HeadsDown("investigate", "api", start + 180))]
     inbox = len(engine.view.inbox)
     until(engine, lambda: kinds(engine, ev.QuestionAsked), limit=start + 179)
@@ -319,7 +319,7 @@ def test_a_heads_down_ic_leaves_questions_queued(staff):
     (t, report), = [(t, r) for t, r in kinds(engine, ev.TaskReported) if r.person == "ic"]
     assert t == start + 180 and report.suggests == "restart api"
     (t, heads_up), = kinds(engine, ev.HeadsUp)
-    assert t == start + 180 and engine.heads_down_until is None
+    assert t == start + 180 and engine.incident.heads_down_until is None
     held = [m.event for m in engine.view.inbox[inbox:]]
     assert heads_up.held == len(held) - 1 >= 2  # "on it", the question (and not your own report)
     assert held[-1] == report and question in held and not engine.view.held
@@ -383,7 +383,7 @@ def test_back_stops_hands_on_work_with_no_result(staff):
     engine.advance(121)
     assert engine.submit("/back")
     assert kinds(engine, ev.HeadsUp) == [(121, ev.HeadsUp(0))]
-    assert engine.heads_down_until is None and engine.view.heads_down_until is None
+    assert engine.incident.heads_down_until is None and engine.view.heads_down_until is None
     engine.advance(END)
     assert not kinds(engine, ev.FaultFixed) and not kinds(engine, ev.TaskReported)
 

@@ -2,7 +2,7 @@
 
 Each handler returns None when the command was carried out, or the reason a player reads.
 Reasons name what to do instead; they never reveal the hidden truth of the scenario.
-Handlers are grouped by what they act on: the incident, the staff, the room, coordination.
+Handlers are grouped by what they act on: the incident, the staff, the stakeholders, coordination.
 """
 
 from __future__ import annotations
@@ -10,16 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.scenario import commands as c
-from sim.log.clock import format_clock
-from sim.engine.handlers import coordination, incident, room, staffing
+from sim.engine.handlers import coordination, incident, staffing, stakeholders
+from sim.engine.handlers.common import heads_down
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
-_HANDLERS = {**incident.HANDLERS, **staffing.HANDLERS, **room.HANDLERS, **coordination.HANDLERS}
+_HANDLERS = {**incident.HANDLERS, **staffing.HANDLERS, **stakeholders.HANDLERS, **coordination.HANDLERS}
 
 
 def carry_out(engine: Engine, command: c.Command) -> str | None:
-    if engine.heads_down_until is not None and not isinstance(command, c.Back):
-        return f"you are heads-down until {format_clock(engine.heads_down_until)}; /back to stop and read the channel"
-    return _HANDLERS[type(command)](engine, command)
+    problem = None if isinstance(command, c.Back) else heads_down(engine.incident)
+    return problem or _HANDLERS[type(command)](engine, command)

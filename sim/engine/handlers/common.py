@@ -1,22 +1,42 @@
-"""Checks that many commands share: is there an open incident, who is meant, which service."""
+"""Checks that many commands share: is there an open incident, who is meant, which service.
+
+The incident checks take the `Incident` alone: that is all they need to know.
+"""
 
 from __future__ import annotations
 
 import difflib
 from typing import TYPE_CHECKING
 
+from sim.log.clock import format_clock
+
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
+    from sim.engine.incident import Incident
     from sim.engine.people import Responder
 
 
-def open_incident(engine: Engine) -> str | None:
-    """Why a command needs an incident that is detected and not yet resolved, or None."""
-    if engine.phase is None:
+def open_incident(incident: Incident) -> str | None:
+    """Why a command needs an incident that is detected and not yet over, or None."""
+    if incident.phase is None:
         return "there is no incident yet: nothing has been detected"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    return None
+    return not_over(incident)
+
+
+def not_over(incident: Incident) -> str | None:
+    """Why a command cannot be done once the incident is over, or None.
+
+    A command typed after the drill ended never reaches a handler (`Engine.submit` refuses it
+    first), so an incident over here is a resolved one.
+    """
+    return "the incident is resolved" if incident.over() else None
+
+
+def heads_down(incident: Incident) -> str | None:
+    """Why no command but /back can be done while the IC does hands-on work, or None."""
+    if incident.heads_down_until is None:
+        return None
+    return f"you are heads-down until {format_clock(incident.heads_down_until)}; /back to stop and read the channel"
 
 
 def did_you_mean(text: str, choices: list[str]) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def _role(engine: Engine, command: c.Role) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     person, problem = find_person(engine, command.person)
@@ -39,14 +39,14 @@ def _role(engine: Engine, command: c.Role) -> str | None:
     holder = roles.holder(command.role)
     if holder is not None:
         return f"{command.role} is held by {holder.name}; /unrole {command.role} first"
-    roles.assign(person, command.role)
+    roles.fill(person, command.role)
     return None
 
 
 def _unrole(engine: Engine, command: c.Unrole) -> str | None:
     if command.role not in c.ROLES:
         return f"'{command.role}' is not a role (roles: {', '.join(c.ROLES)})"
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     if engine.roles.holder(command.role) is None:
@@ -98,7 +98,7 @@ def _evidence(engine: Engine, command: c.Evidence) -> str | None:
 
 
 def _note(engine: Engine, command: c.Note) -> str | None:
-    if engine.phase is None:
+    if engine.incident.phase is None:
         return "there is no incident yet: nothing to note"
     engine.emit(TimelineNote("ic", command.text))
     return None

@@ -6,20 +6,22 @@ from typing import TYPE_CHECKING
 
 from sim.scenario import commands as c
 from sim.scenario import policy
-from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
+from sim.engine.handlers.common import find_person, not_over, open_incident, team_or_person, unknown_service
+from sim.engine.incident import DECLARED, DETECTED, MITIGATED, RESOLVED
 from sim.engine.people import AVAILABLE, OFF, PAGED, ROLE, WORKING
-from sim.log.events import PageAcknowledged, SeveritySet, StatusUpdate
+from sim.log.events import PageAcknowledged, SeveritySet
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 
 def _ack(engine: Engine, _: c.Ack) -> str | None:
-    if not engine.ic_paged:
+    incident = engine.incident
+    if not incident.ic_paged:
         return "you have not been paged; nothing to acknowledge yet"
-    if engine.ic_acknowledged:
+    if incident.ic_acknowledged:
         return "you have already acknowledged your page"
-    engine.ic_acknowledged = True
+    incident.ic_acknowledged = True
     engine.emit(PageAcknowledged("ic"))
     return None
 
@@ -32,37 +34,41 @@ def _severity_name(engine: Engine, text: str) -> tuple[str | None, str | None]:
 
 
 def _declare(engine: Engine, command: c.Declare) -> str | None:
-    if engine.phase is None:
+    incident = engine.incident
+    if incident.phase is None:
         return "nothing has been detected yet; wait for an alert or a customer report"
-    if engine.phase != "detected":
-        return f"the incident is already declared at {engine.severity}; use /sev to change it"
+    if incident.phase != DETECTED:
+        return f"the incident is already declared at {incident.severity}; use /sev to change it"
     name, problem = _severity_name(engine, command.severity)
     if problem:
         return problem
-    engine.severity = name
+    incident.severity = name
     engine.emit(SeveritySet(name, None))
-    engine.set_phase("declared")
+    engine.set_phase(DECLARED)
     return None
 
 
 def _set_severity(engine: Engine, command: c.SetSeverity) -> str | None:
-    if engine.phase in (None, "detected"):
+    incident = engine.incident
+    if incident.phase in (None, DETECTED):
         return "declare the incident first, e.g. /declare sev2"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
+    problem = not_over(incident)
+    if problem:
+        return problem
     name, problem = _severity_name(engine, command.severity)
     if problem:
         return problem
-    if name == engine.severity:
+    if name == incident.severity:
         return f"the severity is already {name}"
-    previous, engine.severity = engine.severity, name
+    previous, incident.severity = incident.severity, name
     engine.emit(SeveritySet(name, previous))
     return None
 
 
 def _page(engine: Engine, command: c.Page) -> str | None:
-    if engine.phase == "resolved":
-        return "the incident is resolved"
+    problem = not_over(engine.incident)  # paging needs no incident yet: an IC may staff up early
+    if problem:
+        return problem
     team, person, problem = team_or_person(engine, command.target)
     if problem:
         return problem
@@ -79,7 +85,7 @@ def _page(engine: Engine, command: c.Page) -> str | None:
 
 
 def _assign(engine: Engine, command: c.Assign) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     person, problem = find_person(engine, command.person)
@@ -105,32 +111,35 @@ def _assign(engine: Engine, command: c.Assign) -> str | None:
 
 
 def _update(engine: Engine, command: c.Update) -> str | None:
-    if engine.phase in (None, "detected"):
+    if engine.incident.phase in (None, DETECTED):
         return "declare the incident before posting status updates"
-    if engine.phase == "resolved":
-        return "the incident is resolved"
-    engine.emit(StatusUpdate(command.text))
+    problem = not_over(engine.incident)
+    if problem:
+        return problem
+    engine.post_update(command.text)
     return None
 
 
 def _mitigated(engine: Engine, _: c.Mitigated) -> str | None:
-    if engine.phase in (None, "detected"):
+    phase = engine.incident.phase
+    if phase in (None, DETECTED):
         return "declare the incident first"
-    if engine.phase in ("mitigated", "resolved"):
-        return f"the incident is already {engine.phase}"
+    if phase in (MITIGATED, RESOLVED):
+        return f"the incident is already {phase}"
     impact = engine.world.observed_impact
     if impact > 0:
         return f"dashboards still show {impact:.0%} of customers affected"
-    engine.set_phase("mitigated")
+    engine.set_phase(MITIGATED)
     return None
 
 
 def _resolve(engine: Engine, _: c.Resolve) -> str | None:
-    if engine.phase != "mitigated":
-        return "mark the incident mitigated first (/mitigated)" if engine.phase != "resolved" else "already resolved"
+    phase = engine.incident.phase
+    if phase != MITIGATED:
+        return "mark the incident mitigated first (/mitigated)" if phase != RESOLVED else "already resolved"
     if engine.world.observed_impact > 0:
         return f"dashboards show {engine.world.observed_impact:.0%} of customers affected again; not resolved"
-    engine.set_phase("resolved")
+    engine.set_phase(RESOLVED)
     return None
 
 

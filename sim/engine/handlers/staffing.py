@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sim.scenario import commands as c
 from sim.log.clock import format_clock
-from sim.engine.handlers.common import find_person, open_incident, team_or_person, unknown_service
+from sim.engine.handlers.common import find_person, not_over, open_incident, team_or_person, unknown_service
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -27,8 +27,9 @@ def _owner(engine: Engine, command: c.Owner) -> str | None:
 
 
 def _escalate(engine: Engine, command: c.Escalate) -> str | None:
-    if engine.phase == "resolved":
-        return "the incident is resolved"
+    problem = not_over(engine.incident)
+    if problem:
+        return problem
     team, person, problem = team_or_person(engine, command.target)
     if problem:
         return problem
@@ -47,7 +48,7 @@ def _escalate(engine: Engine, command: c.Escalate) -> str | None:
 
 
 def _ask(engine: Engine, command: c.Ask) -> str | None:
-    problem = open_incident(engine) or unknown_service(engine, command.service)
+    problem = open_incident(engine.incident) or unknown_service(engine, command.service)
     if problem:
         return problem
     people = engine.people
@@ -60,7 +61,7 @@ def _ask(engine: Engine, command: c.Ask) -> str | None:
 
 
 def _hands_on(engine: Engine, command: c.HandsOn) -> str | None:
-    problem = open_incident(engine) or unknown_service(engine, command.service)
+    problem = open_incident(engine.incident) or unknown_service(engine, command.service)
     if problem:
         return problem
     engine.people.hands_on(command.action, command.service)
@@ -68,7 +69,7 @@ def _hands_on(engine: Engine, command: c.HandsOn) -> str | None:
 
 
 def _back(engine: Engine, _: c.Back) -> str | None:
-    if engine.heads_down_until is None:
+    if engine.incident.heads_down_until is None:
         return "you are not heads-down; /handson ACTION SERVICE does a task yourself"
     engine.people.back()
     return None

@@ -20,6 +20,7 @@ class Broadcasts:
     def __init__(self, engine: Engine, people: People) -> None:
         self.engine = engine
         self.people = people
+        self.incident = engine.incident
         self.open: set[tuple[str, str]] = set()  # open asks: (action, service)
 
     def ask(self, action: str, service: str) -> None:
@@ -38,14 +39,14 @@ class Broadcasts:
         if picked:
             yield env.timeout(delay)
             volunteer = self._volunteer(action, service)
-            if volunteer is not None and self.engine.phase != "resolved":
+            if volunteer is not None and not self.incident.over():
                 self.open.discard((action, service))
                 self.people.assign(volunteer, action, service, None, via="broadcast")
                 return
         if env.now < give_up:
             yield env.timeout(give_up - env.now)
         self.open.discard((action, service))
-        if self.engine.phase != "resolved":
+        if not self.incident.over():
             self.engine.emit(BroadcastUnanswered(action, service))
 
     def _volunteer(self, action: str, service: str) -> Responder | None:

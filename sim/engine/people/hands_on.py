@@ -21,6 +21,7 @@ class HandsOn:
     def __init__(self, engine: Engine, work: TaskWork) -> None:
         self.engine = engine
         self.work = work
+        self.incident = engine.incident
         self._process: simpy.Process | None = None
 
     def start(self, action: str, service: str) -> int:
@@ -28,7 +29,7 @@ class HandsOn:
         task = Task(self.work.take_task_id(), action, service, None, "hands-on")
         factor = self.engine.scenario.behaviour.hands_on_factor
         until = self.engine.now + max(1, int(base_duration(self.engine, task) * factor))
-        self.engine.heads_down_until = until
+        self.incident.heads_down_until = until
         self.engine.emit(HeadsDown(action, service, until))
         self._process = self.engine.env.process(self._heads_down(task, until))
         return until
@@ -55,5 +56,5 @@ class HandsOn:
 
     def _heads_up(self) -> None:
         held = [m for m in self.engine.view.held if not (isinstance(m.event, TaskReported) and m.event.person == IC)]
-        self.engine.heads_down_until = None
+        self.incident.heads_down_until = None
         self.engine.emit(HeadsUp(len(held)))

@@ -35,6 +35,7 @@ class TaskWork:
         """Give a task to a person; `via` says how it reached them (named, broadcast, tech-lead, ...)."""
         task = Task(self.take_task_id(), action, service, timebox, via)
         r.status, r.task = WORKING, task
+        self.engine.incident.task_given(action)
         self.engine.emit(TaskAssigned(task.id, r.id, action, service, timebox, via))
         r.process = self.engine.env.process(self._work(r, task))
         return task

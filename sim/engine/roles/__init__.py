@@ -13,12 +13,12 @@ Reports reach the IC through `deliver`, which also remembers each author's own w
 `/evidence`. Role work runs as SimPy processes started from commands or from the log listener;
 the listener itself never emits, so every note comes after a realistic lag.
 
-`Roles` (in `assignment.py`: who holds what, and `deliver`) is the object the engine and handlers
+`Roles` (in `holders.py`: who holds what, and `deliver`) is the object the engine and handlers
 use; each role's work has its own module: `comms_lead.py`, `scribe.py`, `tech_lead.py`.
 """
 
-from sim.engine.roles.assignment import Roles
 from sim.engine.roles.comms_lead import COMMS, COMMS_POLL
+from sim.engine.roles.holders import Roles
 from sim.engine.roles.scribe import SCRIBE
 from sim.engine.roles.tech_lead import TECH, TL_PATIENCE, TL_RETRY, TL_TIMEBOX
 

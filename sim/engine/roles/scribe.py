@@ -15,7 +15,7 @@ from sim.reading.narrate import THE_IC, Cast, story
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-    from sim.engine.roles.assignment import Roles
+    from sim.engine.roles.holders import Roles
 
 SCRIBE = "scribe"
 

@@ -10,12 +10,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sim.engine.incident import MITIGATED
 from sim.log import events as ev
 from sim.engine.people import AVAILABLE, WORKING, Responder
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
-    from sim.engine.roles.assignment import Roles
+    from sim.engine.roles.holders import Roles
 
 TECH = "tech-lead"
 
@@ -28,6 +29,7 @@ class TechLead:
     def __init__(self, engine: Engine, roles: Roles) -> None:
         self.engine = engine
         self.roles = roles
+        self.incident = engine.incident
         self.behaviour = engine.scenario.behaviour
         self.evidence_pending: set[int] = set()  # tasks whose source evidence is on its way
         self._fixes_handled: set[str] = set()  # "action target" the Tech Lead took up or saw done
@@ -118,7 +120,9 @@ class TechLead:
         action, target = report.suggests.split(maxsplit=1)
         fix = f"{action} {target}"
         waited = 0
-        while self.roles.holds(TECH, lead, tenure) and not self.roles.over() and engine.phase != "mitigated":
+        incident = self.incident
+        # Once mitigated the suggested fix is no longer needed: the Tech Lead stops handing it out.
+        while self.roles.holds(TECH, lead, tenure) and not incident.over() and incident.phase != MITIGATED:
             if fix in self._fixes_handled or _under_way(engine, action, target):
                 return
             person = self._fixer(report.person, target)

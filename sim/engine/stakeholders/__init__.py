@@ -15,12 +15,12 @@ of Sales' Sev0). Each is played by a SimPy process whose timing the scenario set
   unanswered, the executive grabs an engineer directly.
 
 Processes sleep until a computed moment or until something they watch changes (a status update,
-the phase, the severity, an IC answer): `Room.wait` wakes on either, so timings are exact to the
-second without polling. All times are whole seconds; candidates are taken in sorted id order.
+the phase, the severity, an IC answer): `Commons.wait` wakes on either, so timings are exact to
+the second without polling. All times are whole seconds; candidates are taken in sorted id order.
 
-`Stakeholders` (in `facade.py`) is the object the engine and the room handlers use; each kind of
-stakeholder has its own module (`managers.py`, `sales.py`, `executive.py`) and `room.py` holds
-what their processes share.
+`Stakeholders` (in `facade.py`) is the object the engine and the stakeholder handlers
+(`sim.engine.handlers.stakeholders`) use; each kind of stakeholder has its own module
+(`managers.py`, `sales.py`, `executive.py`) and `commons.py` holds what their processes share.
 """
 
 from sim.engine.stakeholders.executive import GRAB_RETRY, ExecutiveState

@@ -1,15 +1,16 @@
-"""`Stakeholders`, the one object the engine and the room handlers (/redirect, /authority,
-/qualify, /grant, /decline) talk to: it builds the managers, the Head of Sales and the executive
-the scenario has, starts their processes in a fixed order, and passes the IC's answers on.
+"""`Stakeholders`, the one object the engine and the stakeholder handlers
+(`sim.engine.handlers.stakeholders`: /redirect, /authority, /qualify, /grant, /decline) talk to:
+it builds the managers, the Head of Sales and the executive the scenario has, starts their
+processes in a fixed order, and passes the IC's answers on.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.engine.stakeholders.commons import Commons
 from sim.engine.stakeholders.executive import ExecutiveRequest
 from sim.engine.stakeholders.managers import Managers, ManagerState
-from sim.engine.stakeholders.room import Room
 from sim.engine.stakeholders.sales import SalesPressure, impact_evidence
 
 if TYPE_CHECKING:
@@ -20,18 +21,18 @@ class Stakeholders:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         spec = engine.scenario.stakeholders
-        self.room = Room(engine)
-        self.management = Managers(self.room)
-        self.pressure = SalesPressure(self.room, spec.head_of_sales) if spec.head_of_sales is not None else None
-        self.request = ExecutiveRequest(self.room, spec.executive) if spec.executive is not None else None
+        self.commons = Commons(engine)
+        self.management = Managers(self.commons)
+        self.pressure = SalesPressure(self.commons, spec.head_of_sales) if spec.head_of_sales is not None else None
+        self.request = ExecutiveRequest(self.commons, spec.executive) if spec.executive is not None else None
         # Their states, as the handlers and tests read them.
         self.managers = self.management.by_id
         self.sales = self.pressure.state if self.pressure is not None else None
         self.executive = self.request.state if self.request is not None else None
-        self.ids = self.room.ids
+        self.ids = self.commons.ids
 
     def start(self) -> None:
-        self.engine.log.subscribe(self.room.hear)
+        self.engine.log.subscribe(self.commons.hear)
         self.management.start()
         if self.pressure is not None:
             self.pressure.start()
@@ -40,7 +41,7 @@ class Stakeholders:
 
     def poke(self) -> None:
         """Wake every stakeholder process: something they watch has changed."""
-        self.room.poke()
+        self.commons.poke()
 
     # --- managers ------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from sim.engine.people import AVAILABLE, AWAY, WORKING, Responder
 from sim.scenario.model import Manager
 
 if TYPE_CHECKING:
-    from sim.engine.stakeholders.room import Room
+    from sim.engine.stakeholders.commons import Commons
 
 THEORY_RETRY = 60  # a manager with a theory but nobody to DM looks again this much later
 
@@ -42,9 +42,10 @@ class ManagerState:
 
 
 class Managers:
-    def __init__(self, room: Room) -> None:
-        self.room = room
-        self.engine = room.engine
+    def __init__(self, commons: Commons) -> None:
+        self.commons = commons
+        self.engine = commons.engine
+        self.incident = commons.incident
         self.by_id: dict[str, ManagerState] = {m.person: ManagerState(m) for m in self.engine.scenario.stakeholders.managers}
 
     def start(self) -> None:
@@ -52,10 +53,10 @@ class Managers:
             self.engine.env.process(self._manager(self.by_id[pid]))
 
     def _manager(self, m: ManagerState):
-        room = self.room
-        yield from room.sleep_until(m.spec.joins_at)
-        yield from room.until_detected()
-        if room.over():
+        commons = self.commons
+        yield from commons.sleep_until(m.spec.joins_at)
+        yield from commons.until_detected()
+        if self.incident.over():
             return
         m.joined = True
         self.engine.emit(ev.ManagerJoined(m.id))
@@ -64,19 +65,19 @@ class Managers:
             self.engine.env.process(self._theory(m))
 
     def _ask_for_status(self, m: ManagerState):
-        room = self.room
+        commons = self.commons
         allowed_from = self.engine.now
-        while not room.over() and not m.authority:
-            due = self.engine.view.next_update_due()
+        while not self.incident.over() and not m.authority:
+            due = self.incident.next_update_due()
             if due is None:  # nothing declared yet: no cadence to be late on
-                yield from room.wait(None)
+                yield from commons.wait(None)
                 continue
-            late_by = room.late_by(m.spec.status_after)
+            late_by = commons.late_by(m.spec.status_after)
             if late_by is not None and self.engine.now >= allowed_from:
                 self.engine.emit(ev.ManagerAskedStatus(m.id, late_by))
                 allowed_from = self.engine.now + m.spec.status_repeat
                 continue
-            yield from room.wait(max(due + m.spec.status_after + 1, allowed_from))
+            yield from commons.wait(max(due + m.spec.status_after + 1, allowed_from))
 
     # --- the theory and its dead end -----------------------------------------------------------
 
@@ -84,22 +85,22 @@ class Managers:
         people = self.engine.people
         if m.spec.engineer is not None:
             r = people.by_id.get(m.spec.engineer)
-            return r if r is not None and self.room.free_to_act(r) else None
+            return r if r is not None and self.commons.free_to_act(r) else None
         teams = {tid for tid, team in self.engine.scenario.teams.items() if team.manager == m.id}
         if not teams and m.id in people.by_id:
             teams = {people.by_id[m.id].spec.team}
         for status in (WORKING, AVAILABLE):
-            for r in self.room.responders(status):
+            for r in self.commons.responders(status):
                 if r.spec.team in teams:
                     return r
-        working = self.room.responders(WORKING)
+        working = self.commons.responders(WORKING)
         return working[0] if working else None
 
     def _theory_blocked(self, m: ManagerState) -> bool:
-        return m.redirected or self.authority_lent() or self.room.over()
+        return m.redirected or self.authority_lent() or self.incident.over()
 
     def _theory(self, m: ManagerState):
-        yield from self.room.sleep_until(m.spec.theory_at)
+        yield from self.commons.sleep_until(m.spec.theory_at)
         while True:
             if self._theory_blocked(m):
                 return
@@ -113,7 +114,7 @@ class Managers:
         self.engine.emit(ev.ManagerTheory(m.id, r.id, m.spec.theory))
         self.engine.emit(ev.DeadEndStarted(r.id, m.spec.theory, m.id))
         self.engine.people.detour(r, m.spec.dead_end)
-        yield from self.room.sleep_until(m.dead_end.ends)
+        yield from self.commons.sleep_until(m.dead_end.ends)
         if m.dead_end.active:
             m.dead_end.active = False
             self.engine.emit(ev.DeadEndEnded(r.id, m.spec.dead_end))
@@ -147,7 +148,7 @@ class Managers:
         m.redirected = True
         self.engine.emit(ev.ManagerRedirected(m.id))
         self._recall(m)
-        self.room.poke()
+        self.commons.poke()
 
     def lend_authority(self, m: ManagerState) -> None:
         m.authority = True
@@ -155,4 +156,4 @@ class Managers:
         # "Requests go through the IC", said in the channel by the manager: their own engineer
         # stops chasing their theory too.
         self._recall(m)
-        self.room.poke()
+        self.commons.poke()

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sim.engine.incident import MITIGATED
 from sim.log import events as ev
 from sim.scenario.model import HeadOfSales
 
 if TYPE_CHECKING:
-    from sim.engine.stakeholders.room import Room
+    from sim.engine.stakeholders.commons import Commons
     from sim.reading.view import View
 
 
@@ -26,24 +27,26 @@ class SalesState:
 
 
 class SalesPressure:
-    def __init__(self, room: Room, spec: HeadOfSales) -> None:
-        self.room = room
-        self.engine = room.engine
+    def __init__(self, commons: Commons, spec: HeadOfSales) -> None:
+        self.commons = commons
+        self.engine = commons.engine
+        self.incident = commons.incident
         self.state = SalesState(spec)
 
     def start(self) -> None:
         self.engine.env.process(self._head_of_sales(self.state))
 
     def _head_of_sales(self, s: SalesState):
-        room = self.room
-        yield from room.sleep_until(s.spec.starts)
-        yield from room.until_detected()
+        commons = self.commons
+        yield from commons.sleep_until(s.spec.starts)
+        yield from commons.until_detected()
         every = s.spec.every
-        while not room.over() and self.engine.phase != "mitigated":
+        incident = self.incident
+        while not incident.over() and incident.phase != MITIGATED:  # mitigated: the account is fine again
             if self._satisfied():
-                yield from room.wait(None)
+                yield from commons.wait(None)
                 continue
-            late = room.late_by() is not None
+            late = commons.late_by() is not None
             interval = max(1, every // 2) if late else every
             due_at = self.engine.now if s.last_push is None else s.last_push + interval
             due_at = max(due_at, s.quiet_until)
@@ -51,13 +54,13 @@ class SalesPressure:
                 self._push(s)
                 continue
             wake = due_at
-            due = self.engine.view.next_update_due()
+            due = incident.next_update_due()
             if not late and due is not None and due + 1 > self.engine.now:
                 wake = min(wake, due + 1)  # updates turn late then, and the pushes come faster
-            yield from room.wait(wake)
+            yield from commons.wait(wake)
 
     def _satisfied(self) -> bool:
-        return self.engine.severity == self.engine.scenario.severity.levels[0].name
+        return self.incident.severity == self.engine.scenario.severity.levels[0].name
 
     def _push(self, s: SalesState) -> None:
         s.pressure += 1
@@ -85,7 +88,7 @@ class SalesPressure:
         self.engine.emit(ev.SalesQualified(s.spec.person, impact_evidence(self.engine.view)))
         s.pressure = 0
         s.quiet_until = self.engine.now + s.spec.quiet_periods * s.spec.every
-        self.room.poke()
+        self.commons.poke()
 
 
 def impact_evidence(view: View) -> str:

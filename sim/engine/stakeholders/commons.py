@@ -1,7 +1,7 @@
-"""What every stakeholder process shares: sleeping until a moment or until something they watch
-changes (a status update, the phase, the severity, an assignment, an IC answer), knowing whether
-the incident is over or the status update late, and the responders they may act on. Waking on a
-change rather than polling keeps every timing exact to the second.
+"""The stakeholders' commons: what every stakeholder process shares. Sleeping until a moment or
+until something they watch changes (a status update, the phase, the severity, a task given, an IC
+answer), knowing whether the status update is late, and the responders they may act on. Waking on
+a change rather than polling keeps every timing exact to the second.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 _WATCHED = (ev.PhaseChanged, ev.StatusUpdate, ev.SeveritySet, ev.TaskAssigned)
 
 
-class Room:
+class Commons:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.incident = engine.incident
         spec = engine.scenario.stakeholders
         self.ids = {m.person for m in spec.managers}  # stakeholders are never acted on as responders
         if spec.head_of_sales is not None:
@@ -54,15 +55,12 @@ class Room:
             yield self.engine.env.timeout(int(t) - self.engine.now)
 
     def until_detected(self):
-        while self.engine.phase is None:
+        while self.incident.phase is None:
             yield from self.wait(None)
-
-    def over(self) -> bool:
-        return self.engine.ended or self.engine.phase == "resolved"
 
     def late_by(self, grace: int = 0) -> int | None:
         """Seconds the status update is overdue beyond `grace`, when it is; None when it is not."""
-        due = self.engine.view.next_update_due()
+        due = self.incident.next_update_due()
         if due is None or self.engine.now <= due + grace:
             return None
         return self.engine.now - due

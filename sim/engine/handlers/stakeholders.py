@@ -1,4 +1,5 @@
-"""Commands for the people around the incident: /redirect, /authority, /qualify, /grant, /decline.
+"""Commands that answer the stakeholders (managers, the Head of Sales, the executive): /redirect,
+/authority, /qualify, /grant, /decline.
 
 The mechanics live in `sim.engine.stakeholders`; these handlers check that the command makes
 sense now and say why not in words the player reads. A refusal never tells whether someone is a
@@ -37,7 +38,7 @@ def _manager(engine: Engine, ref: str) -> tuple[ManagerState | None, str | None]
 
 
 def _redirect(engine: Engine, command: c.Redirect) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -53,7 +54,7 @@ def _redirect(engine: Engine, command: c.Redirect) -> str | None:
 
 
 def _authority(engine: Engine, command: c.Authority) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     manager, problem = _manager(engine, command.manager)
@@ -66,7 +67,7 @@ def _authority(engine: Engine, command: c.Authority) -> str | None:
 
 
 def _qualify(engine: Engine, _: c.Qualify) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     if not engine.stakeholders.pushing():
@@ -76,7 +77,7 @@ def _qualify(engine: Engine, _: c.Qualify) -> str | None:
 
 
 def _answer(engine: Engine, grant: bool) -> str | None:
-    problem = open_incident(engine)
+    problem = open_incident(engine.incident)
     if problem:
         return problem
     if not engine.stakeholders.request_open():

@@ -17,15 +17,13 @@ from sim.engine.roles.tech_lead import TECH, TechLead
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
-_RESOLVED = "resolved"
-
 
 class Roles:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.behaviour = engine.scenario.behaviour
         self.holders: dict[str, str] = {}  # role -> person id
-        self._tenure: dict[str, int] = {}  # role -> count of assignments, to retire old processes
+        self._tenure: dict[str, int] = {}  # role -> times filled or released, to retire old processes
         self.last_report: dict[str, ev.TaskReported] = {}  # person -> their last report, as they gave it
         self.comms_lead = CommsLead(engine, self)
         self.scribe = Scribe(engine, self)
@@ -48,7 +46,7 @@ class Roles:
     def role_of(self, person: str) -> str | None:
         return next((role for role, pid in sorted(self.holders.items()) if pid == person), None)
 
-    def assign(self, r: Responder, role: str) -> None:
+    def fill(self, r: Responder, role: str) -> None:
         self.holders[role] = r.id
         self._tenure[role] = self._tenure.get(role, 0) + 1
         r.status = ROLE
@@ -71,9 +69,6 @@ class Roles:
     def holds(self, role: str, person: str, tenure: int) -> bool:
         """Whether `person` still holds `role` in the same tenure as when their work started."""
         return self.holders.get(role) == person and self._tenure.get(role) == tenure
-
-    def over(self) -> bool:
-        return self.engine.ended or self.engine.phase == _RESOLVED
 
     # --- reports, relayed through the Tech Lead -------------------------------------------------
 
