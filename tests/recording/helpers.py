@@ -19,7 +19,7 @@ TESTS = ROOT / "tests"
 SCENARIO_FILES = {
     "tiny": TESTS / "fixtures" / "tiny.yaml",
     "staff": TESTS / "people" / "fixtures" / "staff.yaml",
-    "room": TESTS / "people" / "fixtures" / "room.yaml",
+    "stakeholders": TESTS / "people" / "fixtures" / "stakeholders.yaml",
     "coordination": TESTS / "people" / "fixtures" / "coordination.yaml",
     "payments-db-saturation": ROOT / "scenarios" / "payments-db-saturation.yaml",
     "sale-day-meltdown": ROOT / "scenarios" / "sale-day-meltdown.yaml",

@@ -20,7 +20,7 @@ from .helpers import (
 )
 
 SESSIONS = 50
-NAMES = ["tiny", "staff", "room", "coordination", "tiny", "payments-db-saturation", "sale-day-meltdown"]
+NAMES = ["tiny", "staff", "stakeholders", "coordination", "tiny", "payments-db-saturation", "sale-day-meltdown"]
 
 
 @pytest.fixture(scope="module")

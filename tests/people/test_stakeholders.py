@@ -3,7 +3,7 @@
 Each test shows a mechanic moving the outcome the way the source article says: an unredirected
 manager costs dead-end minutes and a redirected one none; late updates bring questions and a
 harder push for Sev0; qualifying with evidence quiets the push; granting a swoop delays the fix.
-Timings are checked against tests/people/fixtures/room.yaml: the fault starts (and is detected)
+Timings are checked against tests/people/fixtures/stakeholders.yaml: the fault starts (and is detected)
 at 1m; the manager mo joins at 3m and DMs with his theory at 6m (10m dead end, status_after
 2m); the Head of Sales pushes from 4m every 6m; the executive swoops at 8m (pulls 2 for 15m,
 grabs after 5m). Sev1 cadence: first update 5m after declaring, then every 10m.
@@ -21,7 +21,7 @@ from sim.engine import Engine
 from sim.scenario import load_scenario
 from sim.scenario.model import Manager
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "room.yaml"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stakeholders.yaml"
 DETECTED = 60
 DECLARED = 61
 KEEP = object()
