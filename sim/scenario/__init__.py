@@ -1,9 +1,11 @@
-"""Scenario files: the format (model.py), and loading them safely with precise errors.
+"""The world as a scenario author writes it, and the rules every layer above plays by.
 
-The loader reads YAML without ever running code or exhausting memory (yamlsafe.py), tells a
-scenario from an org file (kind.py), merges an included org file (sources.py), validates
-against the model (structure.py) and checks what the model cannot express (checks.py); every
-problem is positioned at file:line:col (problems.py).
+Scenario files: the format (model.py), and loading them safely with precise errors: the loader
+reads YAML without ever running code or exhausting memory (yamlsafe.py), merges an included org
+file (sources.py), validates against the model (structure.py) and checks what the model cannot
+express (checks.py); every problem is positioned at file:line:col (problems.py). Beside them: the
+public catalog (public.py), the service graph (graph.py), the severity ladder and update cadence
+(policy.py), the IC's command language (commands.py) and where scenario files live (locate.py).
 """
 
 from sim.scenario.loader import LoadedScenario, load_scenario
