@@ -189,3 +189,62 @@ def test_a_damaged_history_file(data_dir, capsys):
     # A run still plays and records; the history problem is a warning.
     code, out, err = icdrill(capsys, "run")
     assert code == 0 and "warning" in err and "recording " in out
+
+
+# --- damage and limits -----------------------------------------------------------------------------
+
+
+def damage(recorded, number: int, line: str = "garbage") -> int:
+    """Replace line ``number`` (1-based; the header is 1) of the recording; the lines after it."""
+    lines = recorded.read_text().splitlines()
+    lines[number - 1] = line
+    recorded.write_text("\n".join(lines) + "\n")
+    return len(lines) - number
+
+
+def test_replay_of_a_damaged_recording_does_not_claim_success(recorded, capsys):
+    after = damage(recorded, 40)
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 2
+    assert err == f"icdrill: note: {recorded}: line 40: not a whole JSON event (damaged); it and the {after} line(s) after it are left out\n"
+    assert "the recording is damaged at line 40: it is read as far as the 38 events before it" in out
+    assert "not finished" not in out
+    assert out.rstrip().endswith("not confirmed: the recording is damaged from line 40, and nothing from there on can be checked")
+
+
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_score_and_report_name_the_damage(recorded, capsys, command):
+    damage(recorded, 40)
+    code, out, err = icdrill(capsys, command, str(recorded))
+    assert code == 0 and "line 40: not a whole JSON event (damaged)" in err
+    if command == "score":
+        assert "note: the recording is damaged at line 40" in out and "not finished" not in out
+
+
+def test_a_recording_longer_than_icdrill_reads(recorded, capsys, monkeypatch):
+    from sim.log import readback
+
+    monkeypatch.setattr(readback, "MAX_EVENTS", 30)
+    code, out, err = icdrill(capsys, "score", str(recorded))
+    assert code == 0 and "line 32: the recording goes on past 30 events, more than icdrill reads" in err
+    assert "note: the recording is longer than icdrill reads: only its first 30 events are read" in out
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 2 and "not confirmed: the recording is longer than icdrill reads from line 32" in out
+
+
+def test_replay_of_a_header_only_recording(recorded, capsys):
+    recorded.write_text(recorded.read_text().splitlines()[0] + "\n")
+    for command, what in (("replay", "to replay"), ("score", "to work with"), ("report", "to work with")):
+        code, out, err = icdrill(capsys, command, str(recorded))
+        assert (code, out, err) == (2, "", f"icdrill: {recorded} holds no events {what}\n")
+
+
+def test_well_formed_events_that_make_no_drill(recorded, capsys):
+    lines = recorded.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines) if '"kind":"severity_set"' in line)
+    lines[number] = lines[number].replace('"severity":"Sev1"', '"severity":"Sev99"')
+    recorded.write_text("\n".join(lines) + "\n")
+    for command in ("score", "report", "replay"):
+        code, out, err = icdrill(capsys, command, str(recorded))
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert err.startswith(f"icdrill: {recorded}: its events do not make a drill this version can read (KeyError")
