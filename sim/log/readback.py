@@ -32,11 +32,12 @@ from sim.log.headers import header_problem
 from sim.log.shapes import record_problem
 
 HEADER_LIMIT = 64 * 1024  # a header is a few hundred bytes; a longer first line is not one
-LINE_LIMIT = 1024 * 1024  # an event line is a few hundred bytes; a longer one is not an event
+LINE_LIMIT = 64 * 1024  # an event line is a few hundred bytes, a long status update a few thousand
 # A shipped drill logs under 200 events; a command every 3 seconds for 90 minutes, under 4,000.
-# Reading stops at five times that, or at this many bytes of events (with a note).
+# Reading stops at five times that, or at this many bytes of events (with a note): what the
+# readers build from 8 MiB of events (findings, report, debrief) stays well under 200 MB.
 MAX_EVENTS = 20_000
-MAX_EVENT_BYTES = 16 * 1024 * 1024
+MAX_EVENT_BYTES = 8 * 1024 * 1024
 
 
 class RecordingError(ValueError):
