@@ -47,7 +47,9 @@ class Recorder:
 
     Attach it to an `EventLog` with `attach` (events already in the log are written first, so it
     can be attached after the engine has emitted its opening events). A failed write (disk full,
-    file removed) never reaches the drill: recording stops and `error` says why.
+    file removed) never reaches the drill: recording stops and `error` says why. A file that could
+    not be given its header raises OSError here, and one left without a single event is removed:
+    a failed recording leaves no empty file behind (what was written of a longer one stays).
     ``on_written(entry)`` is called after each event line is on disk.
     """
 
@@ -64,11 +66,15 @@ class Recorder:
         self.sync = sync
         self.on_written = on_written
         self.error: str | None = None
+        self._errno: int | None = None  # of the failed write, and its words
+        self._why = ""
         self.written = 0  # event lines on disk
+        self.removed = False  # the recording failed before its first event, and its file is gone
         # Exclusive by default: a recording is never overwritten by the next session.
         self._file = open(self.path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        if not self._write(to_json(header)):
+            raise OSError(self._errno, self._why)
         self._sync_directory()
-        self._write(to_json(header))
 
     def attach(self, log: EventLog) -> Recorder:
         for entry in log.entries:
@@ -111,7 +117,8 @@ class Recorder:
             if self.sync:
                 os.fsync(self._file.fileno())
         except (OSError, ValueError) as err:  # ValueError: the file was closed under us
-            self._fail(f"cannot write the recording {self.path}: {getattr(err, 'strerror', None) or err}")
+            self._errno, self._why = getattr(err, "errno", None), getattr(err, "strerror", None) or str(err)
+            self._fail(f"cannot write the recording {self.path}: {self._why}")
             return False
         return True
 
@@ -122,6 +129,12 @@ class Recorder:
         except OSError:
             pass
         self._file = None
+        if self.written == 0:  # a header alone (or part of one) is no recording: leave nothing behind
+            try:
+                self.path.unlink()
+                self.removed = True
+            except OSError:
+                pass
 
     def _sync_directory(self) -> None:
         """Make the new file's directory entry durable too (POSIX; a no-op where unsupported)."""

@@ -38,8 +38,11 @@ class SessionRecording:
 
     @property
     def path(self) -> Path | None:
-        """The recording's file; None when the folder could not be written."""
-        return self.recorder.path if self.recorder is not None else None
+        """The recording's file; None when the folder could not be written, or the recording failed
+        before its first event (the Recorder then removed the file: no empty recording is left)."""
+        if self.recorder is None or self.recorder.removed:
+            return None
+        return self.recorder.path
 
     def close(self) -> str | None:
         """Close the file; a warning when the recording stopped early (it holds what was written)."""
@@ -47,4 +50,6 @@ class SessionRecording:
             return None
         self.closed = True
         self.recorder.close()
+        if self.recorder.removed:
+            return f"the session was not recorded: {self.recorder.error} (the empty file was removed)"
         return f"the recording stopped early: {self.recorder.error}" if self.recorder.error else None
