@@ -28,15 +28,25 @@ __all__ = [
 ]
 
 
-def recording_header(base: dict[str, Any], *, scenario_path: str | os.PathLike, driver: str, trainee: str) -> dict[str, Any]:
+def recording_header(
+    base: dict[str, Any],
+    *,
+    scenario_path: str | os.PathLike,
+    driver: str,
+    trainee: str,
+    sources: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The log header (`sim.log.eventlog.header`) plus the scenario file, how the IC was driven and who played.
 
-    ``driver`` is a bot's name, "player" (the TUI) or "script" (a command script).
+    ``driver`` is a bot's name, "player" (the TUI) or "script" (a command script). ``sources``
+    are the hashes of the scenario file and its org file one by one (`sim.play.provenance`),
+    so that a replay can say which of the two changed.
     """
     return {
         **base,
         "recording": RECORDING_FORMAT,
         "scenario_path": os.path.abspath(scenario_path),
+        **(sources or {}),
         "driver": driver,
         "trainee": trainee,
     }

@@ -17,6 +17,7 @@ from sim.play.drill import drive
 from sim.engine import Engine
 from sim.log.eventlog import Entry, package_versions
 from sim.log.recording import Recording
+from sim.play.provenance import what_changed
 from sim.reading.scoring import score
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
             continue
         if loaded.content_hash == wanted:
             return loaded
-        changed.append(f"{path} has changed since the recording")
+        changed.append(what_changed(path, loaded, header))
     scenario = header["scenario"]
     if changed:
         raise ReplayError(

@@ -248,3 +248,51 @@ def test_well_formed_events_that_make_no_drill(recorded, capsys):
         code, out, err = icdrill(capsys, command, str(recorded))
         assert code == 2 and out == "" and err.count("\n") == 1
         assert err.startswith(f"icdrill: {recorded}: its events do not make a drill this version can read (KeyError")
+
+
+# --- which file changed ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_copy(tmp_path, data_dir, capsys):
+    """A scenario including an org file, copied (and made its own) in a folder of the test's, and
+    recorded by `icdrill run`."""
+    folder = tmp_path / "mine"
+    (folder / "orgs").mkdir(parents=True)
+    scenario = folder / "payments-db-saturation.yaml"
+    scenario.write_text("# my copy\n" + (ROOT / "scenarios" / "payments-db-saturation.yaml").read_text())
+    org = folder / "orgs" / "acme.yaml"
+    org.write_text((ROOT / "scenarios" / "orgs" / "acme.yaml").read_text())
+    assert icdrill(capsys, "run", str(scenario))[0] == 0
+    return scenario, org, data_dir / "recordings" / "payments-db-saturation-0-1.jsonl"
+
+
+def test_an_edit_to_the_org_file_is_reported_as_such(own_copy, capsys):
+    scenario, org, rec = own_copy
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, out, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert code == 2 and out == ""
+    assert f"the org file {org} that {scenario} includes has changed since the recording" in err
+    assert f"{scenario} has changed" not in err
+
+
+def test_an_edit_to_the_scenario_is_reported_as_such(own_copy, capsys):
+    scenario, org, rec = own_copy
+    scenario.write_text(scenario.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert code == 2 and f"{scenario} has changed since the recording (its content hash" in err and "org file" not in err
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert f"{scenario} has changed since the recording, and so has the org file it includes ({org})" in err
+
+
+def test_a_recording_without_the_files_hashes_names_both(own_copy, capsys):
+    scenario, org, rec = own_copy
+    lines = rec.read_text().splitlines()
+    header = json.loads(lines[0])
+    for key in ("scenario_file_hash", "org_path", "org_hash"):
+        del header[key]  # as recordings made before the files were hashed one by one
+    rec.write_text("\n".join([json.dumps(header, separators=(",", ":"))] + lines[1:]) + "\n")
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec))
+    assert code == 2 and f"{scenario} or the org file it includes ({org}) has changed since the recording" in err

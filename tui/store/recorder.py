@@ -23,11 +23,12 @@ class SessionRecording:
 
     def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
         from sim.log.recording import recording_header
+        from sim.play.provenance import source_files
         from tui.store.history import default_trainee
 
         self.trainee = trainee or default_trainee()
         self.header = recording_header(
-            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee
+            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee, sources=source_files(loaded)
         )
         self.recorder = None
         self.closed = False
