@@ -296,3 +296,70 @@ def test_a_recording_without_the_files_hashes_names_both(own_copy, capsys):
     org.write_text(org.read_text() + "\n# edited\n")
     code, _, err = icdrill(capsys, "replay", str(rec))
     assert code == 2 and f"{scenario} or the org file it includes ({org}) has changed since the recording" in err
+
+
+# --- history --add ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def unlisted(data_dir, capsys):
+    """A session played and recorded while the history could not be written (here: a folder stands
+    where the history file goes), so it is not in the history; then the history is writable again."""
+    history = data_dir / "history.sqlite"
+    history.mkdir(parents=True)
+    code, out, err = icdrill(capsys, "run", "--trainee", "ann", "--seed", "3")
+    assert code == 0 and "the session is not in the progress history" in err
+    history.rmdir()
+    overall = next(line.split()[2] for line in out.splitlines() if line.startswith("overall score"))
+    return data_dir / "recordings" / "payments-db-saturation-3-1.jsonl", overall
+
+
+def test_history_add_adds_a_session_whose_history_write_failed(unlisted, capsys):
+    rec, overall = unlisted
+    code, out, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 0 and err == ""
+    assert out.startswith(f"added to the history: ann, payments-db-saturation seed 3 (expert), played ")
+    assert out.rstrip().endswith(f"overall {overall}")
+    from tui.store.datadir import history_path
+    from tui.store.history import History
+
+    (session,) = History(history_path()).sessions()
+    assert (session.trainee, session.seed, session.driver, session.recording) == ("ann", 3, "expert", str(rec.resolve()))
+    assert f"{session.overall:.1f}/100" == overall and set(session.dimensions) == {
+        "delegation", "cadence", "severity", "outcome", "focus", "roles", "coordination"
+    }
+    code, out, _ = icdrill(capsys, "history", "--trainee", "ann")
+    assert code == 0 and out.startswith("ann: 1 session")
+
+
+def test_history_add_twice_is_refused(unlisted, capsys):
+    rec, _ = unlisted
+    assert icdrill(capsys, "history", "--add", str(rec))[0] == 0
+    code, out, err = icdrill(capsys, "history", "--add", str(rec.parent / ".." / "recordings" / rec.name))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "is in the history already (ann, played " in err
+
+
+def test_history_add_refuses_an_unfinished_or_damaged_session(unlisted, capsys):
+    rec, _ = unlisted
+    data = rec.read_bytes()
+    rec.write_bytes(data[: len(data) // 2])
+    code, out, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"icdrill: {rec} cannot be added to the history: line ") and "the last line is incomplete" in err
+    rec.write_bytes(data[: data.index(b"\n", len(data) // 2) + 1])  # whole lines, no end
+    code, _, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 2 and "the session was not finished (the recording stops at T+" in err
+    assert "only finished sessions are in the history" in err
+
+
+def test_history_add_of_a_plain_log_says_whose_it_is(tmp_path, data_dir, capsys):
+    log = tmp_path / "drill.jsonl"
+    assert icdrill(capsys, "run", "--no-record", "--log", str(log))[0] == 0
+    code, out, _ = icdrill(capsys, "history", "--add", str(log), "--trainee", "bob")
+    assert code == 0 and out.startswith("added to the history: bob, payments-db-saturation seed 0 (unknown)")
+
+
+def test_history_add_will_not_change_whose_session_it_was(unlisted, capsys):
+    rec, _ = unlisted
+    code, _, err = icdrill(capsys, "history", "--add", str(rec), "--trainee", "bob")
+    assert code == 2 and "as bob's: the recording says ann played it" in err

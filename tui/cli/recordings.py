@@ -52,9 +52,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "history",
         help="Show progress over time: sessions per trainee and the trend of their score.",
         description="Show the sessions in the progress history, a table per trainee, with the trend of the "
-        "overall score. Sessions are added by 'icdrill run' and 'icdrill play'.",
+        "overall score. Sessions are added by 'icdrill run' and 'icdrill play', or from a recording with --add.",
     )
-    history.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
+    history.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions (with --add: whose session it is, when the recording does not say)")
+    history.add_argument(
+        "--add", metavar="REC", help="add the finished session recorded in REC (when adding it at its end failed)"
+    )
 
 
 def _scenario_option(parser: argparse.ArgumentParser) -> None:
@@ -225,6 +228,10 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def history_command(args: argparse.Namespace) -> int:
+    if args.add:
+        from tui.cli.history_add import add_command
+
+        return add_command(args)
     from tui.cli.progress import format_progress
     from tui.store.datadir import history_path
     from tui.store.history import History, HistoryError
