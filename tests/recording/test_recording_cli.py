@@ -308,7 +308,8 @@ def unlisted(data_dir, capsys):
     history = data_dir / "history.sqlite"
     history.mkdir(parents=True)
     code, out, err = icdrill(capsys, "run", "--trainee", "ann", "--seed", "3")
-    assert code == 0 and "the session is not in the progress history" in err
+    rec = data_dir / "recordings" / "payments-db-saturation-3-1.jsonl"
+    assert code == 0 and f"the session is not in the progress history (add it later: icdrill history --add {rec})" in err
     history.rmdir()
     overall = next(line.split()[2] for line in out.splitlines() if line.startswith("overall score"))
     return data_dir / "recordings" / "payments-db-saturation-3-1.jsonl", overall

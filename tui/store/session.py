@@ -61,7 +61,8 @@ def close_session(
         try:
             History(history_path()).add(row)
         except HistoryError as err:
-            warnings.append(f"{err}; the session is not in the progress history")
+            later = f" (add it later: icdrill history --add {recording.path})" if recording.path is not None else ""
+            warnings.append(f"{err}; the session is not in the progress history{later}")
     return ClosedSession(
         outcome=result,
         card=card,
