@@ -26,6 +26,7 @@ RECORDING_FORMAT = 1
 # The form of a scenario id (`sim.scenario.model.Name`): a recording names its scenario by it.
 _SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
 _HASH = re.compile(r"[0-9a-zA-Z]{1,128}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _text(limit: int) -> Callable[[Any], str | None]:
@@ -38,7 +39,8 @@ def _text(limit: int) -> Callable[[Any], str | None]:
 
 
 def _path(value: Any) -> str | None:
-    if not isinstance(value, str) or not value or len(value) > 4096 or "\x00" in value:
+    """A path the commands may open and name: no NUL (no file has one), no control character."""
+    if not isinstance(value, str) or not value or len(value) > 4096 or _CONTROL.search(value):
         return f"must be a file path, not {_short(value)}"
     return None
 

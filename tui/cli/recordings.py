@@ -132,7 +132,8 @@ def replay_command(args: argparse.Namespace) -> int:
     note = _prefix_note(recording)
     if note:
         print(f"note: {note}; the replay compares that part")
-    print(f"same log: {'yes' if result.same_log else 'no'} ({result.events} events)")
+    read = " as far as it was read" if recording.cut_at is not None else ""
+    print(f"same log{read}: {'yes' if result.same_log else 'no'} ({result.events} events)")
     if result.difference is not None:
         d = result.difference
         print(f"  first difference at line {d.line} of the recording:")
