@@ -77,7 +77,7 @@ def test_sim_has_no_wall_clock_or_global_random():
     import re
 
     banned = re.compile(r"\btime\.(time|monotonic|perf_counter)\(|datetime\.now|\brandom\.(random|randint|choice|seed)\(|np\.random\.(rand|seed|choice|random)\(")
-    allowed = {"bench.py"}  # the benchmark measures wall time by design, outside any drill
+    allowed = {"bench.py", "bench_recording.py"}  # the benchmarks measure wall time by design, outside any drill
     for path in (ROOT / "sim").rglob("*.py"):
         if path.name in allowed:
             continue

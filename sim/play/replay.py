@@ -17,6 +17,7 @@ from sim.play.drill import drive
 from sim.engine import Engine
 from sim.log.eventlog import Entry, package_versions
 from sim.log.recording import Recording
+from sim.play.provenance import what_changed
 from sim.reading.scoring import score
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
     else:
         if header.get("scenario_path"):
             candidates.append(Path(header["scenario_path"]))
-        candidates.append(catalog.resolve(header["scenario"]))
+        # By id only (the header's id is checked to be one): never a path the header makes up.
+        candidates.append(catalog.scenario_dir() / f"{header['scenario']}.yaml")
     changed: list[str] = []
     for path in candidates:
         if not path.is_file():
@@ -55,7 +57,7 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
             continue
         if loaded.content_hash == wanted:
             return loaded
-        changed.append(f"{path} has changed since the recording")
+        changed.append(what_changed(path, loaded, header))
     scenario = header["scenario"]
     if changed:
         raise ReplayError(
@@ -97,19 +99,26 @@ class ReplayResult:
 
     @property
     def ok(self) -> bool:
-        return self.same_log and self.same_score
+        """The session is confirmed: same log, same score, and a recording read whole or cut only
+        where a session stopped (one cut by damage or its length confirms nothing past the cut)."""
+        return self.same_log and self.same_score and self.recording.cut_at is None
 
 
-def replay(recording: Recording, scenario: str | Path | None = None) -> ReplayResult:
-    """Re-run ``recording`` and compare; raises ReplayError when its scenario cannot be had."""
-    loaded = locate_scenario(recording.header, scenario)
+def replay(recording: Recording, scenario: str | Path | None = None, *, loaded: LoadedScenario | None = None) -> ReplayResult:
+    """Re-run ``recording`` and compare; raises ReplayError when it holds no event or its scenario
+    cannot be had. A recording cut short (torn, or damaged: `Recording.damaged`) is compared as
+    far as it goes; one cut by damage or its length (`Recording.cut_at`) is never `ok`."""
+    if not recording.entries:
+        raise ReplayError(f"{recording.path} holds no events to replay")
+    loaded = loaded or locate_scenario(recording.header, scenario)
     engine = Engine(loaded, recording.seed)
     drive(engine, script=recording.commands())
+    recorded = recording.lines
     lines = engine.log.lines()[1:]
     entries = engine.log.entries
     if not recording.complete:
-        lines, entries = lines[: len(recording.lines)], entries[: len(recording.lines)]
-    difference = _first_difference(recording.lines, lines)
+        lines, entries = lines[: len(recorded)], entries[: len(recorded)]
+    difference = _first_difference(recorded, lines)
     notes = _version_notes(recording.header.get("versions"))
     recorded_score = score(loaded.scenario, recording.entries).as_dict()
     replayed_score = score(loaded.scenario, entries).as_dict()

@@ -54,4 +54,5 @@ def test_a_history_that_cannot_be_written_is_a_warning(tmp_path, monkeypatch):
     assert closed.card.overall == score(scenario.scenario, engine.log.entries).overall
     assert closed.recording == recording.path and read_recording(closed.recording).complete
     (warning,) = closed.warnings
-    assert "history.sqlite" in warning and warning.endswith("the session is not in the progress history")
+    assert "history.sqlite" in warning
+    assert warning.endswith(f"the session is not in the progress history (add it later: icdrill history --add {recording.path})")

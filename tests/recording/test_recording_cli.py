@@ -189,3 +189,178 @@ def test_a_damaged_history_file(data_dir, capsys):
     # A run still plays and records; the history problem is a warning.
     code, out, err = icdrill(capsys, "run")
     assert code == 0 and "warning" in err and "recording " in out
+
+
+# --- damage and limits -----------------------------------------------------------------------------
+
+
+def damage(recorded, number: int, line: str = "garbage") -> int:
+    """Replace line ``number`` (1-based; the header is 1) of the recording; the lines after it."""
+    lines = recorded.read_text().splitlines()
+    lines[number - 1] = line
+    recorded.write_text("\n".join(lines) + "\n")
+    return len(lines) - number
+
+
+def test_replay_of_a_damaged_recording_does_not_claim_success(recorded, capsys):
+    after = damage(recorded, 40)
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 2
+    assert err == f"icdrill: note: {recorded}: line 40: not a whole JSON event (damaged); it and the {after} line(s) after it are left out\n"
+    assert "the recording is damaged at line 40: it is read as far as the 38 events before it" in out
+    assert "not finished" not in out
+    assert out.rstrip().endswith("not confirmed: the recording is damaged from line 40, and nothing from there on can be checked")
+
+
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_score_and_report_name_the_damage(recorded, capsys, command):
+    damage(recorded, 40)
+    code, out, err = icdrill(capsys, command, str(recorded))
+    assert code == 0 and "line 40: not a whole JSON event (damaged)" in err
+    if command == "score":
+        assert "note: the recording is damaged at line 40" in out and "not finished" not in out
+
+
+def test_a_recording_longer_than_icdrill_reads(recorded, capsys, monkeypatch):
+    from sim.log import readback
+
+    monkeypatch.setattr(readback, "MAX_EVENTS", 30)
+    code, out, err = icdrill(capsys, "score", str(recorded))
+    assert code == 0 and "line 32: the recording goes on past 30 events, more than icdrill reads" in err
+    assert "note: the recording is longer than icdrill reads: only its first 30 events are read" in out
+    code, out, err = icdrill(capsys, "replay", str(recorded))
+    assert code == 2 and "not confirmed: the recording is longer than icdrill reads from line 32" in out
+
+
+def test_replay_of_a_header_only_recording(recorded, capsys):
+    recorded.write_text(recorded.read_text().splitlines()[0] + "\n")
+    for command, what in (("replay", "to replay"), ("score", "to work with"), ("report", "to work with")):
+        code, out, err = icdrill(capsys, command, str(recorded))
+        assert (code, out, err) == (2, "", f"icdrill: {recorded} holds no events {what}\n")
+
+
+def test_well_formed_events_that_make_no_drill(recorded, capsys):
+    lines = recorded.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines) if '"kind":"severity_set"' in line)
+    lines[number] = lines[number].replace('"severity":"Sev1"', '"severity":"Sev99"')
+    recorded.write_text("\n".join(lines) + "\n")
+    for command in ("score", "report", "replay"):
+        code, out, err = icdrill(capsys, command, str(recorded))
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert err.startswith(f"icdrill: {recorded}: its events do not make a drill this version can read (KeyError")
+
+
+# --- which file changed ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_copy(tmp_path, data_dir, capsys):
+    """A scenario including an org file, copied (and made its own) in a folder of the test's, and
+    recorded by `icdrill run`."""
+    folder = tmp_path / "mine"
+    (folder / "orgs").mkdir(parents=True)
+    scenario = folder / "payments-db-saturation.yaml"
+    scenario.write_text("# my copy\n" + (ROOT / "scenarios" / "payments-db-saturation.yaml").read_text())
+    org = folder / "orgs" / "acme.yaml"
+    org.write_text((ROOT / "scenarios" / "orgs" / "acme.yaml").read_text())
+    assert icdrill(capsys, "run", str(scenario))[0] == 0
+    return scenario, org, data_dir / "recordings" / "payments-db-saturation-0-1.jsonl"
+
+
+def test_an_edit_to_the_org_file_is_reported_as_such(own_copy, capsys):
+    scenario, org, rec = own_copy
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, out, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert code == 2 and out == ""
+    assert f"the org file {org} that {scenario} includes has changed since the recording" in err
+    assert f"{scenario} has changed" not in err
+
+
+def test_an_edit_to_the_scenario_is_reported_as_such(own_copy, capsys):
+    scenario, org, rec = own_copy
+    scenario.write_text(scenario.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert code == 2 and f"{scenario} has changed since the recording (its content hash" in err and "org file" not in err
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec), "--scenario", str(scenario))
+    assert f"{scenario} has changed since the recording, and so has the org file it includes ({org})" in err
+
+
+def test_a_recording_without_the_files_hashes_names_both(own_copy, capsys):
+    scenario, org, rec = own_copy
+    lines = rec.read_text().splitlines()
+    header = json.loads(lines[0])
+    for key in ("scenario_file_hash", "org_path", "org_hash"):
+        del header[key]  # as recordings made before the files were hashed one by one
+    rec.write_text("\n".join([json.dumps(header, separators=(",", ":"))] + lines[1:]) + "\n")
+    org.write_text(org.read_text() + "\n# edited\n")
+    code, _, err = icdrill(capsys, "replay", str(rec))
+    assert code == 2 and f"{scenario} or the org file it includes ({org}) has changed since the recording" in err
+
+
+# --- history --add ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def unlisted(data_dir, capsys):
+    """A session played and recorded while the history could not be written (here: a folder stands
+    where the history file goes), so it is not in the history; then the history is writable again."""
+    history = data_dir / "history.sqlite"
+    history.mkdir(parents=True)
+    code, out, err = icdrill(capsys, "run", "--trainee", "ann", "--seed", "3")
+    rec = data_dir / "recordings" / "payments-db-saturation-3-1.jsonl"
+    assert code == 0 and f"the session is not in the progress history (add it later: icdrill history --add {rec})" in err
+    history.rmdir()
+    overall = next(line.split()[2] for line in out.splitlines() if line.startswith("overall score"))
+    return data_dir / "recordings" / "payments-db-saturation-3-1.jsonl", overall
+
+
+def test_history_add_adds_a_session_whose_history_write_failed(unlisted, capsys):
+    rec, overall = unlisted
+    code, out, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 0 and err == ""
+    assert out.startswith(f"added to the history: ann, payments-db-saturation seed 3 (expert), played ")
+    assert out.rstrip().endswith(f"overall {overall}")
+    from tui.store.datadir import history_path
+    from tui.store.history import History
+
+    (session,) = History(history_path()).sessions()
+    assert (session.trainee, session.seed, session.driver, session.recording) == ("ann", 3, "expert", str(rec.resolve()))
+    assert f"{session.overall:.1f}/100" == overall and set(session.dimensions) == {
+        "delegation", "cadence", "severity", "outcome", "focus", "roles", "coordination"
+    }
+    code, out, _ = icdrill(capsys, "history", "--trainee", "ann")
+    assert code == 0 and out.startswith("ann: 1 session")
+
+
+def test_history_add_twice_is_refused(unlisted, capsys):
+    rec, _ = unlisted
+    assert icdrill(capsys, "history", "--add", str(rec))[0] == 0
+    code, out, err = icdrill(capsys, "history", "--add", str(rec.parent / ".." / "recordings" / rec.name))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "is in the history already (ann, played " in err
+
+
+def test_history_add_refuses_an_unfinished_or_damaged_session(unlisted, capsys):
+    rec, _ = unlisted
+    data = rec.read_bytes()
+    rec.write_bytes(data[: len(data) // 2])
+    code, out, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"icdrill: {rec} cannot be added to the history: line ") and "the last line is incomplete" in err
+    rec.write_bytes(data[: data.index(b"\n", len(data) // 2) + 1])  # whole lines, no end
+    code, _, err = icdrill(capsys, "history", "--add", str(rec))
+    assert code == 2 and "the session was not finished (the recording stops at T+" in err
+    assert "only finished sessions are in the history" in err
+
+
+def test_history_add_of_a_plain_log_says_whose_it_is(tmp_path, data_dir, capsys):
+    log = tmp_path / "drill.jsonl"
+    assert icdrill(capsys, "run", "--no-record", "--log", str(log))[0] == 0
+    code, out, _ = icdrill(capsys, "history", "--add", str(log), "--trainee", "bob")
+    assert code == 0 and out.startswith("added to the history: bob, payments-db-saturation seed 0 (unknown)")
+
+
+def test_history_add_will_not_change_whose_session_it_was(unlisted, capsys):
+    rec, _ = unlisted
+    code, _, err = icdrill(capsys, "history", "--add", str(rec), "--trainee", "bob")
+    assert code == 2 and "as bob's: the recording says ann played it" in err

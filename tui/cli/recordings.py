@@ -52,9 +52,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "history",
         help="Show progress over time: sessions per trainee and the trend of their score.",
         description="Show the sessions in the progress history, a table per trainee, with the trend of the "
-        "overall score. Sessions are added by 'icdrill run' and 'icdrill play'.",
+        "overall score. Sessions are added by 'icdrill run' and 'icdrill play', or from a recording with --add.",
     )
-    history.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
+    history.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions (with --add: whose session it is, when the recording does not say)")
+    history.add_argument(
+        "--add", metavar="REC", help="add the finished session recorded in REC (when adding it at its end failed)"
+    )
 
 
 def _scenario_option(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +68,7 @@ def _scenario_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, what: str = "to work with"):
     """(recording, loaded scenario) or an exit code after saying why not."""
     from sim.log.recording import RecordingError, read_recording
     from sim.play.replay import ReplayError, locate_scenario
@@ -77,7 +80,9 @@ def _open(args: argparse.Namespace):
     for problem in recording.problems:
         print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
     if not recording.entries:
-        return bad_input(f"{args.recording} holds no events to work with")
+        if recording.problems:  # said already, in the note
+            return Exit.BAD_INPUT
+        return bad_input(f"{args.recording} holds no events {what}")
     try:
         loaded = locate_scenario(recording.header, args.scenario)
     except ReplayError as err:
@@ -86,33 +91,49 @@ def _open(args: argparse.Namespace):
 
 
 def _prefix_note(recording) -> str | None:
+    """What part of the session the output covers, when it is not the whole of it."""
     if recording.complete:
         return None
-    last = recording.entries[-1].t
-    return f"this session was not finished: the recording stops at {format_clock(last)} after {len(recording.entries)} events"
+    events, last = len(recording.entries), format_clock(recording.entries[-1].t)
+    if recording.too_long:
+        return f"the recording is longer than icdrill reads: only its first {events} events are read (to {last})"
+    if recording.damaged:
+        return f"the recording is damaged at line {recording.cut_at}: it is read as far as the {events} events before it (to {last})"
+    return f"this session was not finished: the recording stops at {last} after {events} events"
+
+
+def _guarded(args: argparse.Namespace, work):
+    """``work()``, or exit 2 when the recording's events, each well formed, still make no drill this
+    version can read (a severity the scenario has no rung for, say): a file edited by hand."""
+    try:
+        return work()
+    except Exception as err:  # noqa: BLE001 - the last resort for a hostile file: one line, no traceback
+        why = _visible(f"{type(err).__name__}: {err}")[:160]
+        return bad_input(f"{args.recording}: its events do not make a drill this version can read ({why}); was it edited?")
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 # --- replay ----------------------------------------------------------------------------------------
 
 
 def replay_command(args: argparse.Namespace) -> int:
-    from sim.log.recording import RecordingError, read_recording
-    from sim.play.replay import ReplayError, replay
+    from sim.play.replay import replay
 
-    try:
-        recording = read_recording(args.recording)
-    except RecordingError as err:
-        return bad_input(str(err))
-    for problem in recording.problems:
-        print(f"icdrill: note: {args.recording}: {problem}", file=sys.stderr)
-    try:
-        result = replay(recording, args.scenario)
-    except ReplayError as err:
-        return bad_input(str(err))
+    opened = _open(args, "to replay")
+    if isinstance(opened, int):
+        return opened
+    recording, loaded = opened
+    result = _guarded(args, lambda: replay(recording, loaded=loaded))
+    if isinstance(result, int):
+        return result
     note = _prefix_note(recording)
     if note:
-        print(f"note: {note}; the replay compares that prefix")
-    print(f"same log: {'yes' if result.same_log else 'no'} ({result.events} events)")
+        print(f"note: {note}; the replay compares that part")
+    read = " as far as it was read" if recording.cut_at is not None else ""
+    print(f"same log{read}: {'yes' if result.same_log else 'no'} ({result.events} events)")
     if result.difference is not None:
         d = result.difference
         print(f"  first difference at line {d.line} of the recording:")
@@ -124,6 +145,10 @@ def replay_command(args: argparse.Namespace) -> int:
         print(f"  replayed overall {_num(result.replayed_score.get('overall'))}")
     for line in result.notes:
         print(f"  note: {line}")
+    if recording.cut_at is not None:
+        why = "is longer than icdrill reads" if recording.too_long else "is damaged"
+        print(f"not confirmed: the recording {why} from line {recording.cut_at}, and nothing from there on can be checked")
+        return Exit.BAD_INPUT
     return Exit.OK if result.ok else Exit.FAILED
 
 
@@ -142,11 +167,15 @@ def score_command(args: argparse.Namespace) -> int:
     from sim.play.par import par
     from sim.reading.scoring import debrief, score
 
-    card = score(loaded.scenario, recording.entries)
-    par_card = par(loaded, recording.seed)
-    print(format_scorecard(recording, card, par_card))
-    print()
-    print(debrief(loaded.scenario, recording.entries, card, par_card).rstrip())
+    def work() -> str:
+        card = score(loaded.scenario, recording.entries)
+        par_card = par(loaded, recording.seed)
+        return format_scorecard(recording, card, par_card) + "\n\n" + debrief(loaded.scenario, recording.entries, card, par_card).rstrip()
+
+    text = _guarded(args, work)
+    if isinstance(text, int):
+        return text
+    print(text)
     return Exit.OK
 
 
@@ -182,8 +211,9 @@ def report_command(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     recording, loaded = opened
-    card = score(loaded.scenario, recording.entries)
-    text = render_report(loaded.scenario, recording.entries, card)
+    text = _guarded(args, lambda: render_report(loaded.scenario, recording.entries, score(loaded.scenario, recording.entries)))
+    if isinstance(text, int):
+        return text
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -199,6 +229,10 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def history_command(args: argparse.Namespace) -> int:
+    if args.add:
+        from tui.cli.history_add import add_command
+
+        return add_command(args)
     from tui.cli.progress import format_progress
     from tui.store.datadir import history_path
     from tui.store.history import History, HistoryError

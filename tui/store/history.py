@@ -62,6 +62,12 @@ def now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def last_written(path: str | Path) -> str:
+    """When a file was last written, as `played_at` says it: a recording's last line is the end
+    of its session."""
+    return datetime.fromtimestamp(Path(path).stat().st_mtime).isoformat(timespec="seconds")
+
+
 def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: str | Path | None, played_at: str | None = None) -> Session:
     """The history row of a recorded session; ``card`` is its `sim.reading.scoring.Scorecard`."""
     dimensions = {d.name: float(d.score) for d in card.dimensions}
@@ -114,6 +120,11 @@ class History:
             raise HistoryError(f"cannot add to the history {self.path}: {err}") from None
         finally:
             con.close()
+
+    def with_recording(self, path: str | Path) -> Session | None:
+        """The session recorded in the file at ``path``, when the history has it (any spelling of the path)."""
+        wanted = Path(path).resolve()
+        return next((s for s in self.sessions() if s.recording and Path(s.recording).resolve() == wanted), None)
 
     def sessions(self, trainee: str | None = None) -> list[Session]:
         """Sessions in the order they were played, of one trainee or of all."""

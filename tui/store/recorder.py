@@ -23,11 +23,12 @@ class SessionRecording:
 
     def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
         from sim.log.recording import recording_header
+        from sim.play.provenance import source_files
         from tui.store.history import default_trainee
 
         self.trainee = trainee or default_trainee()
         self.header = recording_header(
-            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee
+            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee, sources=source_files(loaded)
         )
         self.recorder = None
         self.closed = False
@@ -38,8 +39,11 @@ class SessionRecording:
 
     @property
     def path(self) -> Path | None:
-        """The recording's file; None when the folder could not be written."""
-        return self.recorder.path if self.recorder is not None else None
+        """The recording's file; None when the folder could not be written, or the recording failed
+        before its first event (the Recorder then removed the file: no empty recording is left)."""
+        if self.recorder is None or self.recorder.removed:
+            return None
+        return self.recorder.path
 
     def close(self) -> str | None:
         """Close the file; a warning when the recording stopped early (it holds what was written)."""
@@ -47,4 +51,6 @@ class SessionRecording:
             return None
         self.closed = True
         self.recorder.close()
+        if self.recorder.removed:
+            return f"the session was not recorded: {self.recorder.error} (the empty file was removed)"
         return f"the recording stopped early: {self.recorder.error}" if self.recorder.error else None

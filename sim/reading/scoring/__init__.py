@@ -4,7 +4,8 @@ the log entries and sim times behind it.
 `score(scenario, entries)` is a pure function of the scenario and the log (hidden truth
 included: scoring is the judge); par, the expert bot's card on the same seed, is played in
 `sim.play.par`, and `debrief(...)` puts a run beside it in plain text. One module per dimension says what it judges
-and why; `card.py` says how items become points.
+and why; `card.py` says how items become points, `seek.py` how entries are paired up (in n log n,
+so that a recording from outside with thousands of entries of one kind is scored in a moment).
 """
 
 from __future__ import annotations

@@ -24,10 +24,13 @@ Items:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
+from sim.reading.scoring.seek import earliest, first_after, grouped, last_before
 
 ACK = 1.0
 OWNER = 1.0
@@ -70,24 +73,22 @@ def _relays(f: Facts, ledger: Ledger) -> None:
     """The telephone game: a report relayed through the Tech Lead that lost or changed a detail
     (hidden: ReportDistorted). Checked at the source (/evidence) before acting on it earns all;
     acting on the changed detail first earns nothing; never checking, half."""
-    reports = f.of(ev.TaskReported)
-    asked = f.of(ev.EvidenceRequested)
-    assigned = [a for a in f.of(ev.TaskAssigned) if a.event.via in ("named", "broadcast")]
+    relays = grouped((r for r in f.of(ev.TaskReported) if r.event.relayed_by), lambda r: r.event.task)
+    asked = grouped(f.of(ev.EvidenceRequested), lambda a: a.event.task)
+    assigned = grouped(
+        (a for a in f.of(ev.TaskAssigned) if a.event.via in ("named", "broadcast")), lambda a: (a.event.action, a.event.service)
+    )
     for distorted in f.of(ev.ReportDistorted):
         d = distorted.event
-        relayed = next((r for r in reversed(reports) if r.seq < distorted.seq and r.event.task == d.task and r.event.relayed_by), None)
+        relayed = last_before(relays.get(d.task, []), distorted.seq)
         if relayed is None or relayed.t >= f.open_until:
             continue
         author, lead = f.name(relayed.event.person), f.name(d.relayed_by)
-        evidence = next((a for a in asked if a.seq > relayed.seq and a.event.task == d.task), None)
+        evidence = first_after(asked.get(d.task, []), relayed.seq)
         wrong = _distorted_detail(d.change, relayed)
-        acted = None
-        if wrong is not None:
-            acted = next(
-                (a for a in assigned if a.seq > relayed.seq and (a.event.action, a.event.service) == wrong
-                 and (evidence is None or a.seq < evidence.seq)),
-                None,
-            )
+        acted = first_after(assigned.get(wrong, []), relayed.seq) if wrong is not None else None
+        if acted is not None and evidence is not None and acted.seq > evidence.seq:
+            acted = None  # checked at the source first
         seqs = [relayed.seq, distorted.seq]
         if acted is not None:
             text = (
@@ -155,22 +156,39 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
     acks = f.of(ev.PageAcknowledged)
     refused = [r for r in f.of(ev.CommandRejected) if r.event.text.startswith("/escalate")]
     managers = {team: spec.manager for team, spec in f.scenario.teams.items()}
+    # Indexes, so that pairing each page with what answered it takes log n, however many pages.
+    # A page's people ("members") are its team as listed, the person paged, and the team's manager.
+    team_of = lambda e: f.teams.get(e.event.person)  # noqa: E731
+    escalated_at = grouped(escalations, lambda e: (e.event.person, e.t))
+    escalated_for = grouped(escalations, lambda e: e.event.team)
+    acks_by, acks_by_team = grouped(acks, lambda a: a.event.person), grouped(acks, team_of)
+    by_ic = [p for p in pages if p.event.by == "ic"]
+    by_ic_to, by_ic_to_team = grouped(by_ic, lambda p: p.event.person), _Others(grouped(by_ic, team_of))
+    first_names = _first_names(f)
+    tried_for = grouped(refused, lambda r: _escalation_target(f, r.event.text, first_names))
     for page in pages:
         person = page.event.person
-        via = next((e for e in reversed(escalations) if e.seq < page.seq and e.event.person == person and e.t == page.t), None)
+        via = last_before(escalated_at.get((person, page.t), []), page.seq)
         team = via.event.team if via is not None else f.teams.get(person)
-        members = {p for p, t in f.teams.items() if t == team} | {person} | ({managers[team]} if managers.get(team) else set())
+        manager = managers.get(team) or None
         ends = []
-        ack = next((a for a in acks if a.seq > page.seq and a.event.person in members), None)
+        ack = earliest(
+            first_after(acks_by_team.get(team, []), page.seq) if team is not None else None,
+            first_after(acks_by.get(person, []), page.seq),
+            first_after(acks_by.get(manager, []), page.seq) if manager else None,
+        )
         if ack is not None:
             ends.append((ack.t, ack.seq, "ack", ack))
-        esc = next((e for e in escalations if e.seq > page.seq and e.event.team == team), None)
+        esc = first_after(escalated_for.get(team, []), page.seq)
         if esc is not None:
             ends.append((esc.t, esc.seq, esc.event.by, esc))
-        manual = next((p for p in pages if p.seq > page.seq and p.event.by == "ic" and p.event.person in members and p.event.person != person), None)
+        manual = earliest(
+            by_ic_to_team.first_after(team, page.seq, person) if team is not None else None,
+            first_after(by_ic_to.get(manager, []), page.seq) if manager and manager != person else None,
+        )
         if manual is not None and (esc is None or manual.seq < esc.seq):
             ends.append((manual.t, manual.seq, "ic", manual))
-        tried = next((r for r in refused if r.seq > page.seq and _escalation_target(f, r.event.text) == team), None)
+        tried = first_after(tried_for.get(team, []), page.seq)
         if tried is not None:
             ends.append((tried.t, tried.seq, "tried", tried))
         ends.append((f.open_until, 1 << 60, "stop", None))
@@ -197,8 +215,8 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
         ledger.item(ESCALATION, fraction, page.t + timeout, text, seqs)
 
 
-def _escalation_target(f: Facts, text: str) -> str | None:
-    """The team an /escalate command names (a team, or a person's team)."""
+def _escalation_target(f: Facts, text: str, first_names: dict[str, list[str]]) -> str | None:
+    """The team an /escalate command names (a team, or a person's team); `first_names` from `_first_names`."""
     parts = text.split()
     if len(parts) < 2:
         return None
@@ -207,11 +225,37 @@ def _escalation_target(f: Facts, text: str) -> str | None:
         return target
     if target in f.teams:
         return f.teams[target]
-    by_first = [p for p, name in f.names.items() if name.split()[0].lower() == target]
+    by_first = first_names.get(target, [])
     return f.teams.get(by_first[0]) if len(by_first) == 1 else None
 
 
-def _backed(f: Facts, conflict_id: str, person: str, at_seq: int) -> bool | None:
+def _first_names(f: Facts) -> dict[str, list[str]]:
+    """Lower-case first name -> the people who have it."""
+    return grouped((p for p, name in f.names.items() if name.split()), lambda p: f.names[p].split()[0].lower())
+
+
+class _Others:
+    """Entries grouped by a key, each group in log order, for "the first after this entry to
+    someone other than this person" in log n: each entry knows the next one to someone else."""
+
+    def __init__(self, groups: dict) -> None:
+        self.groups = groups
+        self.next_other: dict = {}
+        for key, group in groups.items():
+            nxt = [len(group)] * len(group)
+            for i in range(len(group) - 2, -1, -1):
+                nxt[i] = i + 1 if group[i + 1].event.person != group[i].event.person else nxt[i + 1]
+            self.next_other[key] = nxt
+
+    def first_after(self, key, seq: int, not_person: str):
+        group = self.groups.get(key, [])
+        i = bisect_right(group, seq, key=lambda e: e.seq)
+        if i < len(group) and group[i].event.person == not_person:
+            i = self.next_other[key][i]
+        return group[i] if i < len(group) else None
+
+
+def _backed(f: Facts, faults: tuple[dict[str, int], dict[str, int]], conflict_id: str, person: str, at_seq: int) -> bool | None:
     """Whether the chosen proposal's fix would fix a fault active at that moment (None: unknown)."""
     conflict = next((c for c in f.scenario.conflicts if c.id == conflict_id), None)
     if conflict is None:
@@ -219,19 +263,27 @@ def _backed(f: Facts, conflict_id: str, person: str, at_seq: int) -> bool | None
     proposal = next((p for p in conflict.proposals if p.person == person), None)
     if proposal is None:
         return None
-    started = {e.event.fault for e in f.of(ev.FaultStarted) if e.seq < at_seq}
-    fixed = {e.event.fault for e in f.of(ev.FaultFixed) if e.seq < at_seq}
-    active = [x for x in f.scenario.faults if x.id in started - fixed]
+    started, fixed = faults
+    active = [x for x in f.scenario.faults if started.get(x.id, at_seq) < at_seq <= fixed.get(x.id, at_seq)]
     return any(x.fix.action == proposal.action and x.fix.target == proposal.target for x in active)
 
 
+def _first_seq(f: Facts, kind: type) -> dict[str, int]:
+    """Each fault's first entry of ``kind`` (FaultStarted, FaultFixed): fault id -> seq."""
+    first: dict[str, int] = {}
+    for entry in f.of(kind):
+        first.setdefault(entry.event.fault, entry.seq)
+    return first
+
+
 def _conflicts(f: Facts, ledger: Ledger) -> None:
-    polls = f.of(ev.ConflictPolled)
-    decisions = f.of(ev.ConflictDecided)
+    polls = grouped(f.of(ev.ConflictPolled), lambda p: p.event.conflict)
+    decisions = grouped(f.of(ev.ConflictDecided), lambda d: d.event.conflict)
+    faults = _first_seq(f, ev.FaultStarted), _first_seq(f, ev.FaultFixed)
     for raised in f.of(ev.ConflictRaised):
         cid = raised.event.conflict
-        decided = next((d for d in decisions if d.seq > raised.seq and d.event.conflict == cid), None)
-        poll = next((p for p in polls if p.seq > raised.seq and p.event.conflict == cid), None)
+        decided = first_after(decisions.get(cid, []), raised.seq)
+        poll = first_after(polls.get(cid, []), raised.seq)
         acted = min([x for x in (poll, decided if decided is not None and decided.event.by == "ic" else None) if x is not None], key=lambda x: x.seq, default=None)
         if acted is None:
             stall = f.end - raised.t
@@ -246,7 +298,7 @@ def _conflicts(f: Facts, ledger: Ledger) -> None:
         text = f"{how} on the disagreement {minutes(stall)} after it arose"
         seqs = [raised.seq, acted.seq] + ([decided.seq] if decided is not None and decided.seq != acted.seq else [])
         if decided is not None and decided.event.by == "ic":
-            backed = _backed(f, cid, decided.event.person, decided.seq)
+            backed = _backed(f, faults, cid, decided.event.person, decided.seq)
             text += f", going with {f.name(decided.event.person)}"
             if backed is False:
                 fraction *= 0.5
@@ -259,12 +311,12 @@ def _short(proposal: str) -> str:
 
 
 def _questions(f: Facts, ledger: Ledger) -> None:
-    answers = f.of(ev.QuestionAnswered)
-    lapses = f.of(ev.QuestionLapsed)
+    answers = grouped(f.of(ev.QuestionAnswered), lambda a: a.event.question)
+    lapses = grouped(f.of(ev.QuestionLapsed), lambda a: a.event.question)
     for asked in f.of(ev.QuestionAsked):
         q = asked.event
-        answer = next((a for a in answers if a.event.question == q.question), None)
-        lapse = next((a for a in lapses if a.event.question == q.question), None)
+        answer = next(iter(answers.get(q.question, [])), None)
+        lapse = next(iter(lapses.get(q.question, [])), None)
         who = f.name(q.person)
         if answer is not None:
             text = f"answered {who}'s question {minutes(answer.t - asked.t)} after it was asked"

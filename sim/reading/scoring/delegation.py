@@ -15,10 +15,13 @@ Penalty, small: people left with nothing to do while customers are hurt, beyond 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.scoring.card import Ledger
 from sim.reading.scoring.facts import Facts, minutes
+from sim.reading.scoring.seek import first_after, grouped
 
 NAMED = 2 / 3  # a named person is most of a good task (the bystander effect); the time-box the rest
 IDLE_GRACE = 300  # seconds a responder may wait for a task before it counts as idle
@@ -48,31 +51,26 @@ def judge(f: Facts) -> Ledger:
         else:
             text = f"{what} given to {who} with no time-box (say when to report back)"
             ledger.item(1, NAMED, entry.t, text, [entry.seq])
+    what_of = lambda e: (e.event.action, e.event.service)  # noqa: E731 - what an ask (or its answer) is about
+    picked = grouped((t for t in f.of(ev.TaskAssigned) if t.event.via == "broadcast"), what_of)
+    unanswered = grouped(f.of(ev.BroadcastUnanswered), what_of)
     for entry in f.of(ev.BroadcastAsked):
         given += 1
-        ask = entry.event
         seqs, fate = [entry.seq], "nobody picked it up"
-        for later in f.of(ev.TaskAssigned):
-            if later.seq > entry.seq and later.event.via == "broadcast" and (later.event.action, later.event.service) == (
-                ask.action,
-                ask.service,
-            ):
-                seqs.append(later.seq)
-                fate = f"{f.name(later.event.person)} picked it up at {format_clock(later.t)}"
-                break
-        else:
-            for later in f.of(ev.BroadcastUnanswered):
-                if later.seq > entry.seq and (later.event.action, later.event.service) == (ask.action, ask.service):
-                    seqs.append(later.seq)
-                    fate = f"nobody picked it up by {format_clock(later.t)}"
-                    break
+        if (later := first_after(picked.get(what_of(entry), []), entry.seq)) is not None:
+            seqs.append(later.seq)
+            fate = f"{f.name(later.event.person)} picked it up at {format_clock(later.t)}"
+        elif (later := first_after(unanswered.get(what_of(entry), []), entry.seq)) is not None:
+            seqs.append(later.seq)
+            fate = f"nobody picked it up by {format_clock(later.t)}"
+        ask = entry.event
         text = f"asked the channel 'can someone {ask.action} {ask.service}?' instead of naming someone; {fate}"
         ledger.item(1, 0.0, entry.t, text, seqs)
     ups = f.of(ev.HeadsUp)
     for entry in f.of(ev.HeadsDown):
         given += 1
         down = entry.event
-        up = next((u for u in ups if u.seq > entry.seq), None)
+        up = first_after(ups, entry.seq)
         seqs = [entry.seq] + ([up.seq] if up is not None else [])
         held = f"; {up.event.held} messages waited for you" if up is not None and up.event.held else ""
         until = up.t if up is not None else down.until
@@ -102,7 +100,7 @@ def _idle(f: Facts, ledger: Ledger) -> None:
         a, b = max(stretch.start, start), min(stretch.end, stop)
         if b <= a:
             continue
-        idle = (b - a) - _overlap(away.get(stretch.person, []), a, b)
+        idle = (b - a) - _overlap(away.get(stretch.person, ([], [])), a, b)
         beyond = idle - IDLE_GRACE
         if beyond <= 0:
             continue
@@ -117,13 +115,14 @@ def _idle(f: Facts, ledger: Ledger) -> None:
         ledger.penalty(points, a, text, [stretch.seq])
 
 
-def _away(f: Facts) -> dict[str, list[tuple[int, int]]]:
-    """Time people spent away from the IC's reach: dead ends, pulled off, arguing a conflict."""
+def _away(f: Facts) -> dict[str, tuple[list[int], list[int]]]:
+    """Time people spent away from the IC's reach (dead ends, pulled off, arguing a conflict), as
+    each person's spans merged into disjoint ones: (their starts, their ends), in order."""
     away: dict[str, list[tuple[int, int]]] = {}
-    ends = f.of(ev.DeadEndEnded)
+    ends = grouped(f.of(ev.DeadEndEnded), lambda e: e.event.person)
     for entry in f.of(ev.DeadEndStarted):
-        end = next((e.t for e in ends if e.seq > entry.seq and e.event.person == entry.event.person), f.end)
-        away.setdefault(entry.event.person, []).append((entry.t, end))
+        end = first_after(ends.get(entry.event.person, []), entry.seq)
+        away.setdefault(entry.event.person, []).append((entry.t, end.t if end is not None else f.end))
     for entry in f.of(ev.PulledOff):
         away.setdefault(entry.event.person, []).append((entry.t, entry.t + entry.event.seconds))
     decided = {e.event.conflict: e.t for e in f.of(ev.ConflictDecided)}
@@ -133,14 +132,30 @@ def _away(f: Facts) -> dict[str, list[tuple[int, int]]]:
             continue
         for proposal in conflict.proposals:
             away.setdefault(proposal.person, []).append((entry.t, decided.get(conflict.id, f.end)))
-    return away
+    return {person: _merged(spans) for person, spans in away.items()}
 
 
-def _overlap(spans: list[tuple[int, int]], a: int, b: int) -> int:
-    covered, cursor = 0, a
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``spans`` as disjoint spans in order: (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
     for s, e in sorted(spans):
-        s, e = max(s, cursor), min(e, b)
-        if e > s:
-            covered += e - s
-            cursor = e
+        if e <= s:
+            continue
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _overlap(merged: tuple[list[int], list[int]], a: int, b: int) -> int:
+    """How much of the time from a to b the merged spans cover."""
+    starts, ends = merged
+    covered = 0
+    for i in range(bisect_right(ends, a), len(ends)):
+        if starts[i] >= b:
+            break
+        covered += min(ends[i], b) - max(starts[i], a)
     return covered

@@ -14,6 +14,7 @@ from sim.log import events as ev
 from sim.log.clock import format_duration
 from sim.log.eventlog import Entry
 from sim.reading.names import display_name
+from sim.reading.scoring.seek import last_before
 from sim.reading.staffing import Staffing, Stretch
 from sim.scenario import policy
 from sim.scenario.model import Scenario
@@ -55,12 +56,7 @@ class Facts:
 
     def truth_before(self, seq: int) -> Entry | None:
         """The last ImpactChanged logged before entry `seq`."""
-        found = None
-        for entry in self.truth:
-            if entry.seq >= seq:
-                break
-            found = entry
-        return found
+        return last_before(self.truth, seq)
 
     def true_severity_before(self, seq: int) -> str:
         entry = self.truth_before(seq)

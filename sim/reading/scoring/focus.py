@@ -19,10 +19,13 @@ same item, so that one mistake is judged once):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.scoring.card import Ledger
 from sim.reading.scoring.facts import Facts, minutes
+from sim.reading.scoring.seek import first_after, grouped
 
 SEAT = 2.0
 MANAGER = 1.0  # a manager with a theory weighs double (the decision and the dead end it decides), one without half
@@ -58,7 +61,7 @@ def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
         gaps.append((start + ACK_GRACE, ack.t, f"{minutes(ack.t - start)} before you acknowledged your page", [ref.seq, ack.seq]))
     ups = f.of(ev.HeadsUp)
     for down in f.of(ev.HeadsDown):
-        up = next((u for u in ups if u.seq > down.seq), None)
+        up = first_after(ups, down.seq)
         a, b = max(start, down.t), min(stop, up.t if up is not None else down.event.until)
         if b > a:
             text = f"heads-down on {down.event.action} {down.event.service} for {minutes(b - a)}: nobody held the incident"
@@ -76,18 +79,19 @@ def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
 def _managers(f: Facts, ledger: Ledger) -> set[int]:
     """Judge each manager with the dead end their theory caused; return the dead ends judged."""
     specs = {m.person: m for m in f.scenario.stakeholders.managers}
-    handled = f.of(ev.ManagerRedirected) + f.of(ev.AuthorityLent)
-    theories = f.of(ev.ManagerTheory)
-    starts = f.of(ev.DeadEndStarted)
-    ends = f.of(ev.DeadEndEnded)
+    by_manager = lambda e: e.event.manager  # noqa: E731
+    handled = grouped(sorted(f.of(ev.ManagerRedirected) + f.of(ev.AuthorityLent), key=lambda h: h.seq), by_manager)
+    theories = grouped(f.of(ev.ManagerTheory), by_manager)
+    starts = grouped(f.of(ev.DeadEndStarted), by_manager)
+    ends = grouped(f.of(ev.DeadEndEnded), lambda e: e.event.person)
     judged: set[int] = set()
     for joined in f.of(ev.ManagerJoined):
         manager = joined.event.manager
         who = f.name(manager)
         spec = specs.get(manager)
         weight = 2 * MANAGER if spec is None or spec.theory is not None else MANAGER / 2
-        answer = min((h for h in handled if h.event.manager == manager and h.seq > joined.seq), key=lambda h: h.seq, default=None)
-        theory = next((t for t in theories if t.event.manager == manager), None)
+        answer = first_after(handled.get(manager, []), joined.seq)
+        theory = next(iter(theories.get(manager, [])), None)
         how = "lent you their authority" if answer is not None and isinstance(answer.event, ev.AuthorityLent) else "redirected"
         if theory is None or (answer is not None and answer.seq < theory.seq):
             if answer is not None:
@@ -97,8 +101,8 @@ def _managers(f: Facts, ledger: Ledger) -> set[int]:
                 text = f"{who} joined and was never redirected: managers' requests should come through you"
                 ledger.item(weight, 0.0, joined.t, text, [joined.seq])
             continue
-        start = next((d for d in starts if d.seq > theory.seq and d.event.manager == manager), None)
-        end = next((e for e in ends if start is not None and e.seq > start.seq and e.event.person == start.event.person), None)
+        start = first_after(starts.get(manager, []), theory.seq)
+        end = first_after(ends.get(start.event.person, []), start.seq) if start is not None else None
         if start is not None:
             judged.add(start.seq)
         lost = end.event.lost if end is not None else (f.end - start.t if start is not None else 0)
@@ -123,13 +127,16 @@ def _managers(f: Facts, ledger: Ledger) -> set[int]:
 
 def _executive(f: Facts, ledger: Ledger) -> set[int]:
     """Judge the executive's request with the pulls it caused; return the pulls judged."""
-    answers = f.of(ev.ExecutiveAnswered)
-    pulls = f.of(ev.PulledOff)
+    answers = grouped(f.of(ev.ExecutiveAnswered), lambda a: a.event.person)
+    pulls = grouped(f.of(ev.PulledOff), lambda p: p.event.by)
+    requests = grouped(f.of(ev.ExecutiveRequested), lambda r: r.event.person)
     judged: set[int] = set()
     for request in f.of(ev.ExecutiveRequested):
         x = request.event
-        answer = next((a for a in answers if a.seq > request.seq and a.event.person == x.person), None)
-        caused = [p for p in pulls if p.seq > request.seq and p.event.by == x.person]
+        answer = first_after(answers.get(x.person, []), request.seq)
+        # The pulls by the executive after the request, until their next one (the engine makes one).
+        following = first_after(requests[x.person], request.seq)
+        caused = _between(pulls.get(x.person, []), request.seq, following.seq if following is not None else None)
         judged.update(p.seq for p in caused)
         grabbed = [p for p in caused if answer is None or p.seq < answer.seq]
         what = "a list of affected customers" if x.request == "customer-list" else "an engineer on a customer call"
@@ -155,12 +162,12 @@ def _executive(f: Facts, ledger: Ledger) -> set[int]:
 
 def _others(f: Facts, ledger: Ledger, dead_ends: set[int], pulls: set[int]) -> None:
     """Responder time lost that no judged decision above accounts for."""
-    ends = f.of(ev.DeadEndEnded)
+    ends = grouped(f.of(ev.DeadEndEnded), lambda e: e.event.person)
     for start in f.of(ev.DeadEndStarted):
         if start.seq in dead_ends:
             continue
         d = start.event
-        end = next((e for e in ends if e.seq > start.seq and e.event.person == d.person), None)
+        end = first_after(ends.get(d.person, []), start.seq)
         lost = end.event.lost if end is not None else f.end - start.t
         text = f"{f.name(d.person)} chased {f.name(d.manager)}'s theory about {d.service}: {minutes(lost)} lost in a dead end"
         ledger.item(MANAGER, 0.0 if lost > 0 else 1.0, start.t, text, [start.seq] + ([end.seq] if end is not None else []))
@@ -170,3 +177,10 @@ def _others(f: Facts, ledger: Ledger, dead_ends: set[int], pulls: set[int]) -> N
         p = pull.event
         text = f"{f.name(p.person)} was pulled off the incident by {f.name(p.by)} for {minutes(p.seconds)}"
         ledger.item(PULLED, 0.0, pull.t, text, [pull.seq])
+
+
+def _between(entries: list, after: int, before: int | None) -> list:
+    """The entries (in log order) after entry `after` and before entry `before` (None: to the end)."""
+    start = bisect_right(entries, after, key=lambda e: e.seq)
+    stop = len(entries) if before is None else bisect_left(entries, before, key=lambda e: e.seq)
+    return entries[start:stop]

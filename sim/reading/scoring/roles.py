@@ -22,11 +22,14 @@ Items (big incidents):
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.narrate import THE_IC, Cast, story
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
+from sim.reading.scoring.seek import first_after, grouped
 
 BIG_LEVELS = 2  # the ladder's most severe levels that make an incident big
 CROWD = 3  # responders in the incident from which roles are expected
@@ -103,9 +106,9 @@ def _key_moments(f: Facts) -> list[tuple[object, str, str, list[int]]]:
         if call.event.previous is not None:
             what = f"the severity change {call.event.previous} -> {call.event.severity}"
             moments.append((call, "severity", what, [call.seq]))
-    reports = f.of(ev.TaskReported)
+    fixes = grouped((r for r in f.of(ev.TaskReported) if r.event.action != "investigate"), lambda r: r.t)
     for fixed in f.of(ev.FaultFixed):
-        report = next((r for r in reports if r.seq > fixed.seq and r.t == fixed.t and r.event.action != "investigate"), None)
+        report = first_after(fixes.get(fixed.t, []), fixed.seq)
         anchor = report or fixed
         what = f"the fix landing ({report.event.action} {report.event.service})" if report else "the fix landing"
         moments.append((anchor, "fix", what, [fixed.seq] + ([report.seq] if report else [])))
@@ -127,14 +130,22 @@ def _moments(f: Facts, ledger: Ledger) -> None:
     moments = _key_moments(f)
     if not moments:
         return
-    notes = f.of(ev.TimelineNote)
     scribed = _scribe_lines(f)
-    used: set[int] = set()
+    # The notes that can capture a moment: any of the IC's, or a Scribe's of the moment's kind.
+    notes = grouped(f.of(ev.TimelineNote), lambda n: "ic" if n.event.by == "ic" else scribed.get(n.event.text))
+    unused = dict.fromkeys(notes, 0)  # each group's first note not yet used (or passed: moments come in log order)
     weight = MOMENTS / len(moments)
     for anchor, kind, what, seqs in moments:
-        note = next((n for n in notes if n.seq not in used and _captures(n, anchor, kind, scribed)), None)
+        note, group = None, None
+        for key in ("ic", kind):
+            if key not in notes:
+                continue
+            unused[key] = max(unused[key], bisect_right(notes[key], anchor.seq, key=lambda n: n.seq))
+            first = notes[key][unused[key]] if unused[key] < len(notes[key]) else None
+            if first is not None and _captures(first, anchor) and (note is None or first.seq < note.seq):
+                note, group = first, key
         if note is not None:
-            used.add(note.seq)
+            unused[group] += 1
             by = "the Scribe" if note.event.by != "ic" else "you"
             ledger.item(weight, 1.0, anchor.t, f"{what} noted in the timeline by {by}", seqs + [note.seq])
         else:
@@ -142,14 +153,10 @@ def _moments(f: Facts, ledger: Ledger) -> None:
             ledger.item(weight, 0.0, anchor.t, text, seqs)
 
 
-def _captures(note, anchor, kind: str, scribed: dict[str, str]) -> bool:
-    """A note within the window after a moment: the IC's own /note (free text) captures any one
-    moment; a Scribe's note captures the moment of its kind."""
-    if note.seq <= anchor.seq or note.t - anchor.t > CAPTURE_WITHIN:
-        return False
-    if note.event.by == "ic":
-        return True
-    return scribed.get(note.event.text) == kind
+def _captures(note, anchor) -> bool:
+    """Whether a note is within the window after a moment. The IC's own /note (free text) captures
+    any one moment; a Scribe's note captures the moment of its kind (`_moments` offers only those)."""
+    return note.seq > anchor.seq and note.t - anchor.t <= CAPTURE_WITHIN
 
 
 def _scribe_lines(f: Facts) -> dict[str, str]:

@@ -26,6 +26,7 @@ from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import NONE, Facts, minutes
+from sim.reading.scoring.seek import any_between, first_after, last_before
 
 FIRST_CALL = 3.0
 CALL_TIME = 1.0
@@ -91,12 +92,9 @@ def _first_call(f: Facts, ledger: Ledger, call, ref, timeout: int) -> None:
 
 
 def _called_at(calls, seq: int) -> str | None:
-    called = None
-    for c in calls:
-        if c.seq > seq:
-            break
-        called = c.event.severity
-    return called
+    """The severity called as of entry `seq` (that entry included)."""
+    call = last_before(calls, seq + 1)
+    return call.event.severity if call is not None else None
 
 
 def _under_calls(f: Facts, ledger: Ledger, calls) -> None:
@@ -151,6 +149,7 @@ def _under_calls(f: Facts, ledger: Ledger, calls) -> None:
 def _rises(f: Facts, ledger: Ledger, calls) -> None:
     """Each time the truth rose above the call after the first call: was it re-assessed?"""
     first = calls[0]
+    at_least: dict[int, list] = {}  # a level -> the calls at that level or more severe, in log order
     for entry in f.truth:
         if entry.seq < first.seq or entry.t >= f.open_until:
             continue
@@ -162,7 +161,10 @@ def _rises(f: Facts, ledger: Ledger, calls) -> None:
         before = f.true_severity_before(entry.seq)
         if f.level(truth) >= f.level(before) and f.level(before) < f.level(called):
             continue  # already above the call before; the same under-call goes on
-        raise_ = next((c for c in calls if c.seq > entry.seq and f.level(c.event.severity) <= f.level(truth)), None)
+        level = f.level(truth)
+        if level not in at_least:
+            at_least[level] = [c for c in calls if f.level(c.event.severity) <= level]
+        raise_ = first_after(at_least[level], entry.seq)
         if raise_ is None or raise_.t >= f.open_until:
             text = f"impact rose to {entry.event.impact:.0%} of customers ({truth}); the severity stayed at {called}"
             ledger.item(REASSESS, 0.0, entry.t, text, [entry.seq])
@@ -173,10 +175,11 @@ def _rises(f: Facts, ledger: Ledger, calls) -> None:
         ledger.item(REASSESS, fraction, entry.t, text, [entry.seq, raise_.seq])
 
 
-def _inflated_after(f: Facts, calls, episode, answer, top: str) -> bool:
-    """Whether an episode of pushes ended with the severity raised to the top (and no /qualify)."""
+def _inflated_after(tops, episode, answer) -> bool:
+    """Whether an episode of pushes ended with the severity raised to the top (`tops`: the calls
+    to the top, in log order) and no /qualify."""
     stop = answer.seq if answer is not None else 1 << 60
-    return any(c.event.severity == top and episode[0].seq < c.seq < stop for c in calls)
+    return any_between(tops, episode[0].seq, stop)
 
 
 def _sales(f: Facts, ledger: Ledger, calls) -> None:
@@ -185,19 +188,20 @@ def _sales(f: Facts, ledger: Ledger, calls) -> None:
         return
     qualified = f.of(ev.SalesQualified)
     top = f.levels[0]
+    tops = [c for c in calls if c.event.severity == top]
     # Episodes: a first push, and the pushes after it until a /qualify.
     episodes: list[list] = []
     for push in pushes:
-        if episodes and not any(episodes[-1][0].seq < q.seq < push.seq for q in qualified):
+        if episodes and not any_between(qualified, episodes[-1][0].seq, push.seq):
             episodes[-1].append(push)
         else:
             episodes.append([push])
     every = f.scenario.stakeholders.head_of_sales.every if f.scenario.stakeholders.head_of_sales else 360
     for episode in episodes:
         first = episode[0]
-        answer = next((q for q in qualified if q.seq > first.seq), None)
+        answer = first_after(qualified, first.seq)
         account = first.event.account
-        if _inflated_after(f, calls, episode, answer, top):
+        if _inflated_after(tops, episode, answer):
             continue  # giving in is judged by the inflation penalty below, not twice
         if answer is not None:
             delay = answer.t - first.t
@@ -217,8 +221,8 @@ def _sales(f: Facts, ledger: Ledger, calls) -> None:
         truth = f.true_severity_before(call.seq)
         if f.level(truth) <= f.level(top):
             continue
-        last_push = next((p for p in reversed(pushes) if p.seq < call.seq), None)
-        if last_push is None or any(last_push.seq < q.seq < call.seq for q in qualified):
+        last_push = last_before(pushes, call.seq)
+        if last_push is None or any_between(qualified, last_push.seq, call.seq):
             continue
         text = (
             f"raised to {top} while the truth was {truth}, under pressure from the Head of Sales "
