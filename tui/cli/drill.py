@@ -70,6 +70,21 @@ def _warn(message: str) -> None:
     print(f"icdrill: warning: {message}", file=sys.stderr)
 
 
+# A command script is a few hundred lines; a bigger file is a mistake (or /dev/zero), read no further.
+MAX_SCRIPT_BYTES = 1024 * 1024
+
+
+def _read_script(name: str) -> str:
+    """The script's text, line ends as written (parse_script splits at \\n only), at most 1 MiB.
+
+    A pipe is fine (``--script <(generate)``), so the size is checked by reading, not by stat."""
+    with open(name, "rb") as handle:
+        raw = handle.read(MAX_SCRIPT_BYTES + 1)
+    if len(raw) > MAX_SCRIPT_BYTES:
+        raise OSError(f"it is larger than {MAX_SCRIPT_BYTES} bytes, far more than a command script needs")
+    return raw.decode("utf-8")
+
+
 def run_command(args: argparse.Namespace) -> int:
     from sim.engine import Engine
     from sim.play.bots import BOTS
@@ -84,9 +99,12 @@ def run_command(args: argparse.Namespace) -> int:
     script: list[tuple[int, str]] = []
     if args.script:
         try:
-            script = parse_script(Path(args.script).read_text(encoding="utf-8"), args.script)
-        except (OSError, UnicodeDecodeError) as err:
-            return bad_input(f"cannot read the script: {err}")
+            script = parse_script(_read_script(args.script), args.script)
+        except OSError as err:
+            return bad_input(f"cannot read the script {args.script}: {err.strerror or err}")
+        except UnicodeDecodeError as err:
+            byte = err.object[err.start]
+            return bad_input(f"the script {args.script} is not UTF-8 text (byte 0x{byte:02X} at offset {err.start})")
         except ScriptError as err:
             print(err, file=sys.stderr)
             return Exit.BAD_INPUT
