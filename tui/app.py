@@ -17,6 +17,7 @@ them instead of guessing how long they take.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -77,8 +78,8 @@ class IcdrillApp(App):
     def __init__(
         self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
     ) -> None:
-        if speed <= 0:
-            raise ValueError(f"speed must be above 0, not {speed:g}")
+        if not (math.isfinite(speed) and speed > 0):  # nan passes `speed <= 0` and stops the clock's arithmetic
+            raise ValueError(f"speed must be a finite number above 0, not {speed:g}")
         super().__init__()
         self.loaded = loaded
         self.engine = Engine(loaded, seed)

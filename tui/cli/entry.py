@@ -11,12 +11,13 @@ import sys
 
 from tui.cli import drill, recordings, scenarios
 from tui.cli.exits import Exit
+from tui.cli.flags import Parser
 
 COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **recordings.COMMANDS}
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="icdrill",
         description="Train the Incident Commander seat: scripted outages, simulated responders, honest scoring.",
         epilog="Run 'icdrill COMMAND --help' for the options of one command.",
