@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
 from sim.log.clock import format_clock, format_duration
 from sim.scenario import locate as catalog
-from tui.cli.exits import Exit, bad_input
+from tui.cli.exits import Exit, bad_input, ended_by_signal
 from tui.cli.loading import load
 from tui.store.recorder import SessionRecording
 
@@ -161,17 +162,19 @@ def play_command(args: argparse.Namespace) -> int:
     app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
                     trainee=getattr(args, "trainee", None))
     app.run()
+    # SIGTERM or SIGHUP ended the game (the app gave the terminal back first): the shell's code.
+    code = Exit.OK if app.ended_by_signal is None else ended_by_signal(app.ended_by_signal)
     if app.recording is None:
-        return Exit.OK
+        return code
     # A drill left before its end was never closed: its recording is kept as far as it goes, and
     # the session stays out of the history. (At the end, the game has already closed it.)
     if (warning := app.recording.close()) is not None:
         _warn(warning)
-    if app.recording.path is not None:
+    if app.recording.path is not None and app.ended_by_signal != signal.SIGHUP:  # after a hangup, nobody reads
         print(f"recording: {app.recording.path}")
         print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
         print(f"  icdrill report {app.recording.path}   # the post-incident report")
-    return Exit.OK
+    return code
 
 
 COMMANDS = {"run": run_command, "play": play_command}
