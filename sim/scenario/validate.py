@@ -45,6 +45,13 @@ def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str]]:
     notes: list[str] = []
     for name in paths:
         path = Path(name)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, as it always was
+        except OSError as err:  # a folder on the way that cannot be searched, a symlink loop
+            problems.append(Problem(name, 1, 1, ROOT, f"cannot read this: {err.strerror or err}"))
+            continue
         if path.is_dir():
             found = walk(path)
             if not found.files and not found.problems:

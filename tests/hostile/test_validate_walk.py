@@ -117,3 +117,9 @@ def test_an_unreadable_file_is_reported(folder, tmp_path):
     (folder / "locked.yaml").chmod(0)
     result = icdrill("validate", str(folder), data_dir=tmp_path)
     check(result, 2, f"{folder}/locked.yaml:1:1: <root>: cannot read the file: Permission denied")
+
+
+def test_a_named_path_that_is_a_symlink_loop_is_one_problem(tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    result = icdrill("validate", str(tmp_path / "loop"), data_dir=tmp_path)
+    check(result, 2, f"{tmp_path}/loop:1:1: <root>: cannot read this: Too many levels of symbolic links")

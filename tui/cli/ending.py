@@ -3,7 +3,8 @@
 Each is one line on stderr and the conventional exit code (`exits.Exit`), never a traceback:
 Ctrl+C in `bench`, in `validate` of a big folder or `score` of a big file is 130; a reader that
 went away (`icdrill score REC | head`) is a quiet 0; standard output on a full disk
-(`icdrill list > /dev/full`) is 1.
+(`icdrill list > /dev/full`) is 1. Any other OSError that reaches here (the commands handle the
+ones they expect, such as a missing file) is one line and 1 as well.
 
 To tell an output error from any other OSError, standard output and error are wrapped for the
 length of the command: a failed write or flush on them raises `OutputError`. The output is
@@ -80,6 +81,10 @@ def finish(command: Callable[[], int]) -> int:
     except OutputError as error:
         _drop_output(out)
         _say(f"cannot write the output: {error.strerror or error}")
+        return Exit.FAILED
+    except OSError as error:  # the system failed a command that did not expect it: say what, not where
+        where = f": {error.filename}" if error.filename else ""
+        _say(f"{error.strerror or error}{where}")
         return Exit.FAILED
     finally:
         sys.stdout, sys.stderr = out, err
