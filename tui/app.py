@@ -17,6 +17,9 @@ them instead of guessing how long they take.
 
 from __future__ import annotations
 
+import asyncio
+import math
+import signal
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -39,6 +42,9 @@ if TYPE_CHECKING:
     from sim.reading.scoring import Scorecard
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
+# Signals that end the game as ctrl+q does. Their default action kills the process on the spot,
+# leaving the terminal in the alternate screen, with mouse tracking on and no cursor.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 TICK = 0.25  # wall seconds between clock ticks
 PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 
@@ -77,8 +83,8 @@ class IcdrillApp(App):
     def __init__(
         self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
     ) -> None:
-        if speed <= 0:
-            raise ValueError(f"speed must be above 0, not {speed:g}")
+        if not (math.isfinite(speed) and speed > 0):  # nan passes `speed <= 0` and stops the clock's arithmetic
+            raise ValueError(f"speed must be a finite number above 0, not {speed:g}")
         super().__init__()
         self.loaded = loaded
         self.engine = Engine(loaded, seed)
@@ -89,8 +95,24 @@ class IcdrillApp(App):
         self._warnings: list[str] = []
         self.recording = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
         self.closed: ClosedSession | None = None  # once the drill has ended
+        self.ended_by_signal: int | None = None  # SIGTERM or SIGHUP, when one ended the game
 
     # --- lifecycle ------------------------------------------------------------------------------
+
+    def on_load(self) -> None:
+        """Catch SIGTERM and SIGHUP on the event loop before Textual takes the terminal over (Load
+        comes before the driver starts), so that the app exits through its own shutdown, which
+        gives the terminal back, and `icdrill play` then closes the recording."""
+        loop = asyncio.get_running_loop()
+        for signum in ENDING_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._end_by_signal, signum)
+            except (ValueError, RuntimeError, NotImplementedError):
+                pass  # not the main thread (a test), or a platform without them: the default stays
+
+    def _end_by_signal(self, signum: int) -> None:
+        self.ended_by_signal = signum
+        self.exit()
 
     async def on_mount(self) -> None:
         self.clock = self.set_interval(TICK, self._tick, pause=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -132,6 +133,13 @@ def _org_root_problems(org: Document) -> list[Problem]:
 
 
 def _read_include(doc: Document, path: Path) -> tuple[Document | None, list[Problem]]:
+    """The included org file, or why not, on the include line.
+
+    The file is found by its real path (every symlink followed) and must really lie in the
+    scenario's folder, or one folder up, be a regular file, and read as an org file. Until it
+    does, nothing of it is quoted: not a line, not a value in a message. A symlink
+    `orgs/x.yaml -> /proc/self/environ` would otherwise print the environment (CI secrets)
+    inside a YAML error."""
     include = doc.data.get("include")
     if not isinstance(include, str):
         return None, []  # absent, or not text: the model reports the latter
@@ -149,23 +157,59 @@ def _read_include(doc: Document, path: Path) -> tuple[Document | None, list[Prob
     here = path.absolute().parent
     target = Path(os.path.normpath(here / text))
     # Org files live beside the scenarios; a path climbing further is a mistake or a probe.
-    fence = here.parent
-    if not target.is_relative_to(fence):
-        where = "an org file sits in this folder, or one folder up at most (such as ../orgs/acme.yaml)"
+    where = "an org file sits in this folder, or one folder up at most (such as ../orgs/acme.yaml)"
+    if not target.is_relative_to(here.parent):
         return fail(f"include {text!r} leads outside the scenarios' folders; {where}")
     if target == Path(os.path.normpath(path.absolute())):
         return fail("a scenario cannot include itself; include an org file")
-    if not target.exists():
+    if not target.exists() and not target.is_symlink():  # a dangling or looping symlink is said below
         return fail(f"include file {text!r} does not exist{_sibling_hint(text, target)}")
+    real, problem = _real_include(text, target, here, path)
+    if problem is not None:
+        return fail(problem)
+    display = display_join(doc.file, text)
     try:
-        org = read_yaml(target, display_join(doc.file, text))
+        org = read_yaml(real, display)
     except YamlProblems as err:
-        return None, err.problems
+        line, col = err.problems[0].line, err.problems[0].col
+        return fail(
+            f"include {text!r} cannot be read as an org file (a problem at line {line}, column {col}); "
+            f"`icdrill validate {display}` shows it"
+        )
     marker = scenario_marker(org.data)
     if marker is not None:
         wanted = "include takes an org file (services, teams, people, severity and the like)"
         return fail(f"{text!r} is a scenario ({marker_phrase(marker)}); {wanted}")
+    if not _reads_as_org(org.data):
+        return fail(f"{text!r} is not an org file: it has none of the sections {', '.join(ORG_SECTIONS)}")
     return org, []
+
+
+def _real_include(text: str, target: Path, here: Path, scenario: Path) -> tuple[Path, str | None]:
+    """The include's real path, or what is wrong with it: outside the real folder tree
+    (through a symlink), the scenario itself, a symlink loop, or not a regular file."""
+    fence = Path(os.path.realpath(here)).parent
+    try:
+        real = Path(os.path.realpath(target, strict=True))
+        info = real.stat()
+    except OSError as err:
+        return target, f"include {text!r} cannot be followed: {err.strerror or err}"
+    if not real.is_relative_to(fence):
+        return real, (
+            f"include {text!r} is a symlink to a file outside the scenarios' folders; "
+            "an org file must really sit in this folder, or one folder up at most"
+        )
+    if real == Path(os.path.realpath(scenario)):
+        return real, "a scenario cannot include itself; include an org file"
+    if not stat.S_ISREG(info.st_mode):
+        return real, f"include {text!r} is not a regular file; name an org file"
+    return real, None
+
+
+def _reads_as_org(data: dict) -> bool:
+    """Whether a mapping is meant as an org file: one of its sections, or a misspelling of one
+    (whose did-you-mean the author needs), or an include (an org file's own mistake)."""
+    return any(key == "include" or did_you_mean(key, ORG_SECTIONS) is not None for key in data)
 
 
 def _sibling_hint(text: str, target: Path) -> str:

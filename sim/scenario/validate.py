@@ -8,12 +8,12 @@ from typing import TextIO
 
 from sim.scenario.loader import check_file
 from sim.scenario.problems import ROOT, Problem, sorted_problems
-
-_YAML_SUFFIXES = (".yaml", ".yml")
+from sim.scenario.walk import walk
 
 
 def validate_paths(paths: list[str]) -> list[Problem]:
-    """Problems of the named files, and of every *.yaml / *.yml under the named folders."""
+    """Problems of the named files, and of every *.yaml / *.yml under the named folders
+    (sim/scenario/walk.py: no depth limit, and what it skips is a problem or a note)."""
     return _validate(paths)[0]
 
 
@@ -26,7 +26,9 @@ def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | No
     redirect_stdout and pytest's capture see the output."""
     out = out or sys.stdout
     err = err or sys.stderr
-    problems, checked = _validate(paths)
+    problems, checked, notes = _validate(paths)
+    for note in notes:
+        print(f"note: {note}", file=err)
     for problem in problems:
         print(problem.format(), file=out)
     if problems:
@@ -36,16 +38,27 @@ def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | No
     return True
 
 
-def _validate(paths: list[str]) -> tuple[list[Problem], int]:
+def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str]]:
+    """(problems, files checked, notes on what a folder walk did not follow)."""
     problems: list[Problem] = []
     files: list[Path] = []
+    notes: list[str] = []
     for name in paths:
         path = Path(name)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, as it always was
+        except OSError as err:  # a folder on the way that cannot be searched, a symlink loop
+            problems.append(Problem(name, 1, 1, ROOT, f"cannot read this: {err.strerror or err}"))
+            continue
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in _YAML_SUFFIXES and p.is_file())
-            if not found:
+            found = walk(path)
+            if not found.files and not found.problems:
                 problems.append(Problem(name, 1, 1, ROOT, "no .yaml or .yml files in this folder"))
-            files.extend(found)
+            files.extend(found.files)
+            problems.extend(found.problems)
+            notes.extend(found.notes)
         elif path.exists():
             files.append(path)
         else:
@@ -53,7 +66,7 @@ def _validate(paths: list[str]) -> tuple[list[Problem], int]:
     unique = list(dict.fromkeys(files))
     for file in unique:
         problems.extend(check_file(file, str(file)).problems)
-    return sorted_problems(problems), len(unique)
+    return sorted_problems(problems), len(unique), notes
 
 
 def _count(n: int, noun: str) -> str:

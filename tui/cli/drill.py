@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
 from sim.log.clock import format_clock, format_duration
 from sim.scenario import locate as catalog
-from tui.cli.exits import Exit, bad_input
+from tui.cli.exits import Exit, bad_input, ended_by_signal
 from tui.cli.loading import load
 from tui.store.recorder import SessionRecording
 
@@ -70,6 +71,21 @@ def _warn(message: str) -> None:
     print(f"icdrill: warning: {message}", file=sys.stderr)
 
 
+# A command script is a few hundred lines; a bigger file is a mistake (or /dev/zero), read no further.
+MAX_SCRIPT_BYTES = 1024 * 1024
+
+
+def _read_script(name: str) -> str:
+    """The script's text, line ends as written (parse_script splits at \\n only), at most 1 MiB.
+
+    A pipe is fine (``--script <(generate)``), so the size is checked by reading, not by stat."""
+    with open(name, "rb") as handle:
+        raw = handle.read(MAX_SCRIPT_BYTES + 1)
+    if len(raw) > MAX_SCRIPT_BYTES:
+        raise OSError(f"it is larger than {MAX_SCRIPT_BYTES} bytes, far more than a command script needs")
+    return raw.decode("utf-8")
+
+
 def run_command(args: argparse.Namespace) -> int:
     from sim.engine import Engine
     from sim.play.bots import BOTS
@@ -84,9 +100,12 @@ def run_command(args: argparse.Namespace) -> int:
     script: list[tuple[int, str]] = []
     if args.script:
         try:
-            script = parse_script(Path(args.script).read_text(encoding="utf-8"), args.script)
-        except (OSError, UnicodeDecodeError) as err:
-            return bad_input(f"cannot read the script: {err}")
+            script = parse_script(_read_script(args.script), args.script)
+        except OSError as err:
+            return bad_input(f"cannot read the script {args.script}: {err.strerror or err}")
+        except UnicodeDecodeError as err:
+            byte = err.object[err.start]
+            return bad_input(f"the script {args.script} is not UTF-8 text (byte 0x{byte:02X} at offset {err.start})")
         except ScriptError as err:
             print(err, file=sys.stderr)
             return Exit.BAD_INPUT
@@ -143,17 +162,19 @@ def play_command(args: argparse.Namespace) -> int:
     app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
                     trainee=getattr(args, "trainee", None))
     app.run()
+    # SIGTERM or SIGHUP ended the game (the app gave the terminal back first): the shell's code.
+    code = Exit.OK if app.ended_by_signal is None else ended_by_signal(app.ended_by_signal)
     if app.recording is None:
-        return Exit.OK
+        return code
     # A drill left before its end was never closed: its recording is kept as far as it goes, and
     # the session stays out of the history. (At the end, the game has already closed it.)
     if (warning := app.recording.close()) is not None:
         _warn(warning)
-    if app.recording.path is not None:
+    if app.recording.path is not None and app.ended_by_signal != signal.SIGHUP:  # after a hangup, nobody reads
         print(f"recording: {app.recording.path}")
         print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
         print(f"  icdrill report {app.recording.path}   # the post-incident report")
-    return Exit.OK
+    return code
 
 
 COMMANDS = {"run": run_command, "play": play_command}

@@ -6,17 +6,16 @@ The order of `add_parsers` calls is the order of `icdrill --help`. No command gi
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from tui.cli import drill, recordings, scenarios
-from tui.cli.exits import Exit
+from tui.cli.ending import finish
+from tui.cli.flags import Parser
 
 COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **recordings.COMMANDS}
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="icdrill",
         description="Train the Incident Commander seat: scripted outages, simulated responders, honest scoring.",
         epilog="Run 'icdrill COMMAND --help' for the options of one command.",
@@ -29,10 +28,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
+    """Parse, dispatch; `ending.finish` turns Ctrl+C and output errors into one line and an exit code."""
+
+    def command() -> int:
         args = parser().parse_args(argv)
         return COMMANDS[args.command or "play"](args)
-    except BrokenPipeError:
-        # The reader went away (`icdrill score REC | head`): nothing left to say, and no traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return Exit.OK
+
+    return finish(command)

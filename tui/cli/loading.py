@@ -11,8 +11,13 @@ def load(ref: str | None):
     """The loaded scenario (the default one for None), or None after printing why it cannot be loaded."""
     from sim.scenario import ScenarioError, load_scenario
 
-    path = catalog.resolve(ref)
-    if not path.exists():
+    try:
+        path = catalog.resolve(ref)
+        exists = path.exists()
+    except OSError as err:  # a folder on the way that cannot be searched
+        print(f"icdrill: cannot read the scenario '{ref}': {err.strerror or err}", file=sys.stderr)
+        return None
+    if not exists:
         known = ", ".join(catalog.available()) or "none found"
         print(f"icdrill: no scenario file '{path}' (scenarios: {known})", file=sys.stderr)
         return None

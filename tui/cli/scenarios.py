@@ -7,7 +7,7 @@ import json
 import sys
 
 from sim.scenario import locate as catalog
-from tui.cli.exits import Exit, bad_input
+from tui.cli.exits import Exit
 from tui.cli.loading import load
 
 
@@ -59,18 +59,23 @@ def list_command(args: argparse.Namespace) -> int:
 def bench_command(args: argparse.Namespace) -> int:
     from sim.play.bench import bench, report
 
-    if args.drills < 1:
-        return bad_input("--drills must be at least 1")
     loaded = load(args.scenario)
     if loaded is None:
         return Exit.BAD_INPUT
 
+    # The progress line redraws itself with a carriage return: only on a terminal, never into a
+    # log or a pipe, where it would be a control character among the text.
+    live = sys.stderr.isatty()
+
     def progress(done: int, total: int) -> None:
-        if done % max(1, total // 10) == 0 or done == total:
+        if live and (done % max(1, total // 10) == 0 or done == total):
             print(f"\r  timing drills: {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = bench(loaded, args.drills, args.bot, progress)
-    print(file=sys.stderr)
+    try:
+        result = bench(loaded, args.drills, args.bot, progress)
+    finally:
+        if live:
+            print(file=sys.stderr)  # end the progress line, also before "icdrill: interrupted"
     print(report(result, loaded.scenario.scenario.id, args.bot))
     return Exit.OK
 

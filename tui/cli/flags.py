@@ -1,0 +1,129 @@
+"""Every flag of every command range-checked, by the name it is stored under, in one line.
+
+`Parser` is the parser class of `icdrill` and of each command (argparse makes the commands'
+parsers of the same class as the top one), so a group module adds a flag as it always did and
+gets its check from here without knowing: `--seed` anywhere is a seed, `--trainee` a name. A
+value out of range is refused before any work is done (a drill played to the end with a seed
+the history cannot store loses its row) with one line on stderr and exit 2, as argparse's own
+mistakes are: no usage block, which buries the line that says what is wrong.
+
+tests/hostile/test_flags.py walks the parsers and fails on a flag that has no entry here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+from sim.log.limits import seed_problem
+from tui.cli.exits import Exit
+
+# A sim second per wall second is real time; an hour per wall second finishes any drill in
+# seconds, and more only makes the clock's float arithmetic meaningless.
+MAX_SPEED = 3600.0
+# A million drills is about an hour and a half of bench at today's speed: more is a typo.
+MAX_DRILLS = 1_000_000
+MAX_NAME = 100
+# Linux's limits for a path and one name in it; a longer one fails in stat() as "File name too long".
+MAX_PATH_BYTES = 4095
+MAX_PART_BYTES = 255
+
+
+def seed(value: int) -> str | None:
+    return seed_problem(value)
+
+
+def speed(value: float) -> str | None:
+    if not (math.isfinite(value) and 0 < value <= MAX_SPEED):
+        return f"must be a number above 0 and at most {MAX_SPEED:g} (sim seconds per wall second)"
+    return None
+
+
+def drills(value: int) -> str | None:
+    if not 1 <= value <= MAX_DRILLS:
+        return f"must be a whole number from 1 to {MAX_DRILLS}"
+    return None
+
+
+def name(value: str) -> str | None:
+    if not value.strip():
+        return "must not be empty"
+    if len(value) > MAX_NAME:
+        return f"must be at most {MAX_NAME} characters long"
+    if not value.isprintable():
+        return "must be printable text, without control characters or line breaks"
+    return None
+
+
+def path(value: str) -> str | None:
+    """A file or folder name the system can look up (or a scenario id, which is one)."""
+    if not value:
+        return "must not be empty"
+    raw = os.fsencode(value)
+    if len(raw) > MAX_PATH_BYTES or any(len(part) > MAX_PART_BYTES for part in raw.split(b"/")):
+        return f"is too long for a file name (at most {MAX_PART_BYTES} bytes a name, {MAX_PATH_BYTES} in all)"
+    return None
+
+
+def output(value: str) -> str | None:
+    """A file to write after a long job: checked first, so a drill is not played for a log that cannot be written."""
+    problem = path(value)
+    if problem is None and os.path.isdir(value):
+        problem = "is a folder; name a file to write"
+    elif problem is None and not os.path.isdir(os.path.dirname(value) or "."):
+        problem = "is in a folder that does not exist"
+    return problem
+
+
+# By argparse dest. None: the flag needs no check of its own (a choice, a switch).
+CHECKS: dict[str, Callable | None] = {
+    "seed": seed,
+    "speed": speed,
+    "drills": drills,
+    "trainee": name,
+    "scenario": path,
+    "recording": path,
+    "script": path,
+    "paths": path,
+    "log": output,
+    "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written
+    "bot": None,
+    "json": None,
+    "no_record": None,
+    "help": None,
+    "command": None,
+}
+
+
+def _checked(base: Callable[[str], object], check: Callable) -> Callable[[str], object]:
+    def convert(text: str) -> object:
+        value = base(text)  # a ValueError here is argparse's "invalid int value: 'x'"
+        problem = check(value)
+        if problem is not None:
+            shown = text if len(text) <= 60 else text[:57] + "..."  # one line, even for 5,000 characters
+            raise argparse.ArgumentTypeError(f"{problem}; found {shown!r}")
+        return value
+
+    convert.__name__ = getattr(base, "__name__", "value")  # argparse names the type in its messages
+    return convert
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the range checks above and one-line errors."""
+
+    def add_argument(self, *args, **kwargs) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        check = CHECKS.get(action.dest)
+        if check is not None:
+            action.type = _checked(action.type or str, check)
+        return action
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("icdrill").strip()
+        where = f"{command}: " if command else ""
+        print(f"icdrill: {where}{message} (see '{self.prog} --help')", file=sys.stderr)
+        sys.exit(Exit.BAD_INPUT)
