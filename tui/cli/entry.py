@@ -11,6 +11,7 @@ import sys
 
 from tui.cli import drill, recordings, scenarios
 from tui.cli.exits import Exit
+from tui.cli.output import printable_output
 
 COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **recordings.COMMANDS}
 
@@ -28,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+@printable_output  # whatever a command prints, control characters are shown, never sent raw
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)

@@ -65,12 +65,18 @@ def bench_command(args: argparse.Namespace) -> int:
     if loaded is None:
         return Exit.BAD_INPUT
 
+    # The progress line rewrites itself with a carriage return: the program's own terminal control,
+    # so it goes to the raw stream (`tui.cli.output`), and only to a terminal (in a log it is noise).
+    err = getattr(sys.stderr, "raw", sys.stderr)
+    shown = err.isatty()
+
     def progress(done: int, total: int) -> None:
-        if done % max(1, total // 10) == 0 or done == total:
-            print(f"\r  timing drills: {done}/{total}", end="", file=sys.stderr, flush=True)
+        if shown and (done % max(1, total // 10) == 0 or done == total):
+            print(f"\r  timing drills: {done}/{total}", end="", file=err, flush=True)
 
     result = bench(loaded, args.drills, args.bot, progress)
-    print(file=sys.stderr)
+    if shown:
+        print(file=err)
     print(report(result, loaded.scenario.scenario.id, args.bot))
     return Exit.OK
 
