@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sim.log import events as ev
 from sim.log.clock import format_clock, format_duration
 from sim.log.eventlog import Entry
+from sim.log.printable import printable
 from sim.reading.names import IC
 from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, Cast, story
 from sim.reading.outcome import outcome
@@ -31,13 +32,18 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!{}])")
 
 
 def md(text: str) -> str:
-    """Plain text made safe inline in Markdown (tables included): shown as typed, never as markup."""
-    one_line = " ".join(str(text).split())
+    """Plain text made safe inline in Markdown (tables included): shown as typed, never as markup.
+
+    Control characters are shown as escapes first (`sim.log.printable`): the report goes to a
+    terminal or a file that someone will `cat`. Then whitespace runs become one space.
+    """
+    one_line = " ".join(printable(str(text)).split())
     return _SPECIAL.sub(r"\\\1", one_line).replace("&", "&amp;")
 
 
 def code(name: str) -> str:
-    """An identifier (service, alert, fault, team): validated names, shown as code."""
+    """An identifier (service, alert, fault, team): validated names, shown as code; anything else
+    (a recording can say anything) as text, through `md`."""
     return f"`{name}`" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) else md(name)
 
 

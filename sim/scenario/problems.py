@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from sim.log.printable import printable
+
 ROOT = "<root>"
 
 # More problems than this in one file are a wrong file or a hostile one, not a list to read;
@@ -37,7 +39,9 @@ class Problem:
         return (self.file, self.line, self.col, self.field, self.message)
 
     def headline(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}"
+        """``file:line:col: field: message``; a path or a quoted value with a control character in
+        it shows the character as an escape (`sim.log.printable`)."""
+        return printable(f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}")
 
     def format(self) -> str:
         """The headline, then the source line and a caret under the column when the line is known."""
@@ -50,15 +54,27 @@ class Problem:
 
 
 def _window(line: str, col: int) -> tuple[str, int]:
-    line = "".join(ch if ch.isprintable() or ch == "\t" else "?" for ch in line.rstrip("\r\n"))
+    """The line as shown (at most _SNIPPET_WIDTH characters of it) and the caret's column in it.
+
+    The line is quoted from a file someone else wrote: a control character in it is shown as its
+    escape (``\\x1b``, `sim.log.printable`), so that quoting it does not send it to the terminal,
+    and the caret moves right by the width of each escape before it. Any other character that is
+    not printable (a line or paragraph separator, a zero-width or direction mark) is shown as '?'.
+    """
+    line = line.rstrip("\r\n")
     col = max(1, min(col, len(line) + 1))
-    if len(line) <= _SNIPPET_WIDTH:
-        return line, col
-    start = max(0, col - 1 - _SNIPPET_WIDTH // 2)
+    start = 0
+    if len(line) > _SNIPPET_WIDTH:
+        start = max(0, col - 1 - _SNIPPET_WIDTH // 2)
     piece = line[start : start + _SNIPPET_WIDTH]
     prefix = "..." if start else ""
     suffix = "..." if start + _SNIPPET_WIDTH < len(line) else ""
-    return prefix + piece + suffix, col - start + len(prefix)
+    before = _shown(piece[: col - 1 - start])
+    return prefix + _shown(piece) + suffix, len(prefix) + len(before) + 1
+
+
+def _shown(text: str) -> str:
+    return "".join(ch if ch.isprintable() or ch == "\t" else "?" for ch in printable(text))
 
 
 class ScenarioError(Exception):

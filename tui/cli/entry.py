@@ -10,6 +10,7 @@ import argparse
 from tui.cli import drill, recordings, scenarios
 from tui.cli.ending import finish
 from tui.cli.flags import Parser
+from tui.cli.output import printable_output
 
 COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **recordings.COMMANDS}
 
@@ -27,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+@printable_output  # whatever a command prints, control characters are shown, never sent raw
 def main(argv: list[str] | None = None) -> int:
     """Parse, dispatch; `ending.finish` turns Ctrl+C and output errors into one line and an exit code."""
 

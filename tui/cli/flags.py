@@ -88,6 +88,7 @@ CHECKS: dict[str, Callable | None] = {
     "scenario": path,
     "recording": path,
     "script": path,
+    "add": path,  # `history --add REC`
     "paths": path,
     "log": output,
     "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written

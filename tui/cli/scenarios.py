@@ -63,19 +63,20 @@ def bench_command(args: argparse.Namespace) -> int:
     if loaded is None:
         return Exit.BAD_INPUT
 
-    # The progress line redraws itself with a carriage return: only on a terminal, never into a
-    # log or a pipe, where it would be a control character among the text.
-    live = sys.stderr.isatty()
+    # The progress line redraws itself with a carriage return: the program's own terminal control,
+    # so it goes to the raw stream (`tui.cli.output`), and only to a terminal, never into a log.
+    err = getattr(sys.stderr, "raw", sys.stderr)
+    live = err.isatty()
 
     def progress(done: int, total: int) -> None:
         if live and (done % max(1, total // 10) == 0 or done == total):
-            print(f"\r  timing drills: {done}/{total}", end="", file=sys.stderr, flush=True)
+            print(f"\r  timing drills: {done}/{total}", end="", file=err, flush=True)
 
     try:
         result = bench(loaded, args.drills, args.bot, progress)
     finally:
         if live:
-            print(file=sys.stderr)  # end the progress line, also before "icdrill: interrupted"
+            print(file=err)  # end the progress line, also before "icdrill: interrupted"
     print(report(result, loaded.scenario.scenario.id, args.bot))
     return Exit.OK
 

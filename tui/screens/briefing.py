@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.widgets.shown import Shown
+
 HOW_TO_PLAY = (
     "You are the Incident Commander. Type slash commands in the line at the bottom "
     "(/help lists them): acknowledge your page, declare a severity, page owners, give named "
@@ -26,10 +28,10 @@ class BriefingScreen(Screen[bool]):
         self.briefing = briefing
 
     def compose(self) -> ComposeResult:
-        # Scenario text is shown as written: markup=False, so brackets in it are just brackets.
+        # Scenario text is shown as written (`Shown`): brackets are just brackets, an ESC shows as \x1b.
         with Vertical(id="briefing-box"):
-            yield Static(self.scenario_title, markup=False, id="briefing-title")
-            yield Static(self.briefing.strip() or "(no briefing)", markup=False, id="briefing-text")
+            yield Static(Shown(self.scenario_title), markup=False, id="briefing-title")
+            yield Static(Shown(self.briefing.strip() or "(no briefing)"), markup=False, id="briefing-text")
             yield Static(HOW_TO_PLAY, markup=False, id="briefing-howto")
             yield Static("Press Enter to start the clock.", markup=False, id="briefing-start")
         yield Footer()

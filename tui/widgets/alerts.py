@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.reading.view import View
+from tui.widgets.shown import Shown
 
 
 class AlertsPanel(Widget):
@@ -17,8 +17,8 @@ class AlertsPanel(Widget):
     def show(self, view: View) -> None:
         self.firing = tuple(sorted(view.alerts.items()))
 
-    def render(self) -> Text:
+    def render(self) -> Shown:
         if not self.firing:
-            return Text("no alerts firing", style="dim italic")
-        lines = [Text.assemble(("● ", "bold red"), alert, (" on ", "dim"), service) for alert, service in self.firing]
-        return Text("\n").join(lines)
+            return Shown("no alerts firing", style="dim italic")
+        lines = [Shown.assemble(("● ", "bold red"), alert, (" on ", "dim"), service) for alert, service in self.firing]
+        return Shown("\n").join(lines)

@@ -3,14 +3,13 @@ things to improve first, and where the recording is.
 
 The app hands it the closed session (`tui.store.session.ClosedSession`) at once, and par when the
 expert bot has played the same seed (in a worker). Everything from the scenario, the log or the
-file system goes in as plain `Text`, never markup.
+file system goes in as `Shown` text: never markup, control characters drawn as escapes.
 """
 
 from __future__ import annotations
 
 from rich.console import Group
 from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
@@ -21,12 +20,13 @@ from sim.reading.outcome import Outcome
 from sim.reading.scoring.card import Dimension, Scorecard
 from sim.reading.scoring.debrief import to_improve
 from tui.store.session import ClosedSession
+from tui.widgets.shown import Shown
 
 PAR_PENDING = "par: the expert bot is playing the same seed..."
 
 
-def outcome_text(result: Outcome) -> Text:
-    text = Text()
+def outcome_text(result: Outcome) -> Shown:
+    text = Shown()
     text.append(f"Ended at {format_clock(result.ended_at)} ({result.ended_by}).  ")
     if result.resolved:
         text.append("RESOLVED", style="bold green")
@@ -40,20 +40,20 @@ def outcome_text(result: Outcome) -> Text:
     return text
 
 
-def _score(d: Dimension) -> Text:
-    return Text(f"{d.score:.1f}") if d.judged else Text("n/a", style="dim")
+def _score(d: Dimension) -> Shown:
+    return Shown(f"{d.score:.1f}") if d.judged else Shown("n/a", style="dim")
 
 
-def _diff(points: float) -> Text:
-    return Text(f"{points:+.1f}", style="green" if points >= 0.05 else "red" if points <= -0.05 else "dim")
+def _diff(points: float) -> Shown:
+    return Shown(f"{points:+.1f}", style="green" if points >= 0.05 else "red" if points <= -0.05 else "dim")
 
 
-def score_line(card: Scorecard, par: Scorecard | None, par_note: str | None) -> Text:
-    text = Text.assemble(("Score ", "bold"), (f"{card.overall:.1f}", "bold cyan"), " / 100")
+def score_line(card: Scorecard, par: Scorecard | None, par_note: str | None) -> Shown:
+    text = Shown.assemble(("Score ", "bold"), (f"{card.overall:.1f}", "bold cyan"), " / 100")
     if par is not None:
-        text.append_text(Text.assemble("   par ", (f"{par.overall:.1f}", "bold"), (" (expert bot, same seed)", "dim")))
+        text.append_text(Shown.assemble("   par ", (f"{par.overall:.1f}", "bold"), (" (expert bot, same seed)", "dim")))
     elif par_note:
-        text.append_text(Text(f"\n{par_note}", style="dim italic"))
+        text.append_text(Shown(f"\n{par_note}", style="dim italic"))
     return text
 
 
@@ -65,32 +65,32 @@ def scores_table(card: Scorecard, par: Scorecard | None) -> Table:
     table.add_column("par", justify="right", no_wrap=True)
     table.add_column("diff", justify="right", no_wrap=True)
     table.add_column("weight", justify="right", no_wrap=True, style="dim")
-    pending = Text("…", style="dim")
+    pending = Shown("…", style="dim")
     for d in card.dimensions:
         p = par.dimension(d.name) if par is not None else None
         table.add_row(
-            Text(d.name),
+            Shown(d.name),
             _score(d),
             _score(p) if p is not None else pending,
-            _diff(d.score - p.score) if p is not None and d.judged and p.judged else Text(""),
+            _diff(d.score - p.score) if p is not None and d.judged and p.judged else Shown(""),
             f"{d.weight:g}",
         )
     table.add_row(
-        Text("overall", style="bold"),
-        Text(f"{card.overall:.1f}", style="bold"),
-        Text(f"{par.overall:.1f}", style="bold") if par is not None else pending,
-        _diff(card.overall - par.overall) if par is not None else Text(""),
+        Shown("overall", style="bold"),
+        Shown(f"{card.overall:.1f}", style="bold"),
+        Shown(f"{par.overall:.1f}", style="bold") if par is not None else pending,
+        _diff(card.overall - par.overall) if par is not None else Shown(""),
         "",
     )
     if not all(d.judged for d in card.dimensions) or (par is not None and not all(d.judged for d in par.dimensions)):
-        table.caption = Text("n/a: nothing to judge in that run; not counted", style="dim")
+        table.caption = Shown("n/a: nothing to judge in that run; not counted", style="dim")
         table.caption_justify = "left"
     return table
 
 
-def improvements_text(card: Scorecard) -> Text:
+def improvements_text(card: Scorecard) -> Shown:
     """The three largest deductions from different dimensions, as the debrief ranks them."""
-    text = Text()
+    text = Shown()
     text.append("Three things to improve first\n", style="bold")
     improve = to_improve(card)
     if not improve:
@@ -106,14 +106,14 @@ def improvements_text(card: Scorecard) -> Text:
     return text
 
 
-def recording_text(closed: ClosedSession) -> Text:
+def recording_text(closed: ClosedSession) -> Shown:
     """Where the session is, and the commands that show more (as `icdrill play` prints on leaving)."""
     path = closed.recording
     if path is None:
         if closed.recorded:
-            return Text("This session could not be recorded (see the timeline).", style="dim")
-        return Text("This session was not recorded.", style="dim")
-    text = Text()
+            return Shown("This session could not be recorded (see the timeline).", style="dim")
+        return Shown("This session was not recorded.", style="dim")
+    text = Shown()
     text.append("Recorded as ", style="bold")
     text.append(str(path))
     text.append("\n  ")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.reading.view import PersonView, View
+from tui.widgets.shown import Shown
 
 STATUS_STYLES = {
     "off": "dim",
@@ -29,9 +29,9 @@ def _row(view: View, person: PersonView) -> Row:
     return (person.id, person.name, person.team, on_call, person.status, doing, minutes)
 
 
-def _doing(status: str, doing: str | None, minutes: int | None) -> Text:
+def _doing(status: str, doing: str | None, minutes: int | None) -> Shown:
     """'investigate payments-db · 3m' for someone working, the role for a role holder, else the status."""
-    text = Text(doing if status in ("working", "role") and doing else status, style=STATUS_STYLES.get(status, ""))
+    text = Shown(doing if status in ("working", "role") and doing else status, style=STATUS_STYLES.get(status, ""))
     if minutes is not None:
         text.append(f" · {minutes}m", style="dim")
     return text
@@ -45,9 +45,9 @@ class PeoplePanel(Widget):
     def show(self, view: View) -> None:
         self.rows = tuple(_row(view, p) for _, p in sorted(view.people.items()))
 
-    def render(self) -> Table | Text:
+    def render(self) -> Table | Shown:
         if not self.rows:
-            return Text("nobody listed yet", style="dim italic")
+            return Shown("nobody listed yet", style="dim italic")
         table = Table(box=None, expand=True, pad_edge=False, collapse_padding=True, header_style="bold dim")
         table.add_column("id", no_wrap=True, style="bold")
         table.add_column("name", no_wrap=True, overflow="ellipsis", max_width=18)
@@ -55,5 +55,5 @@ class PeoplePanel(Widget):
         table.add_column("on-call", no_wrap=True)
         table.add_column("doing", ratio=1)
         for pid, name, team, on_call, status, task, minutes in self.rows:
-            table.add_row(Text(pid), Text(name), Text(team), Text(on_call), _doing(status, task, minutes))
+            table.add_row(Shown(pid), Shown(name), Shown(team), Shown(on_call), _doing(status, task, minutes))
         return table

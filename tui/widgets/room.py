@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -20,6 +19,7 @@ from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.names import display_name
 from sim.reading.view import View
+from tui.widgets.shown import Shown
 
 EXECUTIVE_WANTS = {
     "customer-list": "a list of every affected customer",
@@ -112,13 +112,13 @@ STYLES = {
 }
 
 
-def room_text(asks: tuple[Ask, ...]) -> Text:
-    """Scenario and player words go in as plain text: brackets stay brackets."""
+def room_text(asks: tuple[Ask, ...]) -> Shown:
+    """Scenario and player words go in as `Shown` text: brackets stay brackets, an ESC shows as \\x1b."""
     if not asks:
-        return Text("nothing is waiting on you", style="dim italic")
+        return Shown("nothing is waiting on you", style="dim italic")
     lines = []
     for ask in asks:
-        line = Text()
+        line = Shown()
         line.append(ask.headline, style=STYLES.get(ask.kind, "bold") if ask.urgent else "dim")
         line.append(" ")
         line.append(ask.text, style="" if ask.urgent else "dim")
@@ -126,7 +126,7 @@ def room_text(asks: tuple[Ask, ...]) -> Text:
             line.append("\n → ", style="dim")
             line.append(ask.hint, style="green")
         lines.append(line)
-    return Text("\n").join(lines)
+    return Shown("\n").join(lines)
 
 
 class RoomPanel(VerticalScroll):

@@ -7,11 +7,11 @@ missing) until an /owner lookup corrects it.
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.reading.view import View
+from tui.widgets.shown import Shown
 
 HEALTH_STYLES = {"ok": "green", "degraded": "bold yellow", "down": "bold white on red", "unknown": "dim"}
 
@@ -37,9 +37,9 @@ class ServicesPanel(Widget):
         table.add_column("owner", no_wrap=True, overflow="ellipsis")
         for name, health, traffic, owner in self.rows:
             table.add_row(
-                Text(name),
-                Text(health, style=HEALTH_STYLES.get(health, "")),
-                Text(f"{traffic:.0%}" if traffic else "-", style="" if traffic else "dim"),
-                Text(owner) if owner else Text("? /owner", style="dim italic"),
+                Shown(name),
+                Shown(health, style=HEALTH_STYLES.get(health, "")),
+                Shown(f"{traffic:.0%}" if traffic else "-", style="" if traffic else "dim"),
+                Shown(owner) if owner else Shown("? /owner", style="dim italic"),
             )
         return table

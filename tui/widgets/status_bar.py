@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.log.clock import format_clock, format_duration
 from sim.reading.view import View
+from tui.widgets.shown import Shown
 
 
-def status_line(view: View, speed: float, paused: bool) -> Text:
+def status_line(view: View, speed: float, paused: bool) -> Shown:
     """What the header says; a pure function of the view and the clock state."""
-    line = Text(no_wrap=True, overflow="ellipsis")
+    line = Shown(no_wrap=True, overflow="ellipsis")
     line.append(format_clock(view.now), style="bold")
     line.append("  ")
     if view.ended:
@@ -43,25 +43,25 @@ def status_line(view: View, speed: float, paused: bool) -> Text:
     return line
 
 
-def _update_clock(view: View) -> Text:
+def _update_clock(view: View) -> Shown:
     due = view.next_update_due()
     if due is None:
-        return Text("no update due", style="dim")
+        return Shown("no update due", style="dim")
     remaining = due - view.now
     if remaining > 0:
-        return Text(f"next update in {format_duration(remaining)}", style="cyan")
+        return Shown(f"next update in {format_duration(remaining)}", style="cyan")
     if remaining == 0:
-        return Text("update due NOW", style="bold yellow")
-    return Text(f"update LATE by {format_duration(-remaining)}", style="bold white on red")
+        return Shown("update due NOW", style="bold yellow")
+    return Shown(f"update LATE by {format_duration(-remaining)}", style="bold white on red")
 
 
 class StatusBar(Widget):
     """The header line; `show` sets `line` and the widget repaints only when it changed."""
 
-    line: reactive[Text] = reactive(Text)
+    line: reactive[Shown] = reactive(Shown)
 
     def show(self, view: View, speed: float, paused: bool) -> None:
         self.line = status_line(view, speed, paused)
 
-    def render(self) -> Text:
+    def render(self) -> Shown:
         return self.line

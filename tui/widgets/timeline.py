@@ -1,38 +1,38 @@
 """The inbox and timeline: messages to the IC, every command typed (accepted, or refused with the
 reason), status updates and timeline notes, all read from the view as the log has them.
 
-Everything written here is a `rich.text.Text`, never markup: names, findings and the player's own
-words are shown exactly as they were typed.
+Everything written here is `Shown` text, never markup: names, findings and the player's own words
+are shown as they were typed, a control character in them as its escape (`tui.widgets.shown`).
 """
 
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.widgets import RichLog
 
 from sim.log.clock import format_clock
 from sim.reading.names import display_name
 from sim.reading.view import Said, View
 from sim.scenario.commands import USAGE, Note, Update, parse
+from tui.widgets.shown import Shown
 
 
-def message_line(t: int, sender: str, text: str) -> Text:
+def message_line(t: int, sender: str, text: str) -> Shown:
     style = "bold red" if sender == "pager" else "bold cyan"
-    return Text.assemble((format_clock(t), "dim"), " ", (sender, style), ": ", text)
+    return Shown.assemble((format_clock(t), "dim"), " ", (sender, style), ": ", text)
 
 
-def rejection_line(t: int, command: str, reason: str) -> Text:
-    return Text.assemble(
+def rejection_line(t: int, command: str, reason: str) -> Shown:
+    return Shown.assemble(
         (format_clock(t), "dim"), " ", ("REFUSED", "bold white on red"), " ", (command, "bold"), ": ", (reason, "red")
     )
 
 
-def command_line(t: int, command: str) -> Text:
-    return Text.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (command, "green"))
+def command_line(t: int, command: str) -> Shown:
+    return Shown.assemble((format_clock(t), "dim"), " ", ("you", "bold green"), ": ", (command, "green"))
 
 
-def said_line(said: Said) -> Text | None:
+def said_line(said: Said) -> Shown | None:
     """A typed command as the timeline shows it: refused with its reason, or echoed once accepted.
 
     An accepted /update or /note is shown as the status update or note it made (the view has it
@@ -45,12 +45,12 @@ def said_line(said: Said) -> Text | None:
     return command_line(said.t, said.text)
 
 
-def note_line(t: int, by: str, text: str) -> Text:
-    return Text.assemble((format_clock(t), "dim"), " ", (f"timeline note ({by})", "bold magenta"), ": ", text)
+def note_line(t: int, by: str, text: str) -> Shown:
+    return Shown.assemble((format_clock(t), "dim"), " ", (f"timeline note ({by})", "bold magenta"), ": ", text)
 
 
-def update_line(t: int, text: str) -> Text:
-    return Text.assemble((format_clock(t), "dim"), " ", ("you, status update", "bold green"), ": ", text)
+def update_line(t: int, text: str) -> Shown:
+    return Shown.assemble((format_clock(t), "dim"), " ", ("you, status update", "bold green"), ": ", text)
 
 
 class Timeline(RichLog):
@@ -68,7 +68,7 @@ class Timeline(RichLog):
     def show(self, view: View) -> None:
         # Commands first: at the same second, what a command set off comes after it. (The app
         # shows the view just before each command, so nothing said earlier waits in this batch.)
-        new: list[tuple[int, Text | None]] = [(said.t, said_line(said)) for said in view.commands[self._seen_commands :]]
+        new: list[tuple[int, Shown | None]] = [(said.t, said_line(said)) for said in view.commands[self._seen_commands :]]
         new += [(m.t, message_line(m.t, m.sender, m.text)) for m in view.inbox[self._seen_inbox :]]
         new += [(t, update_line(t, text)) for t, text in view.updates[self._seen_updates :]]
         new += [(t, note_line(t, display_name(view.names, by), text)) for t, by, text in view.notes[self._seen_notes :]]
@@ -86,7 +86,7 @@ class Timeline(RichLog):
 
     def hint(self, text: str) -> None:
         """A line from the game itself (not from the drill): a tip for the player."""
-        self.write(Text(text, style="dim italic"))
+        self.write(Shown(text, style="dim italic"))
 
     def help(self) -> None:
         table = Table(box=None, pad_edge=False, show_header=False, title="Commands (type them below; Enter sends)",
@@ -94,6 +94,6 @@ class Timeline(RichLog):
         table.add_column("syntax", style="bold cyan", no_wrap=True)
         table.add_column("summary", ratio=1)
         for usage in USAGE:
-            table.add_row(Text(usage.syntax), Text(usage.summary))
-        table.add_row(Text("/help"), Text("show this list"))
+            table.add_row(Shown(usage.syntax), Shown(usage.summary))
+        table.add_row(Shown("/help"), Shown("show this list"))
         self.write(table, expand=True)
