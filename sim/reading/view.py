@@ -87,7 +87,6 @@ class View:
     names: dict[str, str] = field(default_factory=dict)  # person id -> display name
     inbox: list[Message] = field(default_factory=list)
     commands: list[Said] = field(default_factory=list)  # every command typed, in order
-    rejections: list[tuple[int, str, str]] = field(default_factory=list)
     updates: list[tuple[int, str]] = field(default_factory=list)
     owners: dict[str, str | None] = field(default_factory=dict)  # as listed, corrected by lookups
     roles: dict[str, str] = field(default_factory=dict)  # role -> person
@@ -111,6 +110,11 @@ class View:
         services = self.catalog.services
         self.health = {s: ("ok" if card.monitored else "unknown") for s, card in services.items()}
         self.owners = {s: card.listed_owner for s, card in services.items()}
+
+    @property
+    def rejections(self) -> list[tuple[int, str, str]]:
+        """The refused commands as (t, text, reason), read off `commands` rather than kept twice."""
+        return [(s.t, s.text, s.refused) for s in self.commands if s.refused is not None]
 
     @property
     def status_phase(self) -> str:
@@ -301,7 +305,6 @@ def _rejected(v: View, t: int, e: ev.CommandRejected) -> None:
     # The engine logs a refusal right after the command it refuses.
     if v.commands and v.commands[-1].text == e.text and v.commands[-1].refused is None:
         v.commands[-1].refused = e.reason
-    v.rejections.append((t, e.text, e.reason))
 
 
 def _ended(v: View, t: int, e: ev.DrillEnded) -> None:
