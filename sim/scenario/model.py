@@ -263,13 +263,13 @@ class Stakeholders(Strict):
 class Weights(Strict):
     """How much each scorecard dimension counts toward the overall score."""
 
-    delegation: float = Field(1.0, ge=0.0, le=10.0, description="Named people, time-boxes, no broadcast asks, no hands-on.")
-    cadence: float = Field(1.0, ge=0.0, le=10.0, description="Status updates on time and complete.")
-    severity: float = Field(1.0, ge=0.0, le=10.0, description="Severity called from impact, re-assessed, not inflated.")
+    delegation: float = Field(1.0, ge=0.0, le=10.0, description="Useful tasks to named people with time-boxes; no repeats, broadcast asks or needless pages.")
+    cadence: float = Field(1.0, ge=0.0, le=10.0, description="Status updates on time from the page, for the stricter of the called and true severity, and true in substance.")
+    severity: float = Field(1.0, ge=0.0, le=10.0, description="Severity called from impact and held true to it over time, not inflated.")
     outcome: float = Field(1.0, ge=0.0, le=10.0, description="Time to mitigate and customer-impact-minutes.")
-    focus: float = Field(1.0, ge=0.0, le=10.0, description="Dead-end minutes, managers and executives handled.")
+    focus: float = Field(1.0, ge=0.0, le=10.0, description="The IC present and in the seat; dead-end minutes, managers and executives handled.")
     roles: float = Field(1.0, ge=0.0, le=10.0, description="Roles filled and key moments captured.")
-    coordination: float = Field(1.0, ge=0.0, le=10.0, description="Owners found, escalations on time, conflicts decided.")
+    coordination: float = Field(1.0, ge=0.0, le=10.0, description="Reports acted on, owners found, escalations on time, conflicts decided.")
 
 
 class Scoring(Strict):

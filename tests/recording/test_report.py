@@ -47,7 +47,7 @@ def test_the_report_is_the_same_in_every_run():
 def test_sections_of_a_bad_run():
     """The novice on sale day: unresolved, a stale catalog entry, noisy alerts, a page missed on a plane."""
     scenario = loaded("sale-day-meltdown")
-    text = render_report(scenario.scenario, play(scenario, 3, "novice").log.entries)
+    text = render_report(scenario.scenario, play(scenario, 6, "novice").log.entries)
     for heading in ("## Summary", "## Customer impact", "## Timeline", "## Roles", "## What helped", "## Follow-ups"):
         assert f"\n{heading}\n" in text
     assert "| Status | Not resolved: still open when the drill ended at T+90:00 (time limit) |" in text

@@ -35,7 +35,8 @@ def test_card_as_dict_is_json_in_a_stable_order(name, seed, bot):
     data = card.as_dict()
     text = json.dumps(data)
     assert json.loads(text) == data
-    assert list(data) == ["overall", "dimensions"]
+    assert list(data) == ["overall", "dimensions", "caps"]
+    assert all(list(c) == ["t", "limit", "text", "seqs"] for c in data["caps"])
     assert [d["name"] for d in data["dimensions"]] == list(DIMENSIONS)
     for d in data["dimensions"]:
         assert list(d) == ["name", "score", "weight", "judged", "findings"]

@@ -70,13 +70,14 @@ def fix_it_yourself(bot, view, commands):
     return out
 
 
-def test_doing_the_fix_yourself_costs_delegation_and_focus():
-    # Hands-on work is a delegation failure and time out of the coordinator's seat: both judge it.
+def test_doing_the_fix_yourself_is_charged_once_in_focus():
+    # Hands-on work takes the IC out of the coordinator's seat: one act, judged once, in focus.
     _, base = run("payments-db-saturation", 0, "expert")
     _entries, changed = run_variant("payments-db-saturation", 0, fix_it_yourself)
     moved = deltas(changed, base)
-    assert moved["delegation"] <= -15 and moved["focus"] <= -10, moved
-    assert any("heads-down" in f.text for f in changed.dimension("delegation").deductions)
+    assert moved["focus"] <= -10 and moved["delegation"] >= -STILL * 2, moved
+    assert any("heads-down" in f.text for f in changed.dimension("focus").deductions)
+    assert not any("heads-down" in f.text for f in changed.dimension("delegation").findings)
 
 
 # --- cadence ------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def update_without_next_time(bot, view, commands):
 
 def test_an_update_without_the_next_update_time_loses_that_part():
     _, changed = assert_only("payments-db-saturation", 0, update_without_next_time, "cadence", 3)
-    assert any("leaves out next update" in f.text for f in changed.dimension("cadence").deductions)
+    assert any("does not say when the next update comes" in f.text for f in changed.dimension("cadence").deductions)
 
 
 # --- severity -----------------------------------------------------------------------------
@@ -218,7 +219,7 @@ def ignore_questions(bot, view, commands):
 
 
 def test_unanswered_questions_cost_coordination_only():
-    _, changed = assert_only("sale-day-meltdown", 7, ignore_questions, "coordination", 10, still=1.0)
+    _, changed = assert_only("sale-day-meltdown", 7, ignore_questions, "coordination", 5, still=1.0)
     assert any("gave up waiting" in f.text for f in changed.dimension("coordination").deductions)
 
 

@@ -1,11 +1,12 @@
-"""The small rules the dimensions share: reading an update's parts, severity accuracy, late
-credit, and the no-response baseline the outcome is measured against."""
+"""The small rules the dimensions share: reading what an update says, severity accuracy, late
+credit, and the no-response baseline and the floor the outcome is measured between."""
 
 import pytest
 
 from sim.play.drill import play
 from sim.reading.outcome import outcome
-from sim.reading.scoring.cadence import parts
+from sim.play.script import parse_script
+from sim.reading.scoring.statement import read
 from sim.reading.scoring.card import LATE_FLOOR, late_credit
 from sim.reading.scoring.outcome import baseline, floor
 from sim.reading.scoring.severity import accuracy
@@ -25,7 +26,8 @@ from .helpers import run, scenario
     ],
 )
 def test_complete_updates_state_all_three_parts(text):
-    assert parts(text) == {"impact": True, "actions": True, "next update": True}
+    said = read(text)
+    assert said.impact is not None and said.actions is not None and said.next_update is not None, said
 
 
 @pytest.mark.parametrize(
@@ -39,7 +41,43 @@ def test_complete_updates_state_all_three_parts(text):
     ],
 )
 def test_an_update_missing_a_part_is_read_as_missing_it(text, missing):
-    assert [p for p, ok in parts(text).items() if not ok] == missing
+    said = read(text)
+    found = {"impact": said.impact, "actions": said.actions, "next update": said.next_update}
+    assert [p for p, value in found.items() if value is None] == missing, said
+
+
+@pytest.mark.parametrize("text", ["impact; actions; next update in 10 min", "Impact: ... Actions: ... Next update: TBD", "ok", "update"])
+def test_headings_without_content_say_nothing(text):
+    assert not read(text).says_something
+
+
+@pytest.mark.parametrize(
+    "text,when",
+    [
+        ("Next update: 10 min", "in 10 min"),
+        ("next update in 10 minutes", "in 10 minutes"),
+        ("Next update at T+20", "at T+20"),
+        ("next update at 14:30", "at 14:30"),
+        ("next update at resolution", "at resolution"),
+        ("Resolved; no further updates.", "final"),
+    ],
+)
+def test_the_next_update_is_understood_as_people_write_it(text, when):
+    assert read(text).next_update == when
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("Impact: no customers affected, it was a blip", "none"),
+        ("Impact: none since mitigation", "none"),
+        ("all clear, nobody is affected", "none"),
+        ("Impact: 0% of customers", "share"),
+        ("Impact: checkout failing for EU shoppers", "some"),
+    ],
+)
+def test_impact_claims_are_read_for_what_they_say(text, claim):
+    assert read(text).impact == claim
 
 
 def test_under_calls_cost_twice_what_over_calls_do():
@@ -71,3 +109,15 @@ def test_the_floor_is_below_any_real_run(name):
     for seed in range(3):
         entries, _ = run(name, seed, "expert")
         assert best < outcome(entries).customer_impact_minutes
+
+
+def test_a_fix_guessed_at_the_first_second_cannot_beat_the_floor():
+    """'At best' is a true bound: the IC fixing it by hand the moment the fault starts, with no
+    investigation at all, still does not reach it."""
+    loaded = scenario("payments-db-saturation")
+    fault = loaded.scenario.faults[0]
+    script = parse_script(f"{fault.at // 60:02d}:01 /ack\n{fault.at // 60:02d}:01 /handson restart payments-api\n")
+    guessed = outcome(play(loaded, 0, script=script).log.entries)
+    best = floor(loaded.scenario)
+    assert best.impact_minutes < guessed.customer_impact_minutes
+    assert best.mitigated_at < guessed.time_to_mitigate + fault.at

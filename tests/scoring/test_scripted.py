@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sim.play.bots.base import status_text
 from sim.play.drill import play
 from sim.scenario import load_scenario
 from sim.reading.scoring import score
@@ -35,10 +36,11 @@ def rising(extra: str = ""):
 def test_raising_the_severity_soon_after_impact_grows_is_credited():
     _, stayed = rising()
     _, raised = rising("12:30 /sev Sev1\n")
-    assert raised.dimension("severity").score > stayed.dimension("severity").score + 20
-    credit = [f for f in raised.dimension("severity").credits if "re-assessed to Sev1" in f.text]
-    assert credit and credit[0].text.startswith("T+11:00")
-    assert any("the severity stayed at Sev2" in f.text for f in stayed.dimension("severity").deductions)
+    assert raised.dimension("severity").score > stayed.dimension("severity").score + 10
+    assert not any("under-called" in f.text for f in raised.dimension("severity").deductions)
+    # Impact grew at T+11:00; the under-call counts from the end of the five minutes to re-assess.
+    under = [f for f in stayed.dimension("severity").deductions if "under-called at Sev2 while the truth was Sev1" in f.text]
+    assert under and under[0].text.startswith("T+16:00")
 
 
 def test_a_late_raise_earns_less_than_a_prompt_one_and_more_than_none():
@@ -54,7 +56,7 @@ def flood(bot, view, commands):
     out = list(commands)
     if view.updates and view.now - bot.state.get("last", -999) >= 60 and view.phase == "declared":
         bot.state["last"] = view.now
-        out.append(f"/update {UPDATE.format('25%', 'the fix', 10)}")
+        out.append(f"/update {status_text(view)}")  # true, just far too often
     return out
 
 

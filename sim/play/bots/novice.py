@@ -3,9 +3,10 @@
 It is the expert's playbook with the habits the article warns about: it reacts only every few
 minutes, calls the severity one level too low, trusts the service catalog, first asks the
 channel ("can someone look at X?"), then hands out work without time-boxes to one person at a
-time, posts updates far apart, never escalates a silent page (the policy does, slowly), lets
-managers steer engineers, gives in to the Head of Sales (Sev0) and to the executive's request,
-leaves questions unanswered, and settles a disagreement for whoever spoke first.
+time, posts updates far apart, escalates a silent page only long after it should (three timeouts),
+lets managers steer engineers, gives in to the Head of Sales (Sev0) and to the executive's
+request, leaves questions unanswered, settles a disagreement for whoever spoke first, and names a
+Comms Lead only once someone has sat idle for a long while.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from sim.reading.view import View
 
 REACTION = 240  # seconds between the novice's looks at the incident
 UPDATE_EVERY = 1800  # seconds: far longer than any cadence asks
+LATE_ESCALATION = 3  # escalation timeouts a silent page waits before the novice escalates
+IDLE_FOR_A_ROLE = 600  # seconds someone sits idle before the novice thinks of a Comms Lead
 
 
 class NoviceBot(Bot):
@@ -28,6 +31,7 @@ class NoviceBot(Bot):
         self.read = 0
         self.refusals_read = 0
         self.asked_around = False
+        self.escalated: dict[str, int] = {}  # team -> when the novice escalated it
 
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
@@ -41,7 +45,19 @@ class NoviceBot(Bot):
             return ["/ack", f"/declare {_one_lower(view)}"]
         if view.phase == "resolved":
             return []
-        return self._give_in(view) + self._one_step(view) + self._maybe_update(view)
+        return self._give_in(view) + self._escalate_late(view) + self._one_step(view) + self._late_role(view) + self._maybe_update(view)
+
+    def _escalate_late(self, view: View) -> list[str]:
+        """A page nobody answered, escalated at last, long after the timeout."""
+        wait = LATE_ESCALATION * view.catalog.escalation.timeout
+        silent = sorted({p.team for p in view.people.values() if p.status == "paged" and view.now - p.since >= wait})
+        return [f"/escalate {team}" for team in silent if self.escalated.setdefault(team, view.now) == view.now]
+
+    def _late_role(self, view: View) -> list[str]:
+        if "comms-lead" in view.roles:
+            return []
+        idle = [p for p in view.people.values() if p.status == "available" and view.now - p.since >= IDLE_FOR_A_ROLE]
+        return [f"/role {idle[0].id} comms-lead"] if idle else []
 
     def _give_in(self, view: View) -> list[str]:
         """The pressure of the room, answered the way a first-timer does."""

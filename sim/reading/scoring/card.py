@@ -48,12 +48,31 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Cap:
+    """A rule of the whole drill that no form can outweigh: the overall score keeps its value up
+    to `keep`, and only a sliver of the rest above it, so it never passes `limit`. Raised by the
+    dimension that judged the act (outcome: customers still hurt; cadence: a false all-clear)."""
+
+    keep: float
+    limit: float
+    t: int | None
+    text: str
+    seqs: tuple[int, ...]
+
+    def apply(self, score: float) -> float:
+        if score <= self.keep:
+            return score
+        return self.keep + (score - self.keep) * (self.limit - self.keep) / (100.0 - self.keep)
+
+
+@dataclass(frozen=True)
 class Dimension:
     name: str
     score: float  # 0..100
     weight: float  # its weight in the overall score (0 when there was nothing to judge)
     findings: tuple[Finding, ...]
     judged: bool = True  # False: nothing in the run to judge; score is 100 for display only
+    caps: tuple[Cap, ...] = ()  # limits on the overall score this dimension's judgement sets
 
     @property
     def credits(self) -> tuple[Finding, ...]:
@@ -68,6 +87,11 @@ class Dimension:
 class Scorecard:
     dimensions: tuple[Dimension, ...]
     overall: float
+
+    @property
+    def caps(self) -> tuple[Cap, ...]:
+        """The whole-drill rules that limited the overall score (customers still hurt, a false all-clear)."""
+        return tuple(c for d in self.dimensions for c in d.caps)
 
     def dimension(self, name: str) -> Dimension:
         for d in self.dimensions:
@@ -92,6 +116,7 @@ class Scorecard:
                 }
                 for d in self.dimensions
             ],
+            "caps": [{"t": c.t, "limit": c.limit, "text": c.text, "seqs": list(c.seqs)} for c in self.caps],
         }
 
 
@@ -105,6 +130,7 @@ class Ledger:
         self.name = name
         self._items: list[tuple[float, float, int | None, str, tuple[int, ...]]] = []
         self._penalties: list[tuple[float, int | None, str, tuple[int, ...]]] = []
+        self._caps: list[Cap] = []
 
     def item(self, weight: float, fraction: float, t: int | None, text: str, seqs=()) -> None:
         """A duty worth `weight`, of which the IC earned `fraction` (clamped to 0..1)."""
@@ -118,6 +144,10 @@ class Ledger:
             return
         self._penalties.append((points, t, text, _seqs(seqs)))
 
+    def cap(self, keep: float, limit: float, t: int | None, text: str, seqs=()) -> None:
+        """Limit the overall score (see Cap); the act is also judged by an item or a penalty."""
+        self._caps.append(Cap(keep, limit, t, _stamp(t, text), _seqs(seqs)))
+
     @property
     def weight(self) -> float:
         """The total weight of the items so far."""
@@ -127,6 +157,7 @@ class Ledger:
         """Take over another ledger's items and penalties (a dimension judged in parts)."""
         self._items.extend(other._items)
         self._penalties.extend(other._penalties)
+        self._caps.extend(other._caps)
 
     @property
     def empty(self) -> bool:
@@ -150,7 +181,7 @@ class Ledger:
             found.append((_when(t), order, Finding(t, round(-points, 2), _stamp(t, text), seqs)))
         found.sort(key=lambda x: (x[0], x[1]))
         score = round(min(100.0, max(0.0, score)), 1)
-        return Dimension(self.name, score, weight, tuple(f for *_, f in found))
+        return Dimension(self.name, score, weight, tuple(f for *_, f in found), caps=tuple(self._caps))
 
 
 def _seqs(seqs) -> tuple[int, ...]:
@@ -166,7 +197,11 @@ def _stamp(t: int | None, text: str) -> str:
 
 
 def overall(dimensions: tuple[Dimension, ...]) -> float:
+    """The weighted mean of the dimensions, then the strictest cap any of them set."""
     total = sum(d.weight for d in dimensions)
     if total <= 0:
         return 0.0
-    return round(sum(d.score * d.weight for d in dimensions) / total, 1)
+    score = sum(d.score * d.weight for d in dimensions) / total
+    for cap in (c for d in dimensions for c in d.caps):
+        score = min(score, cap.apply(score))
+    return round(score, 1)

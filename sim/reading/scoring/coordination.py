@@ -19,7 +19,10 @@ Items:
   hidden, the IC cannot tell): checked with its author (/evidence) before acting earns all, acting
   on the changed detail nothing, never checking half;
 - each question a responder asked you: answered earns, left to lapse nothing (questions that
-  lapse within a minute are too brief to judge).
+  lapse within a minute are too brief to judge);
+- each report's recommendation (a fix, or a service to look at next): acted on within two minutes
+  earns all, later less, never nothing ("nobody was told to restart payments-api, which Dana's
+  report recommended").
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ ESCALATE_GRACE = 60  # seconds past the timeout still counted as on time
 CONFLICT_GRACE = 120  # seconds to hear both sides before deciding
 CONFLICT_SPAN = 900
 QUESTION_FAIR = 60  # seconds a question must stay open to be judged
+ACTED = 1.0
+ACT_WITHIN = 120  # seconds from a report to acting on it
+ACT_SPAN = 900
 
 
 def judge(f: Facts) -> Ledger:
@@ -56,7 +62,52 @@ def judge(f: Facts) -> Ledger:
     _conflicts(f, ledger)
     _relays(f, ledger)
     _questions(f, ledger)
+    _recommendations(f, ledger)
     return ledger
+
+
+def _recommendations(f: Facts, ledger: Ledger) -> None:
+    """Each report that recommended a fix or pointed to a service: was it acted on? The findings of
+    the people you sent are what moves an incident; leaving them unread stalls it, and an IC who
+    stops acting loses here what the silence cost. A report distorted in the relay is judged by
+    `_relays` instead; a recommendation already acted on before the report needs nothing."""
+    distorted = {d.event.task for d in f.of(ev.ReportDistorted)}
+    assigned = grouped(f.of(ev.TaskAssigned), lambda a: (a.event.action, a.event.service))
+    by_hand = grouped(f.of(ev.HeadsDown), lambda h: (h.event.action, h.event.service))
+    seen: set[tuple[str, str]] = set()
+    for report in f.of(ev.TaskReported):
+        r = report.event
+        if report.t >= f.open_until or (r.relayed_by and r.task in distorted):
+            continue
+        wanted = []
+        if r.suggests:
+            action, service = r.suggests.split(maxsplit=1)
+            wanted.append((action, service, "recommended"))
+        if r.points_to:
+            wanted.append(("investigate", r.points_to, "pointed to"))
+        for action, service, how in wanted:
+            key = (action, service)
+            if key in seen:
+                continue
+            seen.add(key)
+            before = last_before(assigned.get(key, []), report.seq) or last_before(by_hand.get(key, []), report.seq)
+            if before is not None:
+                continue
+            done = earliest(first_after(assigned.get(key, []), report.seq), first_after(by_hand.get(key, []), report.seq))
+            author = f.name(r.person)
+            what = f"{action} {service}" if how == "recommended" else f"{service}"
+            if done is None or done.t >= f.open_until:
+                text = (
+                    f"nobody was told to {action} {service}, which {author}'s report recommended"
+                    if how == "recommended"
+                    else f"nobody investigated {service}, which {author}'s report pointed to"
+                )
+                ledger.item(ACTED, 0.0, report.t, text, [report.seq])
+                continue
+            delay = done.t - report.t
+            fraction = late_credit(delay - ACT_WITHIN, ACT_SPAN)
+            text = f"acted on {author}'s report {minutes(delay)} after it came: {what} under way" if how == "recommended" else f"followed {author}'s pointer to {service} {minutes(delay)} after the report"
+            ledger.item(ACTED, fraction, report.t, text, [report.seq, done.seq])
 
 
 def _distorted_detail(change: str, relayed) -> tuple[str, str] | None:
@@ -212,7 +263,8 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
         else:
             fraction = 0.0
             text = f"{who}'s page ({team}) was never answered and you never escalated"
-        ledger.item(ESCALATION, fraction, page.t + timeout, text, seqs)
+        # Stamped with the act judged: your escalation when there was one, else when it fell due.
+        ledger.item(ESCALATION, fraction, t_end if how in ("ic", "tried") else page.t + timeout, text, seqs)
 
 
 def _escalation_target(f: Facts, text: str, first_names: dict[str, list[str]]) -> str | None:

@@ -8,7 +8,9 @@ Two halves weigh the same: the IC's own focus, and the responders' (the room), w
 room to hold. Items (one per decision; its consequence, the responder time lost, is part of the
 same item, so that one mistake is judged once):
 - the IC's seat: the share of the incident (from the page to mitigation) the IC was there to
-  coordinate, neither unacknowledged (beyond a minute) nor heads-down on hands-on work;
+  coordinate: not unacknowledged (beyond a minute), not heads-down on hands-on work (judged here
+  only, not again as a delegation failure), and not silent (no command at all for longer than the
+  update interval of the true severity: an IC who stops acting has left the seat);
 - each manager who joined: redirected privately (or lending authority) before any theory reached
   an engineer earns all; after it, a part that grows with the share of the dead end cut short;
   never, nothing (a manager with no theory to push weighs half);
@@ -24,7 +26,8 @@ from bisect import bisect_left, bisect_right
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.reading.scoring.card import Ledger
-from sim.reading.scoring.facts import Facts, minutes
+from sim.reading.scoring.facts import NONE, Facts, minutes
+from sim.scenario import policy
 from sim.reading.scoring.seek import first_after, grouped
 
 SEAT = 2.0
@@ -33,6 +36,7 @@ EXECUTIVE = 2.0
 PULLED = 1.0
 LATE_REDIRECT = 0.3  # a redirect after the theory earns this, plus up to half the rest for time saved
 ACK_GRACE = 60  # seconds to pick up the pager before the seat counts as empty
+QUIET = 600  # seconds without any command that count as absence when the ladder gives no interval
 
 
 def judge(f: Facts) -> Ledger:
@@ -66,14 +70,46 @@ def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
         if b > a:
             text = f"heads-down on {down.event.action} {down.event.service} for {minutes(b - a)}: nobody held the incident"
             gaps.append((a, b, text, [down.seq] + ([up.seq] if up is not None else [])))
-    away = sum(max(0, b - a) for a, b, *_ in gaps)
+    gaps += _silences(f, ack, stop, gaps)
+    away = _covered([(a, b) for a, b, *_ in gaps])
     away = min(away, window)
     if away == 0:
         ledger.item(weight, 1.0, None, "you stayed in the coordinator's seat throughout: no hands-on work", [ref.seq])
         return
     ledger.item(weight * (1 - away / window), 1.0, None, f"in the coordinator's seat for {1 - away / window:.0%} of the incident", [ref.seq])
-    for a, b, text, seqs in gaps:
+    for a, b, text, seqs in sorted(gaps, key=lambda g: g[0]):
         ledger.item(weight * (b - a) / window, 0.0, a, text, seqs)
+
+
+def _silences(f: Facts, ack, stop: int, gaps) -> list:
+    """Stretches with no command at all for longer than the update interval of the true
+    severity, beyond that interval: the IC has stopped acting while the incident is open."""
+    if ack is None:
+        return []
+    peak = f.peak_truth(stop)
+    limit = policy.update_interval(f.scenario.severity, None if peak == NONE else peak, policy.INVESTIGATING) or QUIET
+    heads_down = [(a, b) for a, b, text, _ in gaps if text.startswith("heads-down")]
+    marks = [(ack.t, ack.seq)] + [(c.t, c.seq) for c in f.of(ev.CommandIssued) if ack.t < c.t < stop]
+    ends = [t for t, _ in marks[1:]] + [stop]
+    out = []
+    for (a, seq), b in zip(marks, ends):
+        if b - a <= limit or any(x <= a + limit < y for x, y in heads_down):
+            continue  # a short pause, or heads-down (judged as such)
+        out.append((a + limit, b, f"no command for {minutes(b - a)} while the incident was open: nobody was steering", [seq]))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    """The length of the union of spans (an absence and a heads-down can overlap)."""
+    total, reach = 0, None
+    for a, b in sorted(spans):
+        if reach is None or a > reach:
+            total += max(0, b - a)
+            reach = b
+        elif b > reach:
+            total += b - reach
+            reach = b
+    return total
 
 
 def _managers(f: Facts, ledger: Ledger) -> set[int]:

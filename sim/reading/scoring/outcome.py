@@ -7,15 +7,17 @@ so that scoring stays a function of (scenario, log):
 
 - the *no-response* baseline: every fault plays out and grows as written, nobody fixes anything
   (exactly what the idle IC gets);
-- the *floor*: each fault fixed as soon as the work itself allows, its investigation plus its fix
-  (`investigate_takes` + `fix.takes`) after it starts, as if detected, staffed and delegated
-  instantly. No real run reaches it; it marks what could never be avoided.
+- the *floor*: each fault fixed the moment it starts, by the fastest hands the scenario has
+  (`fix.takes` at the quickest a person's speed and luck allow, or the IC's hands-on pace), as if
+  guessed without any investigation. No play can beat it: it marks what could never be avoided.
 
 Items:
 - customer-impact-minutes: the share of the avoidable impact (baseline minus floor) avoided;
 - time to mitigate: the share of the time limit saved, between never and the floor;
 - resolution: resolved with nobody hurt earns all; mitigated but left open half; customers
   still hurt nothing (a resolution while an unmonitored service still hurts earns nothing).
+Outcome comes first: a drill that ends with customers still affected keeps its overall score up
+to 40 and only a sixth of the rest, so it never passes 50 however good the form was (card.Cap).
 The run's impact is integrated to the time limit: closing the drill early does not stop the clock
 for customers still affected. A log cut short (no DrillEnded: a crashed recording) is judged, with
 the baseline and the floor, only as far as it got.
@@ -34,6 +36,8 @@ from sim.reading.scoring.facts import Facts, minutes
 CIM = 3.0
 TTM = 1.0
 RESOLVED = 1.0
+STILL_HURT_CAP = (40.0, 50.0)  # the overall score keeps up to 40 and never passes 50 (card.Cap)
+LUCKIEST = 0.85  # the fastest a task goes: its base time x 0.85 / speed (sim.engine.people.tasks)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,9 @@ def baseline(scenario: Scenario, until: int | None = None) -> Curve:
 
 
 def floor(scenario: Scenario, until: int | None = None) -> Curve:
-    return fault_curve(scenario, {f.id: f.at + f.investigate_takes + f.fix.takes for f in scenario.faults}, until)
+    fastest = max([p.speed for p in scenario.people.values()] + [1.0])
+    pace = min(LUCKIEST / fastest, scenario.behaviour.hands_on_factor)
+    return fault_curve(scenario, {f.id: f.at + int(f.fix.takes * pace) for f in scenario.faults}, until)
 
 
 def horizon(f: Facts) -> int:
@@ -166,4 +172,7 @@ def judge(f: Facts) -> Ledger:
     else:
         end = f.of(ev.DrillEnded)
         ledger.item(RESOLVED, 0.0, f.end, "not resolved: customers still affected when the drill ended", [e.seq for e in end])
+    if hurt and f.of(ev.DrillEnded):
+        text = f"{run.points[-1][1]:.0%} of customers were still affected when the drill ended: however good the form, the drill scores at most {STILL_HURT_CAP[1]:.0f}"
+        ledger.cap(*STILL_HURT_CAP, f.end, text, seqs[-1:] + [e.seq for e in f.of(ev.DrillEnded)])
     return ledger

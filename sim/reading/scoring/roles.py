@@ -5,16 +5,18 @@ others show up"; for smaller incidents the Communications role "is typically sub
 Incident Commander", and when there are not enough people "the responsibilities all get rolled
 into one and boiled down to coordinating the response", with the chat log as the record ("or
 doing everything in a Slack channel, you have the chat logs to go back to"). So this dimension
-judges a *big* incident only: the truth reached one of the ladder's two most severe levels, and
-at least three responders acknowledged with ten minutes or more left before mitigation. There,
-the IC hands the Comms Lead and the Scribe roles to others to keep coordinating, and the key
-moments are memorialized as they happen (by the Scribe, or by the IC's /note while the IC still
-holds that seat): the timeline feeds the post-incident report. A small incident has nothing to
-judge here.
+judges a *big* incident only, by the truth and not by how many people the IC happened to page:
+the true customer impact reached one of the ladder's two most severe levels. Such an incident
+needs at least an investigator, a fixer, the IC, and someone talking to stakeholders and keeping
+the record, so the IC hands the Comms Lead and the Scribe roles to others (paging someone for
+them when nobody is free), and the key moments are memorialized as they happen (by the Scribe,
+or by the IC's /note while the IC still holds that seat): the timeline feeds the post-incident
+report. A small incident has nothing to judge here.
 
 Items (big incidents):
-- the Comms Lead and the Scribe, each filled within ten minutes of the third responder arriving
-  earns all, later less (card.LATE_FLOOR at least), never nothing: the IC held every role alone;
+- the Comms Lead and the Scribe, each filled within fifteen minutes of the incident being big and
+  in the IC's hands (declared, or paged and past the escalation timeout) earns all, later less
+  (card.LATE_FLOOR at least), never nothing: the IC held every role alone;
 - each key moment (declaring, each severity change, each fix landing, mitigation) noted in the
   timeline within five minutes: a Scribe's note of that moment, or any /note of the IC's; all the
   moments together weigh as much as the two roles.
@@ -32,8 +34,7 @@ from sim.reading.scoring.facts import Facts, minutes
 from sim.reading.scoring.seek import first_after, grouped
 
 BIG_LEVELS = 2  # the ladder's most severe levels that make an incident big
-CROWD = 3  # responders in the incident from which roles are expected
-ROLE_WITHIN = 600  # seconds after the crowd gathered to hand off a role
+ROLE_WITHIN = 900  # seconds after the incident is big and in the IC's hands to hand off a role
 ROLE_SPAN = 1200  # seconds past that over which a late role falls to card.LATE_FLOOR
 EXPECTED = ("comms-lead", "scribe")
 ROLE_WEIGHT = 1.0
@@ -43,55 +44,47 @@ CAPTURE_WITHIN = 300  # seconds after a key moment for its timeline note
 
 def judge(f: Facts) -> Ledger:
     ledger = Ledger("roles")
-    if f.detected is None:
+    if f.detected is None or f.reference is None:
         return ledger
-    crowd = _crowd(f)
-    if crowd is None:
+    big = _big(f)
+    if big is None:
         return ledger  # a small incident: the IC holds every role and the channel is the record
-    _roles(f, ledger, *crowd)
+    _roles(f, ledger, *big)
     _moments(f, ledger)
     return ledger
 
 
-def _crowd(f: Facts) -> tuple[str, int, object] | None:
-    """(peak true severity, responders in, the acknowledgement that made the crowd) for a big
-    incident whose crowd gathered with time left to hand off roles; None for a small one."""
-    peak = f.peak_truth(f.open_until)
-    if f.level(peak) >= BIG_LEVELS:
+def _big(f: Facts) -> tuple[str, int, list[int]] | None:
+    """(peak true severity, when the roles fall due, the entries that say so) for an incident that
+    was big by the truth while the IC held it with time left to hand off roles; None otherwise."""
+    onset = next((e for e in f.truth if f.level(e.event.severity) < BIG_LEVELS), None)
+    if onset is None or onset.t >= f.open_until:
         return None
-    people: dict[str, object] = {}
-    for ack in f.of(ev.PageAcknowledged):
-        if ack.event.person != "ic" and ack.t < f.open_until:
-            people.setdefault(ack.event.person, ack)
-    if len(people) < CROWD:
-        return None
-    crowd = list(people.values())[CROWD - 1]
-    if crowd.t + ROLE_WITHIN > f.open_until:
-        return None  # the crowd came too late for roles to matter
-    return peak, len(people), crowd
+    in_hand = f.declared if f.declared is not None else f.reference
+    start = max(onset.t, in_hand.t if f.declared is not None else in_hand.t + f.scenario.escalation.timeout)
+    deadline = start + ROLE_WITHIN
+    if start >= f.open_until:
+        return None  # over before there was anyone to hand a role to
+    return f.peak_truth(f.open_until), deadline, [onset.seq, in_hand.seq]
 
 
-def _roles(f: Facts, ledger: Ledger, peak: str, count: int, crowd) -> None:
-    deadline = crowd.t + ROLE_WITHIN
+def _roles(f: Facts, ledger: Ledger, peak: str, deadline: int, seqs: list[int]) -> None:
     assigned = f.of(ev.RoleAssigned)
     for role in EXPECTED:
         given = next((a for a in assigned if a.event.role == role), None)
         label = role.replace("-", " ").title()
-        if given is None:
-            text = (
-                f"{count} responders in a {peak} incident and nobody was given the {label} role "
-                f"(due by {format_clock(deadline)}); you held it yourself"
-            )
-            ledger.item(ROLE_WEIGHT, 0.0, deadline, text, [crowd.seq])
+        if given is None or given.t >= max(f.open_until, deadline):
+            text = f"a {peak} incident and nobody was given the {label} role (due by {format_clock(deadline)}); you held it yourself"
+            ledger.item(ROLE_WEIGHT, 0.0, deadline, text, seqs)
             continue
         late = max(0, given.t - deadline)
         fraction = late_credit(late, ROLE_SPAN)
         who = f.name(given.event.person)
         if late:
-            text = f"{label} role given to {who} {minutes(late)} after it was due ({format_clock(deadline)}, {CROWD} responders in)"
+            text = f"{label} role given to {who} {minutes(late)} after it was due ({format_clock(deadline)}, a {peak} incident)"
         else:
             text = f"{label} role given to {who} in time"
-        ledger.item(ROLE_WEIGHT, fraction, given.t, text, [crowd.seq, given.seq])
+        ledger.item(ROLE_WEIGHT, fraction, given.t, text, seqs + [given.seq])
 
 
 def _key_moments(f: Facts) -> list[tuple[object, str, str, list[int]]]:

@@ -1,4 +1,4 @@
-"""Severity calls: from customer impact, quickly, re-assessed as impact grows, never inflated.
+"""Severity calls: from customer impact, quickly, held true to the impact over time, never inflated.
 
 The true severity at every moment is the ladder's level for the true customer impact
 (ImpactChanged). The article: map customer impact to a severity; "if every incident is a Sev0, no
@@ -10,12 +10,13 @@ Items:
   costs a fifth, each level below twice that;
 - the time from the page to the call (a full escalation timeout is on time, then less: late
   beats never, see card.LATE_FLOOR);
-- the share of the incident, from the first call to mitigation, not spent under-called (a
-  grace after each rise of the truth: re-assessing takes a moment);
-- each rise of the truth above the call: raised within the grace earns all, later less, never
-  nothing;
+- the call held against the truth over time, from the page to mitigation: every stretch is judged
+  like the first call, so an under-call costs twice what an over-call does; no call at all while
+  customers are hurt earns nothing; a grace after each change of the truth (re-assessing takes a
+  moment), and a longer one for an over-call (caution is fine until the evidence shows less);
 - each episode of pushes by the Head of Sales: answered with evidence (/qualify) earns, within
-  one push period all, later most; ignored nothing.
+  one push period all, later most; ignored nothing; already at the top level above the truth
+  when they start (so they never need to push) nothing.
 Penalty, clear: raising to the top level above the truth while the Head of Sales was pushing,
 with no /qualify since the push (inflation under pressure); it stands in for that episode's item.
 """
@@ -30,12 +31,11 @@ from sim.reading.scoring.seek import any_between, first_after, last_before
 
 FIRST_CALL = 3.0
 CALL_TIME = 1.0
-UNDER_TIME = 2.0
-REASSESS = 2.0
+HELD = 6.0
 QUALIFY = 1.0
 INFLATION_POINTS = 25.0
 RAISE_GRACE = 300  # seconds to re-assess once impact has grown
-RAISE_SPAN = 1200  # seconds past the grace after which a late raise earns nothing
+OVER_GRACE = 900  # seconds an over-call may stand once the evidence shows less (caution first)
 OVER_COST = 0.2  # share of the first-call item lost per level called above the truth
 UNDER_COST = 0.4  # per level below it: under-calls cost twice as much ("when unsure, treat it as the higher")
 
@@ -57,8 +57,7 @@ def judge(f: Facts) -> Ledger:
         ledger.item(CALL_TIME, 0.0, ref.t, f"never declared in the {minutes(f.end - ref.t)} after the page", [ref.seq])
     else:
         _first_call(f, ledger, calls[0], ref, timeout)
-        _under_calls(f, ledger, calls)
-        _rises(f, ledger, calls)
+    _held(f, ledger, calls, ref, timeout)
     _sales(f, ledger, calls)
     return ledger
 
@@ -97,82 +96,59 @@ def _called_at(calls, seq: int) -> str | None:
     return call.event.severity if call is not None else None
 
 
-def _under_calls(f: Facts, ledger: Ledger, calls) -> None:
-    """Time from the first call to mitigation spent below the truth, beyond a grace per rise."""
-    start, stop = calls[0].t, f.open_until
+def _held(f: Facts, ledger: Ledger, calls, ref, timeout: int) -> None:
+    """The call against the truth at every moment from the page to mitigation, stretch by stretch."""
+    start, stop = ref.t, f.open_until
     if stop <= start:
         return
-    # Change points: calls and truth changes, in log order.
-    points = sorted([(c.seq, c.t) for c in calls] + [(e.seq, e.t) for e in f.truth if e.t < stop], key=lambda x: x[0])
-    under_total = 0
-    stretches = []  # (from, to, called, truth, seqs)
-    open_from = None
-    for i, (seq, t) in enumerate(points):
-        if t < start:
-            continue
-        called = _called_at(calls, seq)
-        truth = f.true_severity_before(seq + 1)
-        nxt = points[i + 1][1] if i + 1 < len(points) else stop
-        nxt = min(nxt, stop)
-        under = called is not None and truth != NONE and f.level(called) > f.level(truth)
-        if under:
-            if open_from is None:
-                open_from = (t, called, truth, seq)
-            under_total += max(0, nxt - t)
-        elif open_from is not None:
-            stretches.append((open_from, t))
-            open_from = None
-    if open_from is not None:
-        stretches.append((open_from, stop))
-    window = stop - start
-    # The grace after a rise that happened while called: re-assessing takes a moment.
-    counted = 0
-    for (t0, called, truth, seq), t1 in stretches:
-        grace = RAISE_GRACE if t0 > start else 0
-        span = max(0, (t1 - t0) - grace)
-        counted += span
-    counted = min(counted, under_total)
-    earned = 1 - counted / window
-    if counted == 0:
-        ledger.item(UNDER_TIME * earned, 1.0, None, "never left under-called beyond a moment to re-assess", [c.seq for c in calls])
+    if not calls:
+        ledger.item(HELD, 0.0, None, f"no severity was called in the {minutes(stop - start)} from the page", [ref.seq])
         return
-    ledger.item(UNDER_TIME * earned, 1.0, None, f"called at or above the truth for {earned:.0%} of the incident", [c.seq for c in calls])
-    for (t0, called, truth, seq), t1 in stretches:
-        grace = RAISE_GRACE if t0 > start else 0
-        span = max(0, (t1 - t0) - grace)
-        if span <= 0:
-            continue
-        text = f"under-called at {called} while the truth was {truth}, until {format_clock(t1)} ({minutes(t1 - t0)})"
-        ledger.item(UNDER_TIME * span / window, 0.0, t0, text, [seq])
+    window = stop - start
+    points = sorted([(c.seq, c.t) for c in calls] + [(e.seq, e.t) for e in f.truth], key=lambda x: x[0])
+    points = [(ref.seq, start)] + [(seq, t) for seq, t in points if start < t < stop or (t == start and seq > ref.seq)]
+    stretches: list[list] = []  # [from, to, called, truth, seq]
+    for i, (seq, t) in enumerate(points):
+        called, truth = _called_at(calls, seq), f.true_severity_before(seq + 1)
+        to = points[i + 1][1] if i + 1 < len(points) else stop
+        if stretches and stretches[-1][2:4] == [called, truth]:
+            stretches[-1][1] = to
+        else:
+            stretches.append([t, to, called, truth, seq])
+    lost_total = 0.0
+    bad = []
+    previous_truth = None
+    for t0, t1, called, truth, seq in stretches:
+        rate, grace, what = _rate(f, called, truth, previous_truth, t0 == start, timeout)
+        previous_truth = truth
+        span = max(0, t1 - t0 - grace)
+        if span > 0 and rate < 1:
+            lost_total += span * (1 - rate)
+            bad.append((t0 + grace, t1, rate, what, seq))
+    earned = 1 - lost_total / window
+    if not bad:
+        ledger.item(HELD, 1.0, None, "the severity matched the customer impact throughout (a moment to re-assess aside)", [c.seq for c in calls])
+        return
+    ledger.item(HELD * earned, 1.0, None, f"the severity matched the impact for {earned:.0%} of the incident", [c.seq for c in calls])
+    for t0, t1, rate, what, seq in bad:
+        text = f"{what} until {format_clock(t1)} ({minutes(t1 - t0)})"
+        ledger.item(HELD * (t1 - t0) * (1 - rate) / window, 0.0, t0, text, [seq])
 
 
-def _rises(f: Facts, ledger: Ledger, calls) -> None:
-    """Each time the truth rose above the call after the first call: was it re-assessed?"""
-    first = calls[0]
-    at_least: dict[int, list] = {}  # a level -> the calls at that level or more severe, in log order
-    for entry in f.truth:
-        if entry.seq < first.seq or entry.t >= f.open_until:
-            continue
-        truth = entry.event.severity
-        called = _called_at(calls, entry.seq)
-        if truth == NONE or called is None or f.level(called) <= f.level(truth):
-            continue
-        # Did this rise make the truth more severe than just before it?
-        before = f.true_severity_before(entry.seq)
-        if f.level(truth) >= f.level(before) and f.level(before) < f.level(called):
-            continue  # already above the call before; the same under-call goes on
-        level = f.level(truth)
-        if level not in at_least:
-            at_least[level] = [c for c in calls if f.level(c.event.severity) <= level]
-        raise_ = first_after(at_least[level], entry.seq)
-        if raise_ is None or raise_.t >= f.open_until:
-            text = f"impact rose to {entry.event.impact:.0%} of customers ({truth}); the severity stayed at {called}"
-            ledger.item(REASSESS, 0.0, entry.t, text, [entry.seq])
-            continue
-        delay = raise_.t - entry.t
-        fraction = late_credit(delay - RAISE_GRACE, RAISE_SPAN)
-        text = f"impact rose to {entry.event.impact:.0%} ({truth}); re-assessed to {raise_.event.severity} {minutes(delay)} later"
-        ledger.item(REASSESS, fraction, entry.t, text, [entry.seq, raise_.seq])
+def _rate(f: Facts, called: str | None, truth: str, before: str | None, first: bool, timeout: int) -> tuple[float, int, str]:
+    """(share earned per second, grace before it counts, what was wrong) for a call against the truth."""
+    if truth == NONE:
+        return 1.0, 0, ""  # nobody hurt: any call (or none) is fine until mitigation is called
+    if called is None:
+        grace = timeout if first else 0
+        return 0.0, grace, f"no severity called while the truth was {truth}"
+    off = f.level(truth) - f.level(called)
+    if off == 0:
+        return 1.0, 0, ""
+    if off < 0:
+        rose = before is not None and f.level(truth) < f.level(before)
+        return accuracy(off), RAISE_GRACE if rose else 0, f"under-called at {called} while the truth was {truth}"
+    return accuracy(off), OVER_GRACE, f"over-called at {called} long after the impact showed {truth}"
 
 
 def _inflated_after(tops, episode, answer) -> bool:
@@ -185,6 +161,7 @@ def _inflated_after(tops, episode, answer) -> bool:
 def _sales(f: Facts, ledger: Ledger, calls) -> None:
     pushes = f.of(ev.SalesPushed)
     if not pushes:
+        _never_pushed(f, ledger, calls)
         return
     qualified = f.of(ev.SalesQualified)
     top = f.levels[0]
@@ -229,3 +206,25 @@ def _sales(f: Facts, ledger: Ledger, calls) -> None:
             f"(pushed at {format_clock(last_push.t)}); if every incident is a {top}, no incident is"
         )
         ledger.penalty(INFLATION_POINTS, call.t, text, [call.seq, last_push.seq])
+
+
+def _never_pushed(f: Facts, ledger: Ledger, calls) -> None:
+    """A Head of Sales who never pushed because the IC was already at the top level, above the
+    truth, when they would have started: the inflation they ask for, given before they asked."""
+    sales = f.scenario.stakeholders.head_of_sales
+    if sales is None or f.detected is None:
+        return
+    at = max(sales.starts, f.detected.t)
+    if at >= f.open_until:
+        return
+    top = f.levels[0]
+    call = next((c for c in reversed(calls) if c.t <= at), None)
+    truth = next((e for e in reversed(f.truth) if e.t <= at), None)
+    true = truth.event.severity if truth is not None else NONE
+    if call is None or call.event.severity != top or f.level(true) <= f.level(top):
+        return
+    text = (
+        f"already at {top} above the truth ({true}) when the Head of Sales would have started pushing "
+        f"at {format_clock(at)}: the inflation they ask for, given before they asked"
+    )
+    ledger.item(QUALIFY, 0.0, at, text, [call.seq] + ([truth.seq] if truth is not None else []))
