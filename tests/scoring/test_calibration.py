@@ -1,7 +1,9 @@
 """Calibration: on every starter scenario, over 20 seeds, the scripted ICs land in their bands.
 
-expert 85 or more, novice between 35 and 70, idle 15 or less (issue 4). The bands are what the
-scorecard promises a facilitator: a strong run reads strong, a first shift middling, absence zero.
+Mean over the seeds: expert 85 or more, novice between 35 and 70, idle 15 or less (issues 4 and 9).
+The bands are what the scorecard promises a facilitator: a strong run reads strong, a first shift
+middling, absence zero. No single seed strays more than SLACK points outside its bot's band: a
+bad draw of the dice moves a score, it does not turn a first shift into a strong run.
 """
 
 import statistics
@@ -13,6 +15,7 @@ from sim.reading.scoring import score
 
 SEEDS = range(20)
 BANDS = {"expert": (85.0, 100.0), "novice": (35.0, 70.0), "idle": (0.0, 15.0)}
+SLACK = 10.0
 
 
 def overall_scores(loaded, bot: str) -> dict[int, float]:
@@ -25,12 +28,14 @@ def cache():
 
 
 @pytest.mark.parametrize("bot", list(BANDS))
-def test_every_seed_lands_in_the_bots_band(starter, bot, cache):
+def test_the_bots_mean_lands_in_its_band_and_no_seed_strays(starter, bot, cache):
     low, high = BANDS[bot]
     scores = cache.setdefault((starter.scenario.scenario.id, bot), overall_scores(starter, bot))
-    outside = {seed: s for seed, s in scores.items() if not low <= s <= high}
-    summary = f"min {min(scores.values())} mean {statistics.mean(scores.values()):.1f} max {max(scores.values())}"
-    assert not outside, f"{bot} on {starter.scenario.scenario.id} outside [{low}, {high}]: {outside} ({summary})"
+    mean = statistics.mean(scores.values())
+    summary = f"min {min(scores.values())} mean {mean:.1f} max {max(scores.values())}"
+    assert low <= mean <= high, f"{bot} on {starter.scenario.scenario.id}: mean outside [{low}, {high}] ({summary})"
+    strays = {seed: s for seed, s in scores.items() if not low - SLACK <= s <= high + SLACK}
+    assert not strays, f"{bot} on {starter.scenario.scenario.id} strays from [{low}, {high}]: {strays} ({summary})"
 
 
 def test_expert_beats_novice_beats_idle_on_each_seed(starter, cache):

@@ -84,10 +84,10 @@ def test_doing_the_fix_yourself_is_charged_once_in_focus():
 
 
 def skip_one_update(bot, view, commands):
-    """Once updates have started, hold back the next one for a whole interval."""
+    """Hold back the IC's first update for a whole interval (a Comms Lead posts the later ones)."""
     out = []
     for c in commands:
-        if c.startswith("/update") and "Resolved" not in c and view.updates:
+        if c.startswith("/update") and "Resolved" not in c:
             bot.state.setdefault("from", view.now)
             if view.now - bot.state["from"] < 600:
                 continue
@@ -97,7 +97,7 @@ def skip_one_update(bot, view, commands):
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_skipping_an_update_costs_cadence_only(seed):
-    _, changed = assert_only("search-deploy-and-cache", seed, skip_one_update, "cadence", 10)
+    _, changed = assert_only("search-deploy-and-cache", seed, skip_one_update, "cadence", 8)
     late = [f for f in changed.dimension("cadence").deductions if "late" in f.text or "did not come" in f.text]
     assert late and all(f.text.startswith("T+") for f in late)
 
@@ -168,7 +168,8 @@ def leave_managers_alone(bot, view, commands):
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_an_unredirected_manager_costs_focus_only(seed):
-    _, changed = assert_only("sale-day-meltdown", seed, leave_managers_alone, "focus", 15, still=1.0)
+    # The engineer lost in the dead end is also a pair of hands the Scribe's seat may then lack.
+    _, changed = assert_only("sale-day-meltdown", seed, leave_managers_alone, "focus", 15, also=("roles",), still=1.0)
     assert any("dead end" in f.text for f in changed.dimension("focus").deductions)
 
 

@@ -24,6 +24,7 @@ from sim.reading.view import PersonView, View
 TIMEBOX = "10m"
 MONITOR_BEFORE_RESOLVE = 180  # seconds of clean dashboards before closing
 IDLE_BEFORE_ROLE = 120  # seconds a free responder waits for a task before taking a role
+ROLES_URGENT = 600  # seconds after the declaration when any free responder takes an empty seat
 
 
 class ExpertBot(Bot):
@@ -50,7 +51,7 @@ class ExpertBot(Bot):
             return commands  # the rest follows on the next tick, once declared
         if view.phase == "resolved":
             return commands
-        troubled = suspects(view)
+        troubled = _triage(view)
         commands += self._answer_the_room(view)
         commands += self._reassess(view)
         commands += self._find_owners(view, troubled)
@@ -84,7 +85,9 @@ class ExpertBot(Bot):
                 continue
             self.settled.add(conflict)
             backed = [p.split(":")[0] for p in proposals if _proposal_fix(p) in fix_suggestions(view)]
-            commands.append(f"/decide {backed[0].lower()}" if backed else "/poll")
+            # A fix already under way needs no second pair of hands: ask the room instead.
+            underway = backed and _proposal_fix(next(p for p in proposals if p.startswith(backed[0]))) in tasks_started(view)
+            commands.append(f"/decide {backed[0].lower()}" if backed and not underway else "/poll")
         return list(dict.fromkeys(commands))
 
     def _reassess(self, view: View) -> list[str]:
@@ -158,12 +161,18 @@ class ExpertBot(Bot):
 
     def _fill_roles(self, view: View, troubled: list[str], free: list[PersonView]) -> list[str]:
         """Someone with nothing to do for two minutes takes the Comms Lead seat, then the Scribe's,
-        unless they are the only one of their team in the incident while it owns trouble."""
+        unless they are the only one of their team in the incident while it owns the root of the
+        trouble (the fix will most likely need them)."""
         in_incident = [p for p in view.people.values() if p.status not in ("off", "paged")]
+        roots = _roots(view, troubled)
+
+        # Ten minutes into a declared incident the seats cannot wait for an ideal candidate.
+        urgent = view.declared_at is not None and view.now - view.declared_at >= ROLES_URGENT
 
         def spare(p: PersonView) -> bool:
             teammates = sum(1 for q in in_incident if q.team == p.team)
-            return view.now - p.since >= IDLE_BEFORE_ROLE and (teammates > 1 or not _owns_trouble(view, p, troubled))
+            needed = teammates == 1 and _owns_trouble(view, p, roots)
+            return urgent or (view.now - p.since >= IDLE_BEFORE_ROLE and not needed)
 
         idle = [p for p in free if spare(p)]
         commands = []
@@ -204,6 +213,32 @@ class ExpertBot(Bot):
 def _proposal_fix(proposal: str) -> str:
     """'Luis: restart payments-api (evidence)' -> 'restart payments-api'."""
     return " ".join(proposal.split(":", 1)[1].split("(")[0].split())
+
+
+def _triage(view: View) -> list[str]:
+    """Services worth a look, the root of the trouble first: a suspect none of whose own
+    dependencies look wrong is where a cause most likely sits; its dependents only echo it.
+    Alerts on services whose dashboards look healthy are noise and are left alone."""
+    troubled = [s for s in suspects(view) if view.health.get(s) != "ok"]
+    below = {s: _depends_on_trouble(view, s, set(troubled)) for s in troubled}
+    return sorted(troubled, key=lambda s: below[s])  # stable: the critical-first order breaks ties
+
+
+def _depends_on_trouble(view: View, service: str, troubled: set[str]) -> int:
+    """How many troubled services sit below this one in the dependency graph."""
+    seen: set[str] = set()
+    stack = list(view.catalog.services[service].depends_on)
+    while stack:
+        dep = stack.pop()
+        if dep in seen or dep not in view.catalog.services:
+            continue
+        seen.add(dep)
+        stack.extend(view.catalog.services[dep].depends_on)
+    return len(seen & troubled)
+
+
+def _roots(view: View, troubled: list[str]) -> list[str]:
+    return [s for s in troubled if _depends_on_trouble(view, s, set(troubled)) == 0]
 
 
 def _noise(view: View) -> set[str]:
