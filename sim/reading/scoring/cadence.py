@@ -223,11 +223,14 @@ def _on_time(f: Facts, ledger: Ledger, timeline: Timeline) -> None:
 
 def _content(f: Facts, ledger: Ledger, timeline: Timeline) -> None:
     """Each update's three parts, weighted by the share of an interval it covers."""
-    if not timeline.posted:
+    closing = _closing_update(f)
+    # The closing update is judged once, by its own item: it is not a second content credit.
+    judged = [p for p in timeline.posted if closing is None or p.entry.seq != closing.seq]
+    if not judged:
         return
-    weights = [_coverage(p) for p in timeline.posted]
+    weights = [_coverage(p) for p in judged]
     total = sum(weights)
-    for posted, weight in zip(timeline.posted, weights):
+    for posted, weight in zip(judged, weights):
         parts = {"impact": _impact(f, posted, timeline), "actions": _actions(f, posted), "next update": _next(f, posted)}
         earned = sum(share for share, _ in parts.values()) / 3
         who = "" if posted.entry.seq in f.ic_updates else " by the Comms Lead"
@@ -294,12 +297,20 @@ def _next(f: Facts, p: Posted) -> tuple[float, str]:
     return 1.0, ""
 
 
+def _closing_update(f: Facts):
+    """The last update that says something between mitigation and resolution, if resolved."""
+    if f.resolved is None or f.mitigated is None:
+        return None
+    closing = [u for u in f.of(ev.StatusUpdate) if f.mitigated.seq < u.seq < f.resolved.seq and statement.read(u.event.text).says_something]
+    return closing[-1] if closing else None
+
+
 def _closing(f: Facts, ledger: Ledger) -> None:
     if f.resolved is None or f.mitigated is None:
         return
-    closing = [u for u in f.of(ev.StatusUpdate) if f.mitigated.seq < u.seq < f.resolved.seq and statement.read(u.event.text).says_something]
-    if closing:
-        ledger.item(CLOSING, 1.0, closing[-1].t, "closing update posted before resolving", [closing[-1].seq])
+    closing = _closing_update(f)
+    if closing is not None:
+        ledger.item(CLOSING, 1.0, closing.t, "closing update posted before resolving", [closing.seq])
     else:
         ledger.item(CLOSING, 0.0, f.resolved.t, "resolved without a closing status update", [f.resolved.seq])
 

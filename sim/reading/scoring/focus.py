@@ -37,6 +37,8 @@ PULLED = 1.0
 LATE_REDIRECT = 0.3  # a redirect after the theory earns this, plus up to half the rest for time saved
 ACK_GRACE = 60  # seconds to pick up the pager before the seat counts as empty
 QUIET = 600  # seconds without any command that count as absence when the ladder gives no interval
+HANDS_ON_CAP = (65.0, 75.0)  # heads-down past HANDS_ON_GRACE: the overall score keeps 65, never passes 75
+HANDS_ON_GRACE = 120  # seconds of hands-on work (a quick look) before the seat counts as abandoned
 
 
 def judge(f: Facts) -> Ledger:
@@ -70,6 +72,7 @@ def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
         if b > a:
             text = f"heads-down on {down.event.action} {down.event.service} for {minutes(b - a)}: nobody held the incident"
             gaps.append((a, b, text, [down.seq] + ([up.seq] if up is not None else [])))
+    _hands_on_cap(ledger, [g for g in gaps if g[2].startswith("heads-down")])
     gaps += _silences(f, ack, stop, gaps)
     away = _covered([(a, b) for a, b, *_ in gaps])
     away = min(away, window)
@@ -79,6 +82,17 @@ def _seat(f: Facts, ledger: Ledger, weight: float) -> None:
     ledger.item(weight * (1 - away / window), 1.0, None, f"in the coordinator's seat for {1 - away / window:.0%} of the incident", [ref.seq])
     for a, b, text, seqs in sorted(gaps, key=lambda g: g[0]):
         ledger.item(weight * (b - a) / window, 0.0, a, text, seqs)
+
+
+def _hands_on_cap(ledger: Ledger, heads_down: list) -> None:
+    """The IC's job is the fix through others: one who does it personally for longer than a quick
+    look has left the incident without a commander, however fast the fix came."""
+    total = sum(b - a for a, b, *_ in heads_down)
+    if total <= HANDS_ON_GRACE:
+        return
+    a, _, text, seqs = heads_down[0]
+    why = f"you worked hands-on for {minutes(total)} while the incident was open; hand the fix to its owner, so the drill scores at most {HANDS_ON_CAP[1]:.0f}"
+    ledger.cap(*HANDS_ON_CAP, a, why, [seq for *_, seqs in heads_down for seq in seqs])
 
 
 def _silences(f: Facts, ack, stop: int, gaps) -> list:

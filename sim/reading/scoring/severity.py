@@ -36,6 +36,7 @@ QUALIFY = 1.0
 INFLATION_POINTS = 25.0
 RAISE_GRACE = 300  # seconds to re-assess once impact has grown
 OVER_GRACE = 900  # seconds an over-call may stand once the evidence shows less (caution first)
+UNDER_CAP = (65.0, 75.0)  # two levels or more under for most of the incident: keeps 65, never passes 75
 OVER_COST = 0.2  # share of the first-call item lost per level called above the truth
 UNDER_COST = 0.4  # per level below it: under-calls cost twice as much ("when unsure, treat it as the higher")
 
@@ -126,6 +127,7 @@ def _held(f: Facts, ledger: Ledger, calls, ref, timeout: int) -> None:
             lost_total += span * (1 - rate)
             bad.append((t0 + grace, t1, rate, what, seq))
     earned = 1 - lost_total / window
+    _under_cap(f, ledger, stretches, window)
     if not bad:
         ledger.item(HELD, 1.0, None, "the severity matched the customer impact throughout (a moment to re-assess aside)", [c.seq for c in calls])
         return
@@ -133,6 +135,18 @@ def _held(f: Facts, ledger: Ledger, calls, ref, timeout: int) -> None:
     for t0, t1, rate, what, seq in bad:
         text = f"{what} until {format_clock(t1)} ({minutes(t1 - t0)})"
         ledger.item(HELD * (t1 - t0) * (1 - rate) / window, 0.0, t0, text, [seq])
+
+
+def _under_cap(f: Facts, ledger: Ledger, stretches: list[list], window: int) -> None:
+    """Called two levels or more below the truth for more than half the incident: the response
+    (people, stakeholders, cadence) was never mobilised as the impact required."""
+    low = [(t0, t1, seq) for t0, t1, called, truth, seq in stretches if called is not None and truth != NONE and f.level(truth) - f.level(called) <= -2]
+    span = sum(t1 - t0 for t0, t1, _ in low)
+    if span * 2 <= window:
+        return
+    t0, _, seq = low[0]
+    why = f"under-called by two levels or more for {minutes(span)} of the {minutes(window)} the incident was open, so the drill scores at most {UNDER_CAP[1]:.0f}"
+    ledger.cap(*UNDER_CAP, t0, why, [s for *_, s in low])
 
 
 def _rate(f: Facts, called: str | None, truth: str, before: str | None, first: bool, timeout: int) -> tuple[float, int, str]:
