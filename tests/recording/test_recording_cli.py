@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -100,6 +101,71 @@ def test_score_prints_the_card_and_the_debrief(recorded, capsys):
     for dimension in ("delegation", "cadence", "severity", "outcome", "focus", "roles", "coordination"):
         assert f"\n{dimension}  " in out
     assert "(par " in out and "T+03:15: declared Sev1" in out
+
+
+def recorded_lines(path) -> dict[int, dict]:
+    """The recording's events by seq, as the JSONL holds them."""
+    return {r["seq"]: r for r in map(json.loads, path.read_text().splitlines()[1:])}
+
+
+def test_score_json_cites_the_recorded_entries_behind_every_finding(recorded, capsys):
+    code, out, err = icdrill(capsys, "score", str(recorded), "--json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert sorted(doc) == ["caps", "debrief", "dimensions", "overall", "par"]
+    assert [d["name"] for d in doc["dimensions"]] == ["delegation", "cadence", "severity", "outcome", "focus", "roles", "coordination"]
+    lines = recorded_lines(recorded)
+    cited = 0
+    for finding in (f for d in doc["dimensions"] for f in d["findings"]):
+        assert [e["seq"] for e in finding["evidence"]] == finding["seqs"]
+        for item in finding["evidence"]:
+            record = lines[item["seq"]]
+            assert (item["t"], item["kind"]) == (record["t"], record["kind"])
+            assert item["clock"] == f"T+{record['t'] // 60:02d}:{record['t'] % 60:02d}" and item["text"]
+            cited += 1
+    assert cited > 10
+    declared = next(f for d in doc["dimensions"] for f in d["findings"] if f["text"].startswith("T+03:15: declared Sev1"))
+    assert "severity_set" in [e["kind"] for e in declared["evidence"]]
+    assert isinstance(doc["par"]["overall"], float) and len(doc["par"]["dimensions"]) == 7
+    assert doc["debrief"][0].startswith("Debrief: ") and "Beside par" in doc["debrief"]
+    _, again, _ = icdrill(capsys, "score", str(recorded), "--json")
+    assert again == out  # deterministic, byte for byte
+
+
+def test_score_evidence_shows_the_entries_under_each_finding(recorded, capsys):
+    code, out, _ = icdrill(capsys, "score", str(recorded), "--evidence")
+    assert code == 0
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "T+03:15: declared Sev1" in line)
+    under = []
+    for line in lines[at + 1 :]:
+        if not line.startswith("      T+"):
+            break
+        under.append(line)
+    assert under and all(re.match(r"^      T\+\d\d:\d\d  #\d+ [a-z_]+", line) for line in under)
+    assert any(" severity_set: You declared the incident at Sev1." in line for line in under)
+    plain = icdrill(capsys, "score", str(recorded))[1]
+    assert not re.search(r"^      T\+", plain, re.M)  # without --evidence, no entries
+    assert [line for line in lines if not line.startswith("      T+")] == plain.splitlines()
+
+
+def test_score_of_a_drill_never_mitigated_names_the_missed_step(data_dir, capsys):
+    code, _, _ = icdrill(capsys, "run", "--bot", "idle", "--seed", "2")
+    assert code == 0
+    path = data_dir / "recordings" / "payments-db-saturation-2-1.jsonl"
+    code, out, _ = icdrill(capsys, "score", str(path), "--json")
+    doc = json.loads(out)
+    assert any("The step that was missed: nobody was assigned any task, so nobody investigated payments-db" in line for line in doc["debrief"])
+    [cap] = doc["caps"]
+    assert [e["seq"] for e in cap["evidence"]] == cap["seqs"] and cap["evidence"][-1]["kind"] == "drill_ended"
+    code, out, _ = icdrill(capsys, "score", str(path), "--evidence")
+    assert "caps on the overall score\n  at most 50  T+90:00: " in out and "drill_ended: The drill ended (time limit)." in out
+
+
+def test_score_json_and_evidence_together_are_refused(recorded, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["score", str(recorded), "--json", "--evidence"])
+    assert exit.value.code == 2 and "not allowed with argument" in capsys.readouterr().err
 
 
 def test_score_of_a_truncated_recording(recorded, capsys):

@@ -94,6 +94,7 @@ CHECKS: dict[str, Callable | None] = {
     "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written
     "bot": None,
     "json": None,
+    "evidence": None,  # `score --evidence`
     "no_record": None,
     "help": None,
     "command": None,

@@ -36,6 +36,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "(the expert bot on the same seed).",
     )
     score.add_argument("recording", metavar="REC", help=rec_help)
+    shown = score.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document instead: the scorecard with the log entries behind every finding and cap "
+        "('evidence'), par's scorecard ('par') and the debrief's lines ('debrief')",
+    )
+    shown.add_argument(
+        "--evidence", action="store_true", help="show under each finding the log entries behind it (sim time, seq, kind)"
+    )
     _scenario_option(score)
 
     report = sub.add_parser(
@@ -166,26 +176,38 @@ def score_command(args: argparse.Namespace) -> int:
     recording, loaded = opened
     from sim.play.par import par
     from sim.reading.scoring import debrief, score
+    from sim.reading.scoring.evidence import evidence_document, to_json
 
     def work() -> str:
         card = score(loaded.scenario, recording.entries)
         par_card = par(loaded, recording.seed)
-        return format_scorecard(recording, card, par_card) + "\n\n" + debrief(loaded.scenario, recording.entries, card, par_card).rstrip()
+        told = debrief(loaded.scenario, recording.entries, card, par_card)
+        if args.json:
+            return to_json(evidence_document(card, recording.entries, par_card, told))
+        return format_scorecard(recording, card, par_card, evidence=args.evidence) + "\n\n" + told.rstrip()
 
     text = _guarded(args, work)
     if isinstance(text, int):
         return text
+    if args.json:
+        note = _prefix_note(recording)
+        if note:
+            print(f"icdrill: note: {note}; scored as far as it goes", file=sys.stderr)
     print(text)
     return Exit.OK
 
 
-def format_scorecard(recording, card, par_card) -> str:
+def format_scorecard(recording, card, par_card, evidence: bool = False) -> str:
+    """The scorecard as text; with `evidence`, each finding's log entries indented under it."""
+    from sim.reading.scoring.evidence import Evidence, evidence_line
+
     who = f"IC: {recording.driver}" + (f", trainee {recording.trainee}" if recording.trainee else "")
     lines = [f"Scorecard: {recording.scenario_id}, seed {recording.seed} ({who})"]
     note = _prefix_note(recording)
     if note:
         lines.append(f"note: {note}; scored as far as it goes")
     lines.append(f"overall  {_num(card.overall)}/100  (par {_num(par_card.overall)})")
+    log = Evidence(recording.entries) if evidence else None
     par_by_name = {d.name: d for d in par_card.dimensions}
     for dim in card.dimensions:
         par_dim = par_by_name.get(dim.name)
@@ -195,9 +217,20 @@ def format_scorecard(recording, card, par_card) -> str:
         for finding in dim.findings:
             points = f"{finding.points:+.1f}" if finding.points else "     "
             lines.append(f"  {points}  {finding.text}")
+            if evidence:
+                lines.extend(f"{_EVIDENCE_INDENT}{evidence_line(item)}" for item in log.of(finding.seqs))
         if not dim.findings:
             lines.append("  (no findings)")
+    if evidence and card.caps:
+        lines.append("")
+        lines.append("caps on the overall score")
+        for cap in card.caps:
+            lines.append(f"  at most {cap.limit:g}  {cap.text}")
+            lines.extend(f"{_EVIDENCE_INDENT}{evidence_line(item)}" for item in log.of(cap.seqs))
     return "\n".join(lines)
+
+
+_EVIDENCE_INDENT = " " * 6  # under the finding's text, past its points
 
 
 # --- report ----------------------------------------------------------------------------------------

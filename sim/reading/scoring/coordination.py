@@ -28,9 +28,11 @@ Items:
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from sim.log import events as ev
 from sim.log.clock import format_clock
+from sim.log.eventlog import Entry
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
 from sim.reading.scoring.seek import earliest, first_after, grouped, last_before
@@ -66,26 +68,40 @@ def judge(f: Facts) -> Ledger:
     return ledger
 
 
-def _recommendations(f: Facts, ledger: Ledger) -> None:
-    """Each report that recommended a fix or pointed to a service: was it acted on? The findings of
-    the people you sent are what moves an incident; leaving them unread stalls it, and an IC who
-    stops acting loses here what the silence cost. A report distorted in the relay is judged by
-    `_relays` instead; a recommendation already acted on before the report needs nothing."""
+@dataclass(frozen=True)
+class Recommendation:
+    """What one report asked for next, and whether it was done: a fix it recommended (``suggests``)
+    or a service it pointed to (``points_to``, to investigate)."""
+
+    report: Entry  # the TaskReported
+    action: str  # the fix's action, or "investigate" for a pointer
+    service: str
+    recommended: bool  # True: a fix the report recommended; False: a service it pointed to
+    done: Entry | None  # the first task or hands-on work on it after the report, None when never (before `until`)
+
+
+def recommendations(f: Facts, until: int | None = None) -> list[Recommendation]:
+    """Each recommendation of a report before `until` (by default when the incident stopped
+    hurting as far as the IC called it, `Facts.open_until`), in log order, once per (action,
+    service), with what acted on it. A report distorted in the relay is left out (`_relays` judges
+    it), and so is a recommendation already acted on before the report came: it needs nothing."""
+    until = f.open_until if until is None else until
     distorted = {d.event.task for d in f.of(ev.ReportDistorted)}
     assigned = grouped(f.of(ev.TaskAssigned), lambda a: (a.event.action, a.event.service))
     by_hand = grouped(f.of(ev.HeadsDown), lambda h: (h.event.action, h.event.service))
     seen: set[tuple[str, str]] = set()
+    found: list[Recommendation] = []
     for report in f.of(ev.TaskReported):
         r = report.event
-        if report.t >= f.open_until or (r.relayed_by and r.task in distorted):
+        if report.t >= until or (r.relayed_by and r.task in distorted):
             continue
         wanted = []
         if r.suggests:
             action, service = r.suggests.split(maxsplit=1)
-            wanted.append((action, service, "recommended"))
+            wanted.append((action, service, True))
         if r.points_to:
-            wanted.append(("investigate", r.points_to, "pointed to"))
-        for action, service, how in wanted:
+            wanted.append(("investigate", r.points_to, False))
+        for action, service, recommended in wanted:
             key = (action, service)
             if key in seen:
                 continue
@@ -94,20 +110,42 @@ def _recommendations(f: Facts, ledger: Ledger) -> None:
             if before is not None:
                 continue
             done = earliest(first_after(assigned.get(key, []), report.seq), first_after(by_hand.get(key, []), report.seq))
-            author = f.name(r.person)
-            what = f"{action} {service}" if how == "recommended" else f"{service}"
-            if done is None or done.t >= f.open_until:
-                text = (
-                    f"nobody was told to {action} {service}, which {author}'s report recommended"
-                    if how == "recommended"
-                    else f"nobody investigated {service}, which {author}'s report pointed to"
-                )
-                ledger.item(ACTED, 0.0, report.t, text, [report.seq])
-                continue
-            delay = done.t - report.t
-            fraction = late_credit(delay - ACT_WITHIN, ACT_SPAN)
-            text = f"acted on {author}'s report {minutes(delay)} after it came: {what} under way" if how == "recommended" else f"followed {author}'s pointer to {service} {minutes(delay)} after the report"
-            ledger.item(ACTED, fraction, report.t, text, [report.seq, done.seq])
+            if done is not None and done.t >= until:
+                done = None
+            found.append(Recommendation(report, action, service, recommended, done))
+    return found
+
+
+def unheeded(f: Facts, rec: Recommendation, *, when: bool = False) -> str:
+    """The words for a recommendation nobody acted on; `when` adds the report's sim time.
+
+    "nobody was told to restart payments-api, which Dana Whitfield's report recommended"
+    """
+    author = f.name(rec.report.event.person)
+    at = f" at {format_clock(rec.report.t)}" if when else ""
+    if rec.recommended:
+        return f"nobody was told to {rec.action} {rec.service}, which {author}'s report{at} recommended"
+    return f"nobody investigated {rec.service}, which {author}'s report{at} pointed to"
+
+
+def _recommendations(f: Facts, ledger: Ledger) -> None:
+    """Each report that recommended a fix or pointed to a service: was it acted on? The findings of
+    the people you sent are what moves an incident; leaving them unread stalls it, and an IC who
+    stops acting loses here what the silence cost (`recommendations` says which count)."""
+    for rec in recommendations(f):
+        report, done = rec.report, rec.done
+        if done is None:
+            ledger.item(ACTED, 0.0, report.t, unheeded(f, rec), [report.seq])
+            continue
+        author = f.name(report.event.person)
+        delay = done.t - report.t
+        fraction = late_credit(delay - ACT_WITHIN, ACT_SPAN)
+        text = (
+            f"acted on {author}'s report {minutes(delay)} after it came: {rec.action} {rec.service} under way"
+            if rec.recommended
+            else f"followed {author}'s pointer to {rec.service} {minutes(delay)} after the report"
+        )
+        ledger.item(ACTED, fraction, report.t, text, [report.seq, done.seq])
 
 
 def _distorted_detail(change: str, relayed) -> tuple[str, str] | None:

@@ -12,7 +12,9 @@ from sim.log.eventlog import Entry
 from sim.reading.narrate import YOU, Cast, story
 from sim.scenario.model import Scenario
 from sim.reading.scoring.card import Dimension, Finding, Scorecard
+from sim.reading.scoring.coordination import recommendations, unheeded
 from sim.reading.scoring.facts import Facts, gather
+from sim.reading.scoring.outcome import run_curve
 
 WELL = 5  # credits shown under "what went well"
 IMPROVE = 3
@@ -89,6 +91,75 @@ def key_moments(facts: Facts) -> list[tuple[int, str]]:
     ]
 
 
+def still_hurt(f: Facts) -> bool:
+    """Whether the drill ended with customers still affected (never mitigated in truth)."""
+    run, _ = run_curve(f)
+    return bool(f.of(ev.DrillEnded)) and bool(run.points) and run.points[-1][1] > 0
+
+
+def missed_step(f: Facts) -> str | None:
+    """For a drill that ended with customers still affected: the step that was missed, read off the
+    log; None when customers were not hurt at the end (or the log stops before the drill ended).
+
+    In order: a fix a report recommended that nobody was told to do (the one for a fault still
+    active first), a service a report pointed to that nobody investigated; when no report asked
+    for anything, that nobody was given any task, or the troubled service nobody investigated
+    (where a fault still running began first); last, the fix of a fault still running, never
+    ordered or not done in time.
+    """
+    if not still_hurt(f):
+        return None
+    active = _active_faults(f)
+    fixes = {(x.fix.action, x.fix.target) for x in active}
+    open_recs = [r for r in recommendations(f, until=f.end) if r.done is None]
+    fixes_first = sorted(open_recs, key=lambda r: (not r.recommended, (r.action, r.service) not in fixes, r.report.seq))
+    if fixes_first:
+        return unheeded(f, fixes_first[0], when=True)
+    tasks = f.of(ev.TaskAssigned) + f.of(ev.HeadsDown)
+    worked_on = {e.event.service for e in tasks}
+    candidates = [x.service for x in active] + _still_troubled(f)
+    troubled = [s for s in dict.fromkeys(candidates) if s not in worked_on]
+    if not tasks:
+        where = f", so nobody investigated {_trouble(f, troubled[0])}" if troubled else ""
+        return f"nobody was assigned any task{where}"
+    if troubled:
+        return f"nobody investigated {_trouble(f, troubled[0])}"
+    for fault in active:
+        action, target = fault.fix.action, fault.fix.target
+        ordered = [e for e in tasks if (e.event.action, e.event.service) == (action, target)]
+        if not ordered:
+            return f"nobody was told to {action} {target}, the fix for the trouble on {fault.service}"
+        return f"{action} {target} was ordered at {format_clock(ordered[0].t)} but had not taken effect when the drill ended"
+    return None
+
+
+def _active_faults(f: Facts) -> list:
+    """The scenario's faults that started and were never fixed, in the order they started."""
+    fixed = {e.event.fault for e in f.of(ev.FaultFixed)}
+    started = {}
+    for e in f.of(ev.FaultStarted):
+        started.setdefault(e.event.fault, e.t)
+    faults = {x.id: x for x in f.scenario.faults}
+    return [faults[i] for i in sorted(started, key=lambda i: (started[i], i)) if i in faults and i not in fixed]
+
+
+def _still_troubled(f: Facts) -> list[str]:
+    """Services in trouble at the end (true health not ok), by when their trouble began."""
+    since: dict[str, int] = {}
+    for e in f.of(ev.HealthChanged):
+        if e.event.health == "ok":
+            since.pop(e.event.service, None)
+        else:
+            since.setdefault(e.event.service, e.t)
+    return sorted(since, key=lambda s: (since[s], s))
+
+
+def _trouble(f: Facts, service: str) -> str:
+    """'payments-db, where the trouble began at T+02:00': a service and since when it was in trouble."""
+    began = next((e.t for e in f.of(ev.HealthChanged) if e.event.service == service and e.event.health != "ok"), None)
+    return f"{service}, where the trouble began at {format_clock(began)}" if began is not None else service
+
+
 def _score(d: Dimension) -> str:
     return f"{d.score:.1f}" if d.judged else "n/a"
 
@@ -103,6 +174,11 @@ def debrief(scenario: Scenario, entries: list[Entry], card: Scorecard, par_card:
     if par_card is not None:
         summary += f"   (par, the expert on the same seed: {par_card.overall:.1f})"
     out += [summary, ""]
+
+    missed = missed_step(facts)
+    if missed is not None:
+        out += ["Customers were still affected at the end", "----------------------------------------"]
+        out += [f"  The step that was missed: {missed}.", ""]
 
     out += ["What went well", "--------------"]
     well = went_well(card)
