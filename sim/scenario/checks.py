@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from sim.log.clock import format_duration, parse_duration
-from sim.scenario.model import SeverityPolicy
+from sim.scenario.model import UNREACHABLE, SeverityPolicy
 from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, suggestion
 from sim.scenario.yamlsafe import YamlPath
 
@@ -226,20 +226,35 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
         if fix_teams or fix_people:
             if any(t not in teams for t in fix_teams) or any(p not in people for p in fix_people):
                 continue  # the unknown name is the problem, and is reported as such
-            if any(members.get(t) for t in fix_teams) or fix_people:
+            able = [p for t in fix_teams for p in members.get(t, [])] + fix_people
+            if not able:
+                listed = ", ".join(repr(t) for t in fix_teams)
+                message = f"nobody can apply this fix: no person belongs to {listed} (fix.teams) and fix.people is empty"
+                yield where.problem(("faults", i, "fix"), message, on_key=True)
                 continue
-            listed = ", ".join(repr(t) for t in fix_teams)
-            message = f"nobody can apply this fix: no person belongs to {listed} (fix.teams) and fix.people is empty"
         else:
             target = fix.get("target")
             owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
-            if not isinstance(owner, str) or owner not in teams or members.get(owner):
+            if not isinstance(owner, str) or owner not in teams:
                 continue
+            able = members.get(owner, [])
+            if not able:
+                message = (
+                    f"nobody can apply this fix: fix.teams and fix.people are empty, so the team that owns "
+                    f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
+                )
+                yield where.problem(("faults", i, "fix"), message, on_key=True)
+                continue
+        # Anyone can be paged by name, but a person on a plane or without connectivity never
+        # answers: a fix only such people may apply makes a drill nobody can win.
+        reach = {p: people[p].get("reachability", "awake") for p in dict.fromkeys(able)}
+        if reach and all(r in UNREACHABLE for r in reach.values()):
+            who = ", ".join(f"{p} ({r})" for p, r in reach.items())
             message = (
-                f"nobody can apply this fix: fix.teams and fix.people are empty, so the team that owns "
-                f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
+                f"nobody who can apply this fix can be reached: {who} never acknowledge a page; "
+                "add a reachable person to fix.teams or fix.people, or make one of them reachable"
             )
-        yield where.problem(("faults", i, "fix"), message, on_key=True)
+            yield where.problem(("faults", i, "fix"), message, on_key=True)
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:

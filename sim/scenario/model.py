@@ -78,6 +78,9 @@ class Team(Strict):
     manager: Name | None = Field(None, description="Person who manages the team: the last step of its escalation path.")
 
 
+UNREACHABLE = ("on-a-plane", "no-connectivity")  # reachabilities that never acknowledge a page
+
+
 class Person(Strict):
     name: str | None = Field(None, description="Display name; generated from the session seed when absent.")
     team: Name = Field(description="The team the person belongs to.")

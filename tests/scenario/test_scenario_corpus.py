@@ -69,6 +69,7 @@ EXPECTED: dict[str, tuple[list[str], int | None]] = {
     "dependency-cycle.yaml": (["dependency-cycle.yaml:10:18: services.checkout.depends_on.payments-db: dependency cycle checkout -> payments-db -> checkout"], 1),
     "fault-on-unknown-service.yaml": (["fault-on-unknown-service.yaml:14:14: faults[0].service: faulty service 'payments-dbb' is not defined; did you mean 'payments-db'?"], 1),
     "fault-nobody-can-fix.yaml": (["fault-nobody-can-fix.yaml:16:5: faults[0].fix: nobody can apply this fix: no person belongs to 'storage' (fix.teams)"], 1),
+    "fault-fixer-unreachable.yaml": (["fault-fixer-unreachable.yaml:18:5: faults[0].fix: nobody who can apply this fix can be reached: ines (on-a-plane), omar (no-connectivity) never acknowledge a page"], 1),
     "fault-nobody-in-owner-team.yaml": (["fault-nobody-in-owner-team.yaml:16:5: faults[0].fix: nobody can apply this fix: fix.teams and fix.people are empty, so the team that owns 'payments-db' ('storage') applies it"], 1),
     "duplicate-fault-id.yaml": (["duplicate-fault-id.yaml:15:9: faults[1].id: duplicate fault id 'checkout-slow' (first at line 11)"], 1),
     "duplicate-alert-id.yaml": (["duplicate-alert-id.yaml:17:10: alerts[1].id: duplicate alert id 'checkout-errors' (first at line 16)"], 1),

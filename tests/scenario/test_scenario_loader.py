@@ -187,3 +187,14 @@ def test_mangled_files_never_escape_as_exceptions(tmp_path):
         for problem in check_file(target, "mangled.yaml").problems:
             assert "internal error" not in problem.message, bytes(data)
             problem.format()
+
+
+def test_one_reachable_person_who_can_fix_makes_the_fault_winnable(tmp_path):
+    # The corpus file with every fixer unreachable is refused; give one of them a connection.
+    text = (Path(__file__).parent / "malformed" / "fault-fixer-unreachable.yaml").read_text()
+    path = tmp_path / "s.yaml"
+    path.write_text(text.replace("reachability: no-connectivity", "reachability: asleep"))
+    assert load_scenario(path).scenario.people["omar"].reachability == "asleep"
+    path.write_text(text)
+    with pytest.raises(ScenarioError, match="nobody who can apply this fix can be reached"):
+        load_scenario(path)

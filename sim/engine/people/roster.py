@@ -19,14 +19,13 @@ from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Ta
 from sim.engine.people.questions import Question, Questions
 from sim.engine.people.tasks import TaskWork
 from sim.log.events import PageAcknowledged, PageMissed, Paged, PersonListed
-from sim.scenario.model import Person
+from sim.scenario.model import UNREACHABLE, Person
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 _MIN_ACK = 15  # nobody acknowledges a page faster than this
 FATIGUE_WINDOW = 30 * 60  # noisy alerts in this window wear the on-call down
-UNREACHABLE = ("on-a-plane", "no-connectivity")
 
 
 @functools.cache
