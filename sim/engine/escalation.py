@@ -1,7 +1,7 @@
 """Ownership and escalation: who really owns a service, and who to page when nobody answers.
 
 A team's escalation path is its primary on-call, then its secondary, then its manager (who
-always answers). The IC escalates with /escalate; when the IC does not, the paging policy does,
+answers for sure unless on a plane or without connectivity, and slowly when asleep). The IC escalates with /escalate; when the IC does not, the paging policy does,
 `escalation.policy_after` after the last page on that team went unanswered: slowly, which is the
 point. Owner lookups (/owner) dig the true owner out of commits and the org chart, which takes
 `behaviour.owner_lookup`; until then the view shows what the (possibly stale) catalog lists.

@@ -218,7 +218,7 @@ def test_an_unacknowledged_page_escalates_by_policy_after_the_policy_timeout(sta
         (61 + 1800, ev.Escalated("data", "meg", "policy")),
     ]
     assert (61 + 1800, ev.Paged("meg", "policy")) in kinds(engine, ev.Paged)
-    assert acked_at(engine, "meg") > 61 + 1800  # the manager always answers, at her own pace
+    assert acked_at(engine, "meg") > 61 + 1800  # the (reachable) manager answers for sure, at her own pace
     assert engine.view.people["meg"].status == "available"
 
 
@@ -244,16 +244,24 @@ def test_an_ic_escalation_restarts_the_policy_clock(staff):
     assert kinds(engine, ev.Escalated) == [(361, ev.Escalated("data", "cat", "ic")), (361 + 900, ev.Escalated("data", "meg", "policy"))]
 
 
-def test_the_manager_at_the_end_of_the_path_always_answers(staff):
+def test_reachability_holds_on_the_escalation_path_too(staff):
+    # Issue 10: the manager at the end of the path answers for sure, unless she cannot be reached.
+    awake = started(staff, 0, "/page data", "/escalate data", "/escalate data")
+    awake.advance(END)
+    assert acked_at(awake, "meg") is not None
     away = with_person(staff, "meg", reachability="on-a-plane")
-    engine = started(away, 0, "/page data", "/escalate data", "/escalate data")
-    engine.advance(END)
-    assert acked_at(engine, "meg") is not None
-    assert [m.person for _, m in kinds(engine, ev.PageMissed)] == ["cal", "cat"]
-    # Paged directly, outside the escalation path, she is as unreachable as anyone on a plane.
-    engine = started(away, 0, "/page meg")
-    engine.advance(END)
-    assert acked_at(engine, "meg") is None
+    for commands in (("/page data", "/escalate data", "/escalate data"), ("/page meg",)):
+        engine = started(away, 0, *commands)
+        engine.advance(END)
+        assert acked_at(engine, "meg") is None, commands
+        assert ("meg", "on-a-plane") in [(m.person, m.reason) for _, m in kinds(engine, ev.PageMissed)]
+    # Asleep, she answers an escalation as slowly as a direct page: the same draw, times asleep_factor.
+    asleep = with_person(staff, "meg", reachability="asleep")
+    slow = started(asleep, 0, "/page data", "/escalate data", "/escalate data")
+    slow.advance(END)
+    paged = 61
+    factor = staff.scenario.behaviour.asleep_factor
+    assert acked_at(slow, "meg") - paged == pytest.approx(factor * (acked_at(awake, "meg") - paged), abs=factor + 15)
 
 
 def test_escalating_a_person_means_their_team(staff):

@@ -119,11 +119,12 @@ class People:
         # Lognormal: most people answer near their mean, a few take much longer. Dividing by the
         # lognormal's own mean, exp(sigma^2 / 2), keeps the person's mean at ack_latency.
         latency = rng.lognormal(0.0, sigma) * r.spec.ack_latency / math.exp(sigma * sigma / 2)
-        if sure:
-            return int(max(_MIN_ACK, latency)), None
         reach = r.spec.reachability
         if reach in UNREACHABLE:
-            return 0, reach
+            return 0, reach  # on every path: a manager on a plane misses an escalation too
+        if sure:
+            # A manager paged on their team's path answers for sure: no fatigue, but asleep is asleep.
+            return int(max(_MIN_ACK, latency * (behaviour.asleep_factor if reach == "asleep" else 1))), None
         noise = self.recent_noise()
         if noise and rng.random() < behaviour.fatigue_miss * noise:
             return 0, "fatigue"
