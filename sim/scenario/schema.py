@@ -1,7 +1,9 @@
 """The JSON Schema of the scenario format, for editors: completion, hover text, early red lines.
 
 The model is the single statement of the format; this only frames pydantic's output as a
-standalone draft 2020-12 document and closes one gap where it is looser than the loader.
+standalone JSON Schema draft-07 document (the draft yaml-language-server and SchemaStore read;
+pydantic writes 2020-12's `$defs`, which draft-07 calls `definitions`) and closes one gap where it
+is looser than the loader.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from pydantic import BaseModel
 
 from sim.scenario.model import Org, Scenario
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+DEFINITIONS = "definitions"
 
 _DESCRIPTIONS = {
     Scenario: (
@@ -29,8 +32,10 @@ _DESCRIPTIONS = {
 
 
 def json_schema(model: type[BaseModel] = Scenario) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the scenario format (or of an org file with ``Org``)."""
-    body = model.model_json_schema(mode="validation")
+    """JSON Schema (draft-07) of the scenario format (or of an org file with ``Org``)."""
+    body = model.model_json_schema(mode="validation", ref_template=f"#/{DEFINITIONS}/{{model}}")
+    if "$defs" in body:
+        body[DEFINITIONS] = body.pop("$defs")
     _close_name_keys(body)
     title, description = _DESCRIPTIONS.get(model, (model.__name__, (model.__doc__ or "").strip()))
     body.pop("title", None)

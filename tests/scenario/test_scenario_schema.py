@@ -13,6 +13,7 @@ from sim.scenario.schema import DRAFT, json_schema
 from sim.scenario.yamlsafe import read_yaml
 
 VALID = Path(__file__).resolve().parent / "valid"
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def _refs(node):
@@ -39,12 +40,12 @@ def test_schema_frame():
 def test_every_ref_resolves():
     schema = json_schema()
     for ref in _refs(schema):
-        assert ref.startswith("#/$defs/")
-        assert ref.removeprefix("#/$defs/") in schema["$defs"]
+        assert ref.startswith("#/definitions/")
+        assert ref.removeprefix("#/definitions/") in schema["definitions"]
 
 
 def test_descriptions_and_defaults_reach_the_editor():
-    defs = json_schema()["$defs"]
+    defs = json_schema()["definitions"]
     latency = defs["Person"]["properties"]["ack_latency"]
     assert latency["default"] == "2m"
     assert {"type": "string", "pattern": DURATION_PATTERN} in latency["anyOf"]  # the loader's own grammar
@@ -66,7 +67,22 @@ def test_org_schema():
 
 def test_valid_fixtures_validate_against_the_schema():
     jsonschema = pytest.importorskip("jsonschema")  # not a dependency; used when present
-    validator = jsonschema.Draft202012Validator(json_schema())
+    validator = jsonschema.Draft7Validator(json_schema())
     validator.check_schema(json_schema())
     for name in ("minimal.yaml", "with_include.yaml"):
         validator.validate(read_yaml(VALID / name).data)
+
+
+def test_shipped_files_validate_with_the_draft_editors_read():
+    # yaml-language-server and SchemaStore read JSON Schema draft-07; so must every shipped file.
+    jsonschema = pytest.importorskip("jsonschema")
+    assert json_schema()["$schema"] == jsonschema.Draft7Validator.META_SCHEMA["$schema"]
+    shipped = SCENARIOS.glob("*.yaml")
+    orgs = (SCENARIOS / "orgs").glob("*.yaml")
+    for paths, model in ((shipped, None), (orgs, Org)):
+        validator = jsonschema.Draft7Validator(json_schema(model) if model else json_schema())
+        for path in paths:
+            errors = [e.message for e in validator.iter_errors(read_yaml(path).data)]
+            assert not errors, (path.name, errors)
+    broken = {"scenario": {"id": "x", "title": "x"}, "faults": [{"id": "a", "at": "soon", "service": "s"}]}
+    assert not jsonschema.Draft7Validator(json_schema()).is_valid(broken)
