@@ -12,7 +12,7 @@ REQUIRED_OK = {("Manager", "person"), ("HeadOfSales", "person"), ("Executive", "
 
 @pytest.mark.parametrize("actor", ACTORS)
 def test_actor_parameters_have_descriptions_and_defaults(actor):
-    definition = json_schema()["$defs"][actor]
+    definition = json_schema()["definitions"][actor]
     for name, prop in definition["properties"].items():
         if (actor, name) in REQUIRED_OK:
             assert name in definition.get("required", []), f"{actor}.{name} should be required"
@@ -22,6 +22,6 @@ def test_actor_parameters_have_descriptions_and_defaults(actor):
 
 
 def test_defaults_are_shown_as_authors_write_them():
-    behaviour = json_schema()["$defs"]["Behaviour"]["properties"]
+    behaviour = json_schema()["definitions"]["Behaviour"]["properties"]
     assert behaviour["broadcast_delay"]["default"] == "6m"
     assert behaviour["relay_distortion"]["default"] == 0.5
