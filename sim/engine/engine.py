@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import simpy
 
 from sim.scenario.commands import ParseError, parse
+from sim.engine.alerts import Alerts
 from sim.engine.conflicts import Conflicts
 from sim.engine.escalation import Escalation
 from sim.engine.handlers import carry_out
@@ -59,6 +60,7 @@ class Engine:
         self.graph = build_graph(self.scenario)
         self.incident = Incident(self.scenario.severity)
         self.world = World(self)
+        self.alerts = Alerts(self)
         self.people = People(self)
         self.escalation = Escalation(self)
         self.roles = Roles(self)
@@ -69,6 +71,7 @@ class Engine:
         self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
         self.people.start()
         self.world.start()
+        self.alerts.start()
         for component in (self.escalation, self.roles, self.stakeholders, self.conflicts):
             component.start()
 

@@ -1,4 +1,6 @@
-"""The machines: faults on their timeline, true and observed health, customer impact, alerts."""
+"""The machines: faults on their timeline, true and observed health, customer impact.
+
+Alerts follow health and live in `sim.engine.alerts`."""
 
 from __future__ import annotations
 
@@ -7,8 +9,6 @@ from typing import TYPE_CHECKING
 from sim.scenario import graph as g
 from sim.scenario import policy
 from sim.log.events import (
-    AlertCleared,
-    AlertFired,
     FaultFixed,
     FaultGrew,
     FaultStarted,
@@ -17,13 +17,12 @@ from sim.log.events import (
     ImpactObserved,
     ServiceObserved,
 )
-from sim.scenario.model import Alert, Fault
+from sim.scenario.model import Fault
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
 
 UNKNOWN = "unknown"
-_NOISE_CHECK = 60  # seconds between chances for a noisy alert to fire
 
 
 class World:
@@ -39,17 +38,11 @@ class World:
         }
         self.impact = 0.0
         self.observed_impact = 0.0
-        self.firing: dict[str, bool] = {}  # alert id -> fired by noise (True) or by real trouble (False)
-        self.alerts: list[Alert] = sorted(scenario.alerts, key=lambda a: a.id)
-        self.noise_fired_at: list[int] = []  # when noisy alerts fired on healthy services: pager fatigue
 
     def start(self) -> None:
         env = self.engine.env
         for fault in sorted(self.faults.values(), key=lambda f: (f.at, f.id)):
             env.process(self._play_fault(fault))
-        for alert in self.alerts:
-            if alert.noise > 0:
-                env.process(self._noise(alert))
 
     # --- faults --------------------------------------------------------------------------------
 
@@ -87,7 +80,7 @@ class World:
         self.engine.emit(FaultFixed(fault.id, fault.service, by))
         self._recompute()
 
-    # --- health, impact and alerts ------------------------------------------------------------
+    # --- health and impact ------------------------------------------------------------
 
     def _recompute(self) -> None:
         own: dict[str, str] = {}
@@ -106,7 +99,7 @@ class World:
             self.impact = impact
             severity = policy.true_severity(self.engine.scenario.severity, impact)
             self.engine.emit(ImpactChanged(impact, severity or "none"))
-        self._evaluate_alerts()
+        self.engine.alerts.evaluate()
 
     def observe(self, service: str) -> None:
         """The player's dashboards catch up with the truth of one service."""
@@ -119,35 +112,3 @@ class World:
         if impact != self.observed_impact:
             self.observed_impact = impact
             self.engine.emit(ImpactObserved(impact))
-
-    def _in_trouble(self, alert: Alert) -> bool:
-        rank = {g.OK: 0, g.DEGRADED: 1, g.DOWN: 2}
-        return rank[self.health[alert.service]] >= rank[alert.fires_on]
-
-    def _evaluate_alerts(self) -> None:
-        for alert in self.alerts:
-            trouble = self._in_trouble(alert)
-            if trouble and self.firing.get(alert.id) is not False:
-                if alert.id not in self.firing:
-                    self.engine.emit(AlertFired(alert.id, alert.service))
-                self.firing[alert.id] = False
-                self.engine.detected(alert)
-            elif not trouble and self.firing.get(alert.id) is False:
-                del self.firing[alert.id]
-                self.engine.emit(AlertCleared(alert.id, alert.service))
-
-    def _noise(self, alert: Alert):
-        """Flapping: a noisy alert fires now and then on a healthy service and clears by itself."""
-        env = self.engine.env
-        rng = self.engine.streams.get(f"noise/{alert.id}")
-        while True:
-            yield env.timeout(_NOISE_CHECK)
-            if alert.id in self.firing or rng.random() >= alert.noise:
-                continue
-            self.firing[alert.id] = True
-            self.noise_fired_at.append(self.engine.now)
-            self.engine.emit(AlertFired(alert.id, alert.service))
-            yield env.timeout(int(rng.integers(60, 181)))
-            if self.firing.get(alert.id) is True:
-                del self.firing[alert.id]
-                self.engine.emit(AlertCleared(alert.id, alert.service))

@@ -109,7 +109,7 @@ class People:
     def recent_noise(self) -> int:
         """Noisy alerts fired in the last 30 minutes: what wears an on-call engineer down."""
         now = self.engine.now
-        return sum(1 for t in self.engine.world.noise_fired_at if now - FATIGUE_WINDOW < t <= now)
+        return sum(1 for t in self.engine.alerts.noise_fired_at if now - FATIGUE_WINDOW < t <= now)
 
     def _ack_delay(self, r: Responder, sure: bool) -> tuple[int, str | None]:
         """(seconds to acknowledge, None) or (0, the hidden reason the page is never seen)."""
