@@ -33,6 +33,7 @@ from textual.worker import Worker, WorkerState
 from sim.engine import Engine
 from sim.scenario import LoadedScenario, load_scenario
 from sim.scenario import locate as catalog
+from sim.reading.view import briefing as briefing_text
 from tui.screens import BriefingScreen, PlayScreen
 from tui.store.recorder import SessionRecording
 from tui.store.session import ClosedSession, close_session
@@ -119,7 +120,7 @@ class IcdrillApp(App):
         self.play = PlayScreen()
         await self.push_screen(self.play)
         meta = self.loaded.scenario.scenario
-        await self.push_screen(BriefingScreen(meta.title, meta.briefing), callback=self._begin)
+        await self.push_screen(BriefingScreen(meta.title, briefing_text(self.engine.view.catalog)), callback=self._begin)
 
     def _begin(self, _: bool | None = None) -> None:
         self.started = True

@@ -1,6 +1,7 @@
 """Two experts propose incompatible fixes; until the IC settles it, the work stalls.
 
-A conflict from the scenario is raised at its time once both proposers are in the incident. While
+A conflict from the scenario is raised at its time once both proposers are in the incident: paged
+and acknowledged, or there from the start (`present: true`, which makes it fire at its time). While
 it stays open, both proposers argue instead of working: they are detoured a minute at a time, so
 whatever task they hold pauses. The IC settles it with `/decide PERSON`, or with `/poll`, which
 after the scenario's `poll_wait` goes with the proposal the evidence backs (the one whose fix

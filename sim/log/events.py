@@ -396,6 +396,40 @@ class DrillEnded(Event):
     reason: str
 
 
+# --- people and setting ---------------------------------------------------------------------------
+
+
+@event("person_present")
+class PersonPresent(Event):
+    """In the incident channel from the start (`present: true`), as if they had acknowledged a page."""
+
+    person: str
+    stakeholder: bool  # a manager, the Head of Sales or the executive: in the room, not on the rota
+
+
+@event("person_asleep", public=False)
+class PersonAsleep(Event):
+    """Asleep when the drill began (a night setting): their pages are answered slowly."""
+
+    person: str
+
+
+@event("manager_stayed_away", public=False)
+class ManagerStayedAway(Event):
+    """A manager who would have joined at their time cannot: on a plane or without connectivity."""
+
+    manager: str
+    reason: str
+
+
+@event("executive_said")
+class ExecutiveSaid(Event):
+    """One of the scenario's lines for the executive, said as they swoop in."""
+
+    person: str
+    text: str
+
+
 # --- serialisation -----------------------------------------------------------------------------
 
 

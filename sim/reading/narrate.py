@@ -282,7 +282,26 @@ def _drill_ended(e: ev.DrillEnded, v: Voice, c: Cast) -> str:
     return f"The drill ended ({v.text(e.reason)})."
 
 
+# --- people and setting ---
+
+
+def _person_present(e: ev.PersonPresent, v: Voice, c: Cast) -> str:
+    return f"{c.subject(e.person, v)} was in the incident channel from the start."
+
+
+def _person_asleep(e: ev.PersonAsleep, v: Voice, c: Cast) -> str:
+    return f"{c.subject(e.person, v)} was asleep when it began."
+
+
+def _manager_stayed_away(e: ev.ManagerStayedAway, v: Voice, c: Cast) -> str:
+    why = MISSED.get(e.reason) or v.text(e.reason)
+    return f"{c.subject(e.manager, v)} never joined the channel ({why})."
+
+
 _STORIES: dict[type, Callable] = {
+    ev.PersonPresent: _person_present,
+    ev.PersonAsleep: _person_asleep,
+    ev.ManagerStayedAway: _manager_stayed_away,
     ev.FaultStarted: _fault_started,
     ev.FaultGrew: _fault_grew,
     ev.FaultFixed: _fault_fixed,
@@ -335,6 +354,10 @@ def _say_report(e: ev.TaskReported, c: Cast, task: str | None) -> tuple[str, str
 
 
 _SPEECH: dict[type, Callable] = {
+    # people and setting: a stakeholder present from the start speaks through their own events
+    ev.PersonPresent: lambda e, c, task: None if e.stakeholder else (
+        _name(c, e.person), "I'm in the incident channel already. What do you need?"),
+    ev.ExecutiveSaid: lambda e, c, task: (_name(c, e.person), e.text),
     ev.Paged: _say_paged,
     ev.PageAcknowledged: lambda e, c, task: None if e.person == IC else (
         _name(c, e.person), "Acknowledged, I'm here. What do you need?"),

@@ -8,6 +8,8 @@ what the log says, and so what any reader can know:
 
 - `paged` takes anyone to paged (a page can reach someone pulled away, whom the log shows available);
 - `page_acknowledged` makes a paged person available;
+- `person_present` makes a responder in the channel from the start available (a stakeholder
+  present from the start is in the room, not on the rota, and stays off here);
 - `task_assigned` makes them working on that task; `task_reported` frees whoever is working;
 - `role_assigned` puts them in a role; `role_released` frees whoever holds one.
 
@@ -33,7 +35,7 @@ from sim.log.eventlog import Entry
 from sim.reading.names import IC
 
 OFF, PAGED, AVAILABLE, WORKING, ROLE = "off", "paged", "available", "working", "role"
-_STAFFING = (ev.Paged, ev.PageAcknowledged, ev.TaskAssigned, ev.TaskReported, ev.RoleAssigned, ev.RoleReleased)
+_STAFFING = (ev.Paged, ev.PageAcknowledged, ev.TaskAssigned, ev.TaskReported, ev.RoleAssigned, ev.RoleReleased, ev.PersonPresent)
 
 
 @dataclass
@@ -90,6 +92,8 @@ class Staffing:
         if isinstance(e, ev.Paged):
             self._move(entry, person, PAGED)
         elif isinstance(e, ev.PageAcknowledged) and status == PAGED:
+            self._move(entry, person, AVAILABLE)
+        elif isinstance(e, ev.PersonPresent) and not e.stakeholder:
             self._move(entry, person, AVAILABLE)
         elif isinstance(e, ev.TaskAssigned):
             self._move(entry, person, WORKING, f"{e.action} {e.service}", e.task)

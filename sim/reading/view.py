@@ -16,6 +16,7 @@ from sim.log.eventlog import Entry
 from sim.reading.narrate import Cast, speech
 from sim.reading.staffing import Post, Staffing
 from sim.scenario import policy
+from sim.scenario.setting import is_night
 from sim.scenario.public import Catalog
 
 
@@ -103,6 +104,7 @@ class View:
     reports: list[ev.TaskReported] = field(default_factory=list)
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
     owners_confirmed: set[str] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)  # in the channel from the start (`person_present`)
     cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
 
     def __post_init__(self) -> None:
@@ -311,7 +313,34 @@ def _ended(v: View, t: int, e: ev.DrillEnded) -> None:
     v.ended = e.reason
 
 
+# --- people and setting ---
+
+
+def _person_present(v: View, t: int, e: ev.PersonPresent) -> None:
+    v.present.add(e.person)
+
+
+def setting_line(catalog: Catalog) -> str | None:
+    """'Sunday, 03:14 (night), low traffic': when the drill happens, for the briefing; None without a setting."""
+    setting = catalog.setting
+    if setting is None:
+        return None
+    parts = [setting.day.capitalize()] if setting.day else []
+    if setting.time:
+        parts.append(setting.time + (" (night)" if is_night(setting) else ""))
+    if setting.traffic:
+        parts.append(f"{setting.traffic} traffic")
+    return ", ".join(parts) or None
+
+
+def briefing(catalog: Catalog) -> str:
+    """The briefing the trainee reads: the setting's line (when there is one) above the scenario's text."""
+    line = setting_line(catalog)
+    return catalog.briefing if line is None else f"{line}\n\n{catalog.briefing}"
+
+
 _FOLDS = {
+    ev.PersonPresent: _person_present,
     ev.PersonListed: _person_listed,
     ev.ServiceObserved: _service_observed,
     ev.ImpactObserved: _impact_observed,

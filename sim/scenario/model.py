@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 from sim.log.clock import DURATION_PATTERN, parse_duration
+from sim.scenario.templates import EXECUTIVE_PLACEHOLDERS, SALES_PLACEHOLDERS, template_type
 
 
 def _duration_seconds(value: object) -> int:
@@ -90,8 +91,27 @@ class Person(Strict):
     speed: float = Field(1.0, gt=0.0, le=5.0, description="Work rate; 2.0 finishes tasks in half the time.")
     reachability: Literal["awake", "asleep", "on-a-plane", "no-connectivity"] = Field(
         "awake",
-        description="Asleep: acknowledges pages slowly. On a plane or without connectivity: never acknowledges.",
+        description=(
+            "Asleep: acknowledges pages slowly. On a plane or without connectivity: never acknowledges. "
+            "Left out, a person may be asleep when the scenario's setting is at night (setting.asleep_chance); "
+            "written out as awake, they are awake whatever the hour."
+        ),
     )
+    present: bool = Field(
+        False,
+        description=(
+            "In the incident channel from T+0, as if they had acknowledged a page then: the IC can give them "
+            "work without paging. A present manager, Head of Sales or executive is in the room from the start "
+            "and keeps the timing the scenario sets for them."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _present_means_reachable(self) -> Person:
+        # Someone in the channel is awake and connected; anything else is a contradiction to fix.
+        if self.present and self.reachability != "awake":
+            raise ValueError(f"a present person is in the channel, so cannot be {self.reachability}; drop one of the two")
+        return self
 
 
 class SeverityLevel(Strict):
@@ -224,12 +244,38 @@ class Manager(Strict):
     status_repeat: Duration = Field("5m", description="A manager asks for status at most this often.")
 
 
+SalesLine = template_type(SALES_PLACEHOLDERS)
+ExecutiveLine = template_type(EXECUTIVE_PLACEHOLDERS)
+
+
 class HeadOfSales(Strict):
     person: Name = Field(description="The Head of Sales: pushes for Sev0 because one large account complains.")
     account: str = Field("Globex", description="The large account that is complaining.")
     starts: Duration = Field("10m", description="When the first push for Sev0 comes.")
     every: Duration = Field("6m", description="Time between pushes; halved while status updates are late.")
     quiet_periods: int = Field(3, ge=1, le=20, description="After /qualify, the Head of Sales stays quiet for this many periods of `every`.")
+    accounts: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        [],
+        max_length=20,
+        description="The accounts that complain, named in turn, one a push; by default the one `account`.",
+    )
+    product: str | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description=(
+            "The customer-facing product the accounts use, named in the pushes; by default the busiest "
+            "customer-facing service (traffic above 0) that looks unwell."
+        ),
+    )
+    lines: list[SalesLine] = Field(
+        [],
+        max_length=20,
+        description=(
+            "What the Head of Sales says, push by push (the last line repeats); by default four stock lines. "
+            "Placeholders: " + ", ".join(f"{{{p}}}" for p in SALES_PLACEHOLDERS) + "."
+        ),
+    )
 
 
 class Executive(Strict):
@@ -241,6 +287,15 @@ class Executive(Strict):
     pulls: int = Field(2, ge=1, le=10, description="Responders pulled off the fix if the request is granted as asked.")
     takes: Duration = Field("15m", description="How long the request keeps them busy.")
     grabs_after: Duration = Field("5m", description="Unanswered this long, the executive DMs an engineer directly.")
+    lines: list[ExecutiveLine] = Field(
+        [],
+        max_length=10,
+        description=(
+            "What the executive says on swooping in, one message a line, before the request itself. "
+            "Placeholders: " + ", ".join(f"{{{p}}}" for p in EXECUTIVE_PLACEHOLDERS)
+            + " ({account} and {product} are the Head of Sales' when there is one)."
+        ),
+    )
 
 
 class Proposal(Strict):
@@ -261,6 +316,35 @@ class Stakeholders(Strict):
     managers: list[Manager] = Field([], description="Managers who join the channel.")
     head_of_sales: HeadOfSales | None = Field(None, description="Off when absent.")
     executive: Executive | None = Field(None, description="Off when absent.")
+
+
+# --- people and setting ---------------------------------------------------------------------
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Setting(Strict):
+    """When the incident happens. Each part is optional; without a setting, people speak and sleep as by day."""
+
+    time: str | None = Field(
+        None,
+        pattern=_CLOCK_PATTERN,
+        description='Local time at T+0, "HH:MM" (24-hour). From 23:00 to 07:00 it is night: people may be asleep.',
+        examples=["03:14", "12:00"],
+    )
+    day: Weekday | None = Field(None, description="Day of the week, shown in the briefing.")
+    traffic: Literal["low", "normal", "peak"] | None = Field(
+        None,
+        description=(
+            "Customer traffic at the time. Peak: the Head of Sales pushes twice as often and responders weigh "
+            "a risky fix against it; low (or a night with no traffic given): half as often, and a fix is less risky."
+        ),
+    )
+    asleep_chance: Share = Field(
+        0.6,
+        description="At night, the chance that each person whose reachability is left out is asleep (pages answered slowly).",
+    )
 
 
 class Weights(Strict):
@@ -302,3 +386,4 @@ class Scenario(Org):
     stakeholders: Stakeholders = Field(default_factory=Stakeholders)
     scoring: Scoring = Field(default_factory=Scoring)
     conflicts: list[Conflict] = Field([])
+    setting: Setting | None = Field(None, description="Time of day, day of week and traffic; absent, nothing depends on the hour.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.scenario import policy
-from sim.scenario.model import Escalation, Scenario, SeverityPolicy
+from sim.scenario.model import Escalation, Scenario, Setting, SeverityPolicy
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Catalog:
     people: dict[str, PersonCard]
     severity: SeverityPolicy
     escalation: Escalation
+    setting: Setting | None = None  # the hour, the day and the traffic: public, the IC knows the time
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Catalog:
@@ -59,7 +60,9 @@ class Catalog:
             pid: PersonCard(pid, spec.team, spec.on_call, tuple(spec.skills)) for pid, spec in sorted(scenario.people.items())
         }
         meta = scenario.scenario
-        return cls(meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation)
+        return cls(
+            meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation, scenario.setting
+        )
 
     @property
     def severity_names(self) -> list[str]:

@@ -2,6 +2,11 @@
 asks something, waits for the IC's /dm, and carries on without an answer once waiting is no longer
 worth it. One open question per person; this module keeps them and writes the asked, answered and
 lapsed events.
+
+A question about a fix weighs it against the traffic of the moment. Without a setting the words
+are those of a busy day (`_QUESTIONS`); with one they follow its mood (`_FIX_BY_MOOD`: peak, normal
+or quiet, see `sim.scenario.setting`). Each set has as many lines as the other, so the draw that
+picks one is the same whatever the setting.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import simpy
 
 from sim.engine.people.model import Responder, Task
 from sim.log.events import QuestionAnswered, QuestionAsked, QuestionLapsed
+from sim.scenario.setting import clock_at, mood
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -26,6 +32,22 @@ _QUESTIONS = {
     "fix": (
         "Before I {action} {service}: OK to do it now, at peak traffic?",
         "{action} on {service} drops in-flight requests. Go ahead, or wait for a quieter minute?",
+        "Do I need a change approval to {action} {service}, or does the incident cover it?",
+    ),
+}
+
+# The fix questions for a scenario with a setting; {when} is "at 03:20" when the setting has a
+# time, "right now" otherwise.
+_FIX_BY_MOOD = {
+    "peak": _QUESTIONS["fix"],
+    "normal": (
+        "Before I {action} {service}: OK to do it now, with customers on it?",
+        "{action} on {service} drops in-flight requests. Go ahead, or wait for a quieter minute?",
+        "Do I need a change approval to {action} {service}, or does the incident cover it?",
+    ),
+    "quiet": (
+        "Before I {action} {service}: traffic is low {when}, so this is a good window. OK to go ahead?",
+        "{action} on {service} drops the few in-flight requests there are {when}. Go ahead?",
         "Do I need a change approval to {action} {service}, or does the incident cover it?",
     ),
 }
@@ -50,9 +72,12 @@ class Questions:
     def _text(self, r: Responder, task: Task) -> str:
         rng = self.engine.streams.get(f"question/{r.id}")
         kind = "investigate" if task.action == "investigate" else "fix"
-        templates = _QUESTIONS[kind]
+        setting = self.engine.scenario.setting
+        feel = mood(setting)
+        templates = _QUESTIONS[kind] if kind == "investigate" or feel is None else _FIX_BY_MOOD[feel]
         text = templates[int(rng.integers(len(templates)))]
-        return text.format(action=task.action, service=task.service)
+        clock = clock_at(setting, self.engine.now)
+        return text.format(action=task.action, service=task.service, when=f"at {clock}" if clock else "right now")
 
     def post(self, person: str, text: str) -> Question:
         """Put a person's question to the IC; it stays open until answered or lapsed."""

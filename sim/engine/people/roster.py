@@ -2,6 +2,11 @@
 and the pages that bring them in (acknowledged after a lognormal delay, or missed: unreachable, or
 worn down by noisy alerts). `People` is also the one object the rest of the engine asks about
 people; task work, questions, broadcast asks and the IC's hands-on work sit in their own modules.
+
+Who is reachable how is settled once, at the start (`reach`): the scenario's reachability, or,
+for someone whose reachability the scenario leaves out, asleep or awake by a draw when the setting
+puts the drill at night (`sim.engine.people.presence`). Who is in the channel from the start
+(`present: true`) is settled there too.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sim.scenario import graph as g
 from sim.engine.people.broadcasts import Broadcasts
 from sim.engine.people.hands_on import HandsOn
 from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Task
+from sim.engine.people.presence import Presence
 from sim.engine.people.questions import Question, Questions
 from sim.engine.people.tasks import TaskWork
 from sim.log.events import PageAcknowledged, PageMissed, Paged, PersonListed
@@ -55,10 +61,13 @@ class People:
         self.work = TaskWork(engine, self.asking)
         self.broadcasting = Broadcasts(engine, self)
         self.ic_hands_on = HandsOn(engine, self.work)
+        self.presence = Presence(engine, self.by_id)
+        self.reach = self.presence.reach  # person -> reachability as it truly is in this session
 
     def start(self) -> None:
         for r in self.by_id.values():
             self.engine.emit(PersonListed(r.id, r.name, r.spec.team, r.spec.on_call))
+        self.presence.start(self.acknowledged)
 
     def find(self, ref: str) -> Responder | None:
         """A person by id, or by first name when exactly one person has it."""
@@ -119,7 +128,7 @@ class People:
         # Lognormal: most people answer near their mean, a few take much longer. Dividing by the
         # lognormal's own mean, exp(sigma^2 / 2), keeps the person's mean at ack_latency.
         latency = rng.lognormal(0.0, sigma) * r.spec.ack_latency / math.exp(sigma * sigma / 2)
-        reach = r.spec.reachability
+        reach = self.reach[r.id]
         if reach in UNREACHABLE:
             return 0, reach  # on every path: a manager on a plane misses an escalation too
         if sure:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sim.log.clock import format_clock
 from sim.engine.people import Responder
+from sim.engine.stakeholders.terms import accounts
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -63,7 +64,7 @@ class CommsLead:
         ]
         sales = self.engine.scenario.stakeholders.head_of_sales
         if sales is not None:
-            questions.insert(0, f"Can I name {sales.account} in the public update?")
+            questions.insert(0, f"Can I name {accounts(sales)[0]} in the public update?")
         return questions
 
     def update_text(self) -> str:

@@ -1,7 +1,8 @@
 """The executive: at their time, once the incident is detected, they swoop in with a request (a
 customer list, a customer call). Granted (/grant), it pulls responders off the fix, including
 whoever joins while it is worked on; declined (/decline), it costs nothing; left unanswered, the
-executive grabs a working engineer directly (and still waits for the IC's answer).
+executive grabs a working engineer directly (and still waits for the IC's answer). The scenario's
+lines for the executive (`lines`), in its terms (`terms.py`), come just before the request.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sim.log import events as ev
 from sim.engine.people import AVAILABLE, WORKING
+from sim.engine.stakeholders.terms import Terms
 from sim.scenario.model import Executive
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ class ExecutiveRequest:
         if self.incident.over():
             return
         x.open = True
+        for text in Terms(self.engine).executive_lines(x.spec.lines, x.spec.request):
+            self.engine.emit(ev.ExecutiveSaid(x.spec.person, text))
         self.engine.emit(ev.ExecutiveRequested(x.spec.person, x.spec.request))
         grab_at = self.engine.now + x.spec.grabs_after
         while x.open and not self.incident.over():

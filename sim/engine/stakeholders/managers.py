@@ -1,5 +1,6 @@
-"""Managers: each joins the channel at their time once the incident is detected, asks for status
-while updates are late, and at `theory_at` DMs an engineer with a theory that sends them into a
+"""Managers: each joins the channel at their time once the incident is detected (a present one is
+there from T+0; an asleep one joins `asleep_factor` times later; one on a plane or without
+connectivity never joins, and so never pushes a theory), asks for status while updates are late, and at `theory_at` DMs an engineer with a theory that sends them into a
 dead end, unless the IC has redirected the manager privately (/redirect) or a manager has lent
 the IC their authority (/authority). A redirect or a lent authority after the DM recalls the
 engineer at once.
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sim.log import events as ev
 from sim.engine.people import AVAILABLE, AWAY, WORKING, Responder
-from sim.scenario.model import Manager
+from sim.scenario.model import UNREACHABLE, Manager
 
 if TYPE_CHECKING:
     from sim.engine.stakeholders.commons import Commons
@@ -54,10 +55,19 @@ class Managers:
 
     def _manager(self, m: ManagerState):
         commons = self.commons
-        yield from commons.sleep_until(m.spec.joins_at)
-        yield from commons.until_detected()
-        if self.incident.over():
-            return
+        person = self.engine.people.by_id[m.id]
+        reach = self.engine.people.reach[m.id]
+        if not person.spec.present:
+            # The manager's own page tells the truth as any page does (`People._ack_delay`).
+            asleep = reach == "asleep"
+            joins_at = m.spec.joins_at * self.engine.scenario.behaviour.asleep_factor if asleep else m.spec.joins_at
+            yield from commons.sleep_until(int(joins_at))
+            yield from commons.until_detected()
+            if self.incident.over():
+                return
+            if reach in UNREACHABLE:
+                self.engine.emit(ev.ManagerStayedAway(m.id, reach))
+                return
         m.joined = True
         self.engine.emit(ev.ManagerJoined(m.id))
         self.engine.env.process(self._ask_for_status(m))
@@ -101,6 +111,7 @@ class Managers:
 
     def _theory(self, m: ManagerState):
         yield from self.commons.sleep_until(m.spec.theory_at)
+        yield from self.commons.until_detected()  # a present manager is in before any incident is
         while True:
             if self._theory_blocked(m):
                 return

@@ -1,7 +1,11 @@
 """The Head of Sales: from their start, once the incident is detected, they push for the top
-severity because one large account complains, twice as often while status updates are late, until
+severity because a large account complains, twice as often while status updates are late, until
 the IC qualifies the severity with impact evidence (/qualify, which quiets them for a while), the
 severity is set to the top level, or the incident is mitigated.
+
+The scenario's setting sets the pace (`sim.scenario.setting.sales_every`: more often at peak
+traffic, less on a quiet night), and its terms the words (`terms.py`: the accounts, named in turn,
+the product they use, the scenario's own lines).
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from sim.engine.incident import MITIGATED
 from sim.log import events as ev
+from sim.engine.stakeholders.terms import Terms, accounts
 from sim.scenario.model import HeadOfSales
+from sim.scenario.setting import sales_every
 
 if TYPE_CHECKING:
     from sim.engine.stakeholders.commons import Commons
@@ -24,6 +30,7 @@ class SalesState:
     pressure: int = 0
     last_push: int | None = None
     quiet_until: int = 0  # pushes pause after a /qualify
+    pushes: int = 0  # every push so far, across /qualify: the accounts take turns by it
 
 
 class SalesPressure:
@@ -32,6 +39,8 @@ class SalesPressure:
         self.engine = commons.engine
         self.incident = commons.incident
         self.state = SalesState(spec)
+        self.terms = Terms(self.engine)
+        self.every = sales_every(spec.every, self.engine.scenario.setting)
 
     def start(self) -> None:
         self.engine.env.process(self._head_of_sales(self.state))
@@ -40,7 +49,7 @@ class SalesPressure:
         commons = self.commons
         yield from commons.sleep_until(s.spec.starts)
         yield from commons.until_detected()
-        every = s.spec.every
+        every = self.every
         incident = self.incident
         while not incident.over() and incident.phase != MITIGATED:  # mitigated: the account is fine again
             if self._satisfied():
@@ -64,19 +73,12 @@ class SalesPressure:
 
     def _push(self, s: SalesState) -> None:
         s.pressure += 1
+        s.pushes += 1
         s.last_push = self.engine.now
-        text = _sales_text(s.spec.account, s.pressure, self._hurting_service(), self.engine.scenario.severity.levels[0].name)
-        self.engine.emit(ev.SalesPushed(s.spec.person, s.spec.account, s.pressure, text))
-
-    def _hurting_service(self) -> str:
-        """What the account complains about: the busiest customer-facing service that looks unwell."""
-        view = self.engine.view
-        cards = [c for c in view.catalog.services.values() if c.traffic > 0]
-        unwell = [c for c in cards if view.health.get(c.name) in ("degraded", "down")]
-        pool = unwell or cards
-        if not pool:
-            return "the product"
-        return sorted(pool, key=lambda c: (-c.traffic, c.name))[0].name
+        named = accounts(s.spec)
+        account = named[(s.pushes - 1) % len(named)]
+        text = self.terms.sales_line(account, s.pressure)
+        self.engine.emit(ev.SalesPushed(s.spec.person, account, s.pressure, text))
 
     # --- the IC's answer: /qualify -------------------------------------------------------------
 
@@ -87,7 +89,7 @@ class SalesPressure:
         s = self.state
         self.engine.emit(ev.SalesQualified(s.spec.person, impact_evidence(self.engine.view)))
         s.pressure = 0
-        s.quiet_until = self.engine.now + s.spec.quiet_periods * s.spec.every
+        s.quiet_until = self.engine.now + s.spec.quiet_periods * self.every
         self.commons.poke()
 
 
@@ -109,12 +111,3 @@ def impact_evidence(view: View) -> str:
         parts.append(f"{top.name} is {top.min_impact:.0%}+ of customers")
     return "; ".join(parts) + "."
 
-
-def _sales_text(account: str, pressure: int, service: str, top: str) -> str:
-    if pressure == 1:
-        return f"{account} just called: {service} is failing for them. Shouldn't this be a {top}?"
-    if pressure == 2:
-        return f"{account} says {service} is unusable. This is a {top}!"
-    if pressure == 3:
-        return f"{account} is threatening to cancel their contract over {service}. I need all hands on deck: {top}, now!"
-    return f"Still nothing? {account} has gone to our CEO about {service}. Why is this not a {top}? (push {pressure})"
