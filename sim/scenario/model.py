@@ -245,6 +245,10 @@ class Manager(Strict):
 
 
 SalesLine = template_type(SALES_PLACEHOLDERS)
+_SETTING_PLACEHOLDERS = (
+    " {time} is the wall clock (\"now\" without setting.time), {day} the weekday (\"today\" without setting.day), "
+    "{traffic} the setting's traffic (\"normal\" without it)."
+)
 ExecutiveLine = template_type(EXECUTIVE_PLACEHOLDERS)
 
 
@@ -273,7 +277,9 @@ class HeadOfSales(Strict):
         max_length=20,
         description=(
             "What the Head of Sales says, push by push (the last line repeats); by default four stock lines. "
-            "Placeholders: " + ", ".join(f"{{{p}}}" for p in SALES_PLACEHOLDERS) + "."
+            "Placeholders: " + ", ".join(f"{{{p}}}" for p in SALES_PLACEHOLDERS) + "; {account} is the account of "
+            "this push, {accounts} all of them, {service} the busiest customer-facing service that looks unwell, "
+            "{severity} the top level, {push} the push's number." + _SETTING_PLACEHOLDERS
         ),
     )
 
@@ -293,7 +299,8 @@ class Executive(Strict):
         description=(
             "What the executive says on swooping in, one message a line, before the request itself. "
             "Placeholders: " + ", ".join(f"{{{p}}}" for p in EXECUTIVE_PLACEHOLDERS)
-            + " ({account} and {product} are the Head of Sales' when there is one)."
+            + " ({account} and {product} are the Head of Sales' when there is one; {request} is what is asked for)."
+            + _SETTING_PLACEHOLDERS
         ),
     )
 
