@@ -404,7 +404,7 @@ class PersonPresent(Event):
     """In the incident channel from the start (`present: true`), as if they had acknowledged a page."""
 
     person: str
-    stakeholder: bool  # a manager, the Head of Sales or the executive: in the room, not on the rota
+    joins_as: str  # "responder" (available for work) or "stakeholder" (in the room, not on the rota)
 
 
 @event("person_asleep", public=False)

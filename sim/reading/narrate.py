@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sim.log import events as ev
 from sim.log.clock import format_duration
 from sim.reading.names import IC, display_name
+from sim.reading.staffing import STAKEHOLDER
 
 ROLE_TITLES = {
     "deputy": "Deputy",
@@ -355,7 +356,7 @@ def _say_report(e: ev.TaskReported, c: Cast, task: str | None) -> tuple[str, str
 
 _SPEECH: dict[type, Callable] = {
     # people and setting: a stakeholder present from the start speaks through their own events
-    ev.PersonPresent: lambda e, c, task: None if e.stakeholder else (
+    ev.PersonPresent: lambda e, c, task: None if e.joins_as == STAKEHOLDER else (
         _name(c, e.person), "I'm in the incident channel already. What do you need?"),
     ev.ExecutiveSaid: lambda e, c, task: (_name(c, e.person), e.text),
     ev.Paged: _say_paged,

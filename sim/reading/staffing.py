@@ -35,6 +35,7 @@ from sim.log.eventlog import Entry
 from sim.reading.names import IC
 
 OFF, PAGED, AVAILABLE, WORKING, ROLE = "off", "paged", "available", "working", "role"
+RESPONDER, STAKEHOLDER = "responder", "stakeholder"  # how a person present from the start joins (`person_present`)
 _STAFFING = (ev.Paged, ev.PageAcknowledged, ev.TaskAssigned, ev.TaskReported, ev.RoleAssigned, ev.RoleReleased, ev.PersonPresent)
 
 
@@ -93,7 +94,7 @@ class Staffing:
             self._move(entry, person, PAGED)
         elif isinstance(e, ev.PageAcknowledged) and status == PAGED:
             self._move(entry, person, AVAILABLE)
-        elif isinstance(e, ev.PersonPresent) and not e.stakeholder:
+        elif isinstance(e, ev.PersonPresent) and e.joins_as == RESPONDER:
             self._move(entry, person, AVAILABLE)
         elif isinstance(e, ev.TaskAssigned):
             self._move(entry, person, WORKING, f"{e.action} {e.service}", e.task)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sim.engine.people.model import AVAILABLE, Responder
 from sim.log.events import PersonAsleep, PersonPresent
+from sim.reading.staffing import RESPONDER, STAKEHOLDER
 from sim.scenario.setting import is_night
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Presence:
             if not stakeholder:
                 self.people[pid].status = AVAILABLE
                 acknowledged.add(pid)  # their team has someone in: no escalation is owed
-            self.engine.emit(PersonPresent(pid, stakeholder))
+            self.engine.emit(PersonPresent(pid, STAKEHOLDER if stakeholder else RESPONDER))
         for pid in self.asleep:
             self.engine.emit(PersonAsleep(pid))
 
