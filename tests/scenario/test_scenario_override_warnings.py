@@ -74,3 +74,11 @@ def test_the_cli_exits_0_on_warnings_only(with_org):
 
 def test_the_shipped_scenarios_have_no_warnings():
     assert validate_warnings([str(ROOT / "scenarios")]) == []
+
+
+def test_run_plays_the_file_and_says_the_warning_on_stderr(with_org, capsys):
+    from tui.cli.loading import load  # the scenario argument of play, run and bench
+
+    loaded = load(str(with_org("people:\n  omar: {team: edge}\n")))
+    assert loaded is not None and loaded.scenario.people["omar"].team == "edge"
+    assert "people.omar: warning: moving omar to team edge" in capsys.readouterr().err
