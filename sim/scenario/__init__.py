@@ -2,8 +2,10 @@
 
 Scenario files: the format (model.py), and loading them safely with precise errors: the loader
 reads YAML without ever running code or exhausting memory (yamlsafe.py), merges an included org
-file (sources.py), validates against the model (structure.py) and checks what the model cannot
-express (checks.py); every problem is positioned at file:line:col (problems.py). Beside them: the
+file (sources.py: an entry named like an org entry overrides it key by key), validates against
+the model (structure.py) and checks what the model cannot express (checks.py), and warns of an
+override that leaves an org team without its primary on-call or empty (rota.py); every problem
+and warning is positioned at file:line:col (problems.py). Beside them: the
 public catalog (public.py), the service graph (graph.py), the severity ladder and update cadence
 (policy.py), the IC's command language (commands.py) and where scenario files live (locate.py).
 """

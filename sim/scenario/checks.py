@@ -87,6 +87,15 @@ def _unknown(kind: str, plural: str, name: str, known: set[str]) -> str:
     return f"{kind} {name!r} is not defined; the {plural} are: {shown}"
 
 
+def _own_text_first(where: Where, paths: list[YamlPath]) -> YamlPath:
+    """The first of ``paths`` whose text is in the checked file itself rather than in an
+    included org file, else the first: a problem that the scenario's override makes out of org
+    entries that are fine alone (a cycle it closes) belongs at the override, where the author
+    can change it. The checked file is the one the empty path (the whole document) is in."""
+    own = where.problem((), "").file
+    return next((p for p in paths if where.problem(p, "", on_key=True).file == own), paths[0])
+
+
 # --- references ---------------------------------------------------------------------------
 
 
@@ -203,7 +212,8 @@ def _dependency_cycles(data: dict, where: Where) -> Iterator[Problem]:
         start = cycle.index(min(cycle))  # the same cycle always reads from the same place
         cycle = cycle[start:] + cycle[:start]
         text = " -> ".join([*cycle, cycle[0]])
-        path = ("services", cycle[0], "depends_on", cycle[1 % len(cycle)])
+        edges = [("services", u, "depends_on", cycle[(i + 1) % len(cycle)]) for i, u in enumerate(cycle)]
+        path = _own_text_first(where, edges)
         message = f"dependency cycle {text}; a service cannot depend on itself, directly or through others"
         yield where.problem(path, message, on_key=True)
 
@@ -371,16 +381,22 @@ def _late_faults(data: dict, where: Where) -> Iterator[Problem]:
 def _traffic_total(data: dict, where: Where) -> Iterator[Problem]:
     total = 0.0
     crossed: str | None = None
+    shares: list[YamlPath] = []
     for name, service in _section(data, "services").items():
         share = _number(service.get("traffic"))
         if share is None or not 0.0 <= share <= 1.0:
             continue  # out-of-range shares are the model's to report
         total += share
+        if share:
+            shares.append(("services", name, "traffic"))
         if crossed is None and total > 1.0 + 1e-9:
             crossed = name
     if crossed is not None:
+        # Where the sum crosses 1.0, unless that share is the org file's and the scenario gave
+        # one of the others: then the scenario's share is what pushed the total over.
+        crossing = ("services", crossed, "traffic")
         yield where.problem(
-            ("services", crossed, "traffic"),
+            _own_text_first(where, [crossing, *(p for p in shares if p != crossing)]),
             f"the services' traffic shares add up to {total:.2f}; each is a share of all customer traffic, "
             "so together they must stay at or below 1.0",
         )

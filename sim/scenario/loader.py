@@ -15,7 +15,8 @@ from sim.scenario.checks import check
 from sim.scenario.kind import marker_phrase, scenario_marker
 from sim.scenario.model import Org, Scenario
 from sim.scenario.problems import ROOT, Problem, ScenarioError, cap_problems, did_you_mean
-from sim.scenario.sources import ORG_SECTIONS, merge
+from sim.scenario.rota import rota_warnings
+from sim.scenario.sources import NAMED_SECTIONS, ORG_SECTIONS, Sources, merge
 from sim.scenario.structure import validate_model
 from sim.scenario.yamlsafe import Document, YamlProblems, read_yaml
 
@@ -36,6 +37,9 @@ class LoadedScenario:
     # sha256 over the scenario file's bytes followed by the included org file's bytes (when
     # there is one): a recording names exactly the scenario it was made with.
     content_hash: str
+    # What the file probably did not mean but may (an override that leaves a team without a
+    # primary on-call): `icdrill validate` prints them, and they never stop a drill.
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_scenario(path: str | Path) -> LoadedScenario:
@@ -49,7 +53,9 @@ def load_scenario(path: str | Path) -> LoadedScenario:
         problems.insert(0, Problem(str(path), 1, 1, ROOT, _NOT_A_SCENARIO))
     if problems or not isinstance(result.model, Scenario):
         raise ScenarioError(problems or [Problem(str(path), 1, 1, ROOT, "the file did not validate")])
-    return LoadedScenario(scenario=result.model, path=Path(path), content_hash=result.content_hash)
+    return LoadedScenario(
+        scenario=result.model, path=Path(path), content_hash=result.content_hash, warnings=tuple(result.warnings)
+    )
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     content_hash: str = ""
     kind: Literal["scenario", "org"] | None = None  # None when the file could not be read
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def check_file(path: Path, display: str) -> Checked:
@@ -97,13 +104,69 @@ def _check_scenario(doc: Document, path: Path) -> Checked:
         problems += org.problems + _org_root_problems(org)
     data, sources = merge(doc, org)
     model, found = validate_model(Scenario, data, sources)
-    problems += found
+    merged = found
     # Without the org file every name it defines would be reported as unknown: noise that
     # would bury the one real problem, the include itself.
     if org is not None or not isinstance(doc.data.get("include"), str):
-        problems += check(data, sources)
+        merged += check(data, sources)
+    if org is not None:
+        merged = _blame_the_scenario(merged, org, sources)
+    problems += merged
     problems += _blame_include(doc, problems)
-    return Checked(model, problems, _hash(doc, org), "scenario")
+    warnings = rota_warnings(org.data, data, sources) if org is not None else []
+    return Checked(model, problems, _hash(doc, org), "scenario", warnings)
+
+
+def _blame_the_scenario(problems: list[Problem], org: Document, sources: Sources) -> list[Problem]:
+    """Problems of the merged data moved out of the org file when the org file alone does not
+    have them: the scenario's data made them (an override of `depends_on` that closes a cycle
+    through org services), so the scenario is where the author must change something.
+
+    Such a problem goes to the scenario's override of the entry it is about, or else to the
+    include line, and says where in the org file it shows."""
+    if not any(p.file == org.file for p in problems):
+        return problems  # the common case: no need to check the org file a second time
+    # By place, not by message: a did-you-mean or a list of known names may read differently
+    # once the scenario's own names are merged in.
+    alone = {_place(p) for p in _org_alone(org)}
+    # A section of this file that is not a mapping (`teams: [edge]`) hides the org's entries
+    # of it from the merge: every org reference to them then dangles, which the one problem
+    # reported at that section already explains.
+    hidden = any(not isinstance(sources.main.data.get(s, {}), dict) for s in NAMED_SECTIONS)
+    kept = []
+    for problem in problems:
+        if problem.file != org.file or _place(problem) in alone:
+            kept.append(problem)
+            continue
+        if hidden:
+            continue
+        where = f"{problem.field} at {org.file}:{problem.line}:{problem.col}"
+        note = "the org file alone does not have this problem: this file's data makes it"
+        entry = _entry_of(problem.field)
+        if entry in sources.overridden:
+            message = f"{problem.message} ({where}; {note})"
+            kept.append(sources.main.problem(entry, message, on_key=True))
+        else:
+            kept.append(sources.main.problem(("include",), f"{where}: {problem.message} ({note})"))
+    return kept
+
+
+def _org_alone(org: Document) -> list[Problem]:
+    """The org file's problems as `icdrill validate` reports them for the org file alone."""
+    data = {k: v for k, v in org.data.items() if k != "include"}
+    return validate_model(Org, data, org)[1] + check(data, org)
+
+
+def _place(problem: Problem) -> tuple[int, int, str]:
+    return problem.line, problem.col, problem.field
+
+
+def _entry_of(field: str) -> tuple[str, str] | None:
+    """('people', 'ines') for 'people.ines.skills[0]'; None for a path outside the named sections."""
+    parts = field.split(".")
+    if len(parts) >= 2 and parts[0] in NAMED_SECTIONS:
+        return parts[0], parts[1].split("[")[0]
+    return None
 
 
 def _blame_include(doc: Document, problems: list[Problem]) -> list[Problem]:

@@ -60,6 +60,12 @@ class Meta(Strict):
 
 
 class Service(Strict):
+    """A service of the dependency graph.
+
+    In a scenario, an entry named like one of the included org file's overrides it key by key:
+    each key given replaces the org's value of that key whole (a depends_on map is replaced,
+    not merged); the keys not given keep the org's values."""
+
     owner: Name = Field(description="Team that owns the service.")
     tier: int = Field(2, ge=1, le=4, description="1 is the most critical.")
     traffic: Share = Field(0.0, description="Share of customer traffic that enters here (0 for internal services).")
@@ -75,6 +81,12 @@ class Service(Strict):
 
 
 class Team(Strict):
+    """A team: the owner of services, with an on-call rota.
+
+    In a scenario, an entry named like one of the included org file's overrides it key by key:
+    each key given replaces the org's value of that key; the keys not given keep the org's
+    values."""
+
     name: str | None = Field(None, description="Display name; the id is used when absent.")
     manager: Name | None = Field(None, description="Person who manages the team: the last step of its escalation path.")
 
@@ -83,6 +95,12 @@ UNREACHABLE = ("on-a-plane", "no-connectivity")  # reachabilities that never ack
 
 
 class Person(Strict):
+    """A person who can be paged, on a team.
+
+    In a scenario, an entry named like one of the included org file's overrides it key by key:
+    each key given replaces the org's value of that key whole (a skills list is replaced, not
+    merged); the keys not given keep the org's values."""
+
     name: str | None = Field(None, description="Display name; generated from the session seed when absent.")
     team: Name = Field(description="The team the person belongs to.")
     on_call: Literal["primary", "secondary", "none"] = Field("none", description="Place on the team's on-call rota.")
@@ -382,7 +400,12 @@ class Org(Strict):
 
 
 class Scenario(Org):
-    """One drill. Keys given here replace the included org file's entries of the same name."""
+    """One drill, on its own or built on an included org file.
+
+    The org file's services, teams and people are merged in entry by entry; an entry named here
+    like one of the org's overrides it key by key (the keys given replace the org's values of
+    those keys whole, the rest stay). Any other org section (severity, behaviour, escalation) is
+    taken whole unless this file gives its own, which replaces it whole."""
 
     scenario: Meta
     include: str | None = Field(None, description="Org file to build on, relative to this file.")

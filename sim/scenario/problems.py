@@ -34,14 +34,18 @@ class Problem:
     # The text of the offending line, kept so that format() needs no second read of the file
     # (which may have changed, or may not decode). Not part of equality or ordering.
     source: str = field(default="", compare=False, repr=False)
+    # A warning says something the author probably did not mean (an override that leaves a team
+    # without a primary on-call); the file still loads and plays.
+    warning: bool = False
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.col, self.field, self.message)
 
     def headline(self) -> str:
-        """``file:line:col: field: message``; a path or a quoted value with a control character in
+        """``file:line:col: field: message`` (``field: warning: message`` for a warning); a path or a quoted value with a control character in
         it shows the character as an escape (`sim.log.printable`)."""
-        return printable(f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}")
+        label = "warning: " if self.warning else ""
+        return printable(f"{self.file}:{self.line}:{self.col}: {self.field}: {label}{self.message}")
 
     def format(self) -> str:
         """The headline, then the source line and a caret under the column when the line is known."""

@@ -2,8 +2,10 @@
 
 The model is the single statement of the format; this only frames pydantic's output as a
 standalone JSON Schema draft-07 document (the draft yaml-language-server and SchemaStore read;
-pydantic writes 2020-12's `$defs`, which draft-07 calls `definitions`) and closes one gap where it
-is looser than the loader.
+pydantic writes 2020-12's `$defs`, which draft-07 calls `definitions`), closes one gap where it
+is looser than the loader, and opens one where it would be stricter: in a scenario, an entry that
+overrides an org entry gives only the keys it changes, which the schema cannot tell from a new
+entry missing its required keys (the loader can, and says so).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ _DESCRIPTIONS = {
         "icdrill scenario",
         "One Incident Commander drill: the organisation (services, teams, people, severity policy), "
         "the scheduled faults, the alerts and when the drill ends. Durations are written like 90s, "
-        "10m or 1h30m. An `include:` names an org file whose entries this file may replace by name.",
+        "10m or 1h30m. An `include:` names an org file to build on: an entry named here like one of the "
+        "org file's overrides it key by key.",
     ),
     Org: (
         "icdrill org file",
@@ -37,6 +40,8 @@ def json_schema(model: type[BaseModel] = Scenario) -> dict[str, Any]:
     if "$defs" in body:
         body[DEFINITIONS] = body.pop("$defs")
     _close_name_keys(body)
+    if model is Scenario:
+        _let_overrides_be_partial(body[DEFINITIONS])
     title, description = _DESCRIPTIONS.get(model, (model.__name__, (model.__doc__ or "").strip()))
     body.pop("title", None)
     body.pop("description", None)
@@ -58,3 +63,14 @@ def _close_name_keys(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _close_name_keys(value)
+
+
+# The definitions of org entries a scenario may override, and the key a new entry must give.
+_OVERRIDABLE = {"Service": "owner", "Person": "team"}
+
+
+def _let_overrides_be_partial(definitions: dict[str, Any]) -> None:
+    for name, key in _OVERRIDABLE.items():
+        entry = definitions[name]
+        entry.pop("required", None)
+        entry["description"] += f"\n\n`{key}` is required in an entry that overrides no org entry."

@@ -1,7 +1,9 @@
 """A scenario's raw data merged with its included org file, remembering which file said what.
 
 Problems found in the merged data must point into the file where the text is: a person that
-came from the org file is reported at the org file's line, not the scenario's.
+came from the org file is reported at the org file's line, not the scenario's; a key the
+scenario's override gave is reported at the scenario's line, the keys it left alone at the
+org file's.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from sim.scenario.model import Org
 from sim.scenario.problems import Problem
 from sim.scenario.yamlsafe import Document, YamlPath
 
-# The parts of an org file a scenario builds on. Named sections merge entry by entry; any other
-# section (severity, behaviour, ...) is taken whole unless the scenario gives its own.
+# The parts of an org file a scenario builds on. Named sections merge entry by entry, and an
+# entry the scenario names merges key by key with the org's; any other section (severity,
+# behaviour, ...) is taken whole unless the scenario gives its own.
 ORG_SECTIONS = tuple(Org.model_fields)
 NAMED_SECTIONS = ("services", "teams", "people")
 
@@ -23,13 +26,22 @@ NAMED_SECTIONS = ("services", "teams", "people")
 class Sources:
     main: Document
     org: Document | None = None
-    # (section, name) of every entry taken from the org file, e.g. ("people", "dana").
+    # (section, name) of every entry taken whole from the org file, e.g. ("people", "dana").
     from_org: set[tuple[str, str]] = field(default_factory=set)
+    # (section, name, key) of every key an override left to the org file, e.g. ("people",
+    # "ines", "skills") when the scenario's `ines:` gives only team and reachability.
+    keys_from_org: set[tuple[str, str, str]] = field(default_factory=set)
+    # (section, name) of every entry the scenario overrides: both files gave a mapping for it.
+    overridden: set[tuple[str, str]] = field(default_factory=set)
     # Whole sections taken from the org file, e.g. "severity".
     sections_from_org: set[str] = field(default_factory=set)
 
     def document_for(self, path: YamlPath) -> Document:
+        """The file whose text gave ``path``. A path about a whole overridden entry (or a key
+        neither file gave, such as a missing required key) is the override's: the scenario's."""
         if self.org is not None:
+            if len(path) >= 3 and (path[0], path[1], path[2]) in self.keys_from_org:
+                return self.org
             if len(path) >= 2 and (path[0], path[1]) in self.from_org:
                 return self.org
             if path[:1] and path[0] in self.sections_from_org:
@@ -46,8 +58,11 @@ class Sources:
 def merge(main: Document, org: Document | None) -> tuple[dict[str, Any], Sources]:
     """The scenario's data with the org's sections underneath.
 
-    Entries the scenario names itself replace the org's entries of the same name whole (no
-    deep merge: half of one definition and half of another would surprise an author)."""
+    A scenario entry that names an org entry merges with it key by key at the entry's top level:
+    the scenario's value of a key replaces the org's value of that key whole (a `skills` list or
+    a `depends_on` map is replaced, not merged), and the keys it does not give keep the org's
+    values. Before issue 10 an override replaced the whole entry, silently dropping a person's
+    name, skills and on-call slot when the author meant to change one field."""
     sources = Sources(main=main, org=org)
     data = dict(main.data)
     if org is None or not isinstance(org.data, dict):
@@ -56,7 +71,16 @@ def merge(main: Document, org: Document | None) -> tuple[dict[str, Any], Sources
         base, own = org.data.get(section), data.get(section, {})
         if not isinstance(base, dict) or not isinstance(own, dict):
             continue  # a broken section is reported as it stands, unmerged
-        data[section] = {**base, **own}
+        merged = dict(base)
+        for name, entry in own.items():
+            under = base.get(name)
+            if isinstance(under, dict) and isinstance(entry, dict):
+                merged[name] = {**under, **entry}
+                sources.overridden.add((section, name))
+                sources.keys_from_org.update((section, name, key) for key in under if key not in entry)
+            else:
+                merged[name] = entry  # a new entry, or one of the two is broken: the scenario's stands
+        data[section] = merged
         sources.from_org.update((section, name) for name in base if name not in own)
     for section in ORG_SECTIONS:
         if section not in NAMED_SECTIONS and section in org.data and section not in main.data:

@@ -17,8 +17,14 @@ def validate_paths(paths: list[str]) -> list[Problem]:
     return _validate(paths)[0]
 
 
+def validate_warnings(paths: list[str]) -> list[Problem]:
+    """The warnings of the same files: what they probably did not mean, but may."""
+    return _validate(paths)[3]
+
+
 def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | None = None) -> bool:
-    """Print every problem (like a linter, on ``out``) and a count; whether all files are fine.
+    """Print every problem and warning (like a linter, on ``out``) and a count; whether all
+    files are fine. A file with warnings only is fine: it loads and plays as written.
 
     The exit code is the command line's to choose (`tui.cli.exits`).
 
@@ -26,21 +32,23 @@ def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | No
     redirect_stdout and pytest's capture see the output."""
     out = out or sys.stdout
     err = err or sys.stderr
-    problems, checked, notes = _validate(paths)
+    problems, checked, notes, warnings = _validate(paths)
     for note in notes:
         print(f"note: {note}", file=err)
-    for problem in problems:
+    for problem in sorted_problems([*problems, *warnings]):
         print(problem.format(), file=out)
+    also = f" and {_count(len(warnings), 'warning')}" if warnings else ""
     if problems:
-        print(f"{_count(len(problems), 'problem')} found checking {_count(checked, 'file')}", file=err)
+        print(f"{_count(len(problems), 'problem')}{also} found checking {_count(checked, 'file')}", file=err)
         return False
-    print(f"ok: {_count(checked, 'file')}", file=out)
+    print(f"ok: {_count(checked, 'file')}" + (f" ({_count(len(warnings), 'warning')})" if warnings else ""), file=out)
     return True
 
 
-def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str]]:
-    """(problems, files checked, notes on what a folder walk did not follow)."""
+def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str], list[Problem]]:
+    """(problems, files checked, notes on what a folder walk did not follow, warnings)."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     files: list[Path] = []
     notes: list[str] = []
     for name in paths:
@@ -65,8 +73,10 @@ def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str]]:
             problems.append(Problem(name, 1, 1, ROOT, "no such file or folder"))
     unique = list(dict.fromkeys(files))
     for file in unique:
-        problems.extend(check_file(file, str(file)).problems)
-    return sorted_problems(problems), len(unique), notes
+        checked = check_file(file, str(file))
+        problems.extend(checked.problems)
+        warnings.extend(checked.warnings)
+    return sorted_problems(problems), len(unique), notes, sorted_problems(warnings)
 
 
 def _count(n: int, noun: str) -> str:

@@ -28,12 +28,12 @@ def test_minimal_scenario_loads_with_defaults():
     assert loaded.content_hash == hashlib.sha256((VALID / "minimal.yaml").read_bytes()).hexdigest()
 
 
-def test_include_merges_org_and_scenario_entries_replace_org_entries():
+def test_include_merges_org_and_scenario_entries_merge_key_by_key():
     scenario = load_scenario(VALID / "with_include.yaml").scenario
     assert set(scenario.services) == {"web", "payments-api", "payments-db", "search"}
-    assert scenario.services["payments-db"].tier == 1  # the scenario's entry replaced the org's
-    assert scenario.people["dana"].ack_latency == 360  # replaced whole: the org's skills are gone
-    assert scenario.people["dana"].skills == []
+    assert scenario.services["payments-db"].tier == 1  # the scenario's key replaced the org's
+    assert scenario.people["dana"].ack_latency == 360  # the override's key ...
+    assert scenario.people["dana"].skills == ["payments-api", "payments-db"]  # ... and the org's it left alone
     assert scenario.people["lee"].skills == ["payments-db"]  # untouched org entry
     assert [level.name for level in scenario.severity.levels] == ["P1", "P2", "P3"]  # the org's policy
     assert scenario.end.time_limit == 3600

@@ -86,3 +86,20 @@ def test_shipped_files_validate_with_the_draft_editors_read():
             assert not errors, (path.name, errors)
     broken = {"scenario": {"id": "x", "title": "x"}, "faults": [{"id": "a", "at": "soon", "service": "s"}]}
     assert not jsonschema.Draft7Validator(json_schema()).is_valid(broken)
+
+
+def test_an_override_that_gives_only_the_keys_it_changes_is_not_flagged_in_an_editor():
+    # In a scenario, `dana: {reachability: on-a-plane}` overrides the org's dana key by key; the
+    # editor cannot see the org file, so it must not ask for `team`. The loader still asks a new
+    # person for it. In an org file every person is whole, and team stays required.
+    jsonschema = pytest.importorskip("jsonschema")
+    scenario = {
+        "scenario": {"id": "x", "title": "x"},
+        "include": "orgs/acme.yaml",
+        "services": {"payments-api": {"catalog_owner": "storefront"}},
+        "people": {"dana": {"reachability": "on-a-plane"}},
+        "faults": [{"id": "a", "at": "1m", "service": "s", "fix": {"action": "restart", "target": "s"}}],
+    }
+    assert jsonschema.Draft7Validator(json_schema()).is_valid(scenario)
+    assert "team" in json_schema()["definitions"]["Person"]["description"]  # says when it is needed
+    assert not jsonschema.Draft7Validator(json_schema(Org)).is_valid({"people": {"dana": {"reachability": "asleep"}}})

@@ -92,6 +92,8 @@ CHECKS: dict[str, Callable | None] = {
     "paths": path,
     "log": output,
     "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written
+    "out": output,  # `schema --out FILE`
+    "org": None,  # `schema --org`
     "bot": None,
     "json": None,
     "evidence": None,  # `score --evidence`

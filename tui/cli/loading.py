@@ -22,7 +22,10 @@ def load(ref: str | None):
         print(f"icdrill: no scenario file '{path}' (scenarios: {known})", file=sys.stderr)
         return None
     try:
-        return load_scenario(path)
+        loaded = load_scenario(path)
     except ScenarioError as err:
         print(err, file=sys.stderr)
         return None
+    for warning in loaded.warnings:  # the drill plays as written; the author hears what it does
+        print(warning.format(), file=sys.stderr)
+    return loaded

@@ -19,11 +19,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched for *.yaml)")
 
-    sub.add_parser(
+    schema = sub.add_parser(
         "schema",
         help="Print the JSON Schema of the scenario format.",
-        description="Print the JSON Schema of the scenario format, for editors that complete and check YAML.",
+        description=(
+            "Print the JSON Schema of the scenario format (of an org file with --org), for editors that "
+            "complete and check YAML. The shipped copies are scenarios/schema.json and scenarios/org.schema.json."
+        ),
     )
+    schema.add_argument("--org", action="store_true", help="the schema of an org file, which scenarios include")
+    schema.add_argument("--out", metavar="FILE", help="write the schema to FILE instead of printing it")
 
     bench = sub.add_parser(
         "bench",
@@ -44,9 +49,19 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    from sim.scenario.model import Org, Scenario
     from sim.scenario.schema import json_schema
 
-    print(json.dumps(json_schema(), indent=2))
+    text = json.dumps(json_schema(Org if args.org else Scenario), indent=2) + "\n"
+    if args.out is None:
+        print(text, end="")
+        return Exit.OK
+    try:
+        with open(args.out, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except OSError as err:
+        print(f"icdrill: cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return Exit.FAILED
     return Exit.OK
 
 
