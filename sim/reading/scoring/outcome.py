@@ -124,7 +124,63 @@ def run_curve(f: Facts) -> tuple[Curve, list[int]]:
         else:
             points.append((entry.t, entry.event.impact))
         seqs.append(entry.seq)
+    for t, impact in _relief_running_out(f, until):
+        if points[-1][0] == t:
+            points[-1] = (t, impact)
+        elif points[-1][1] != impact:
+            points.append((t, impact))
     return Curve(tuple(points), until), seqs
+
+
+def _relief_running_out(f: Facts, until: int) -> list[tuple[int, float]]:
+    """A drill that ended while a mitigation held: the fault comes back when the relief wears off,
+    whether or not the drill is still being played. The impact from then on, to `until`, replayed
+    with `sim.scenario.impact` from the faults' states at the end (growth steps still to come
+    included), so that closing on a mitigation does not pass for a fix."""
+    ended = f.of(ev.DrillEnded)
+    if not ended:
+        return []
+    end = ended[-1].t
+    faults = {x.id: x for x in f.scenario.faults}
+    states: dict[str, im.State] = {}
+    relieved: dict[str, int] = {}
+    for entry in f.entries:
+        e = entry.event
+        fault = faults.get(getattr(e, "fault", None) or "")
+        if fault is None:
+            continue
+        if isinstance(e, ev.FaultStarted):
+            states[e.fault] = im.start(fault)
+        elif isinstance(e, ev.FaultFixed):
+            states.pop(e.fault, None)
+            relieved.pop(e.fault, None)
+        elif isinstance(e, (ev.FaultGrew, ev.FaultWorsened)) and e.fault in states:
+            states[e.fault] = im.State(e.effect, states[e.fault].share)
+        elif isinstance(e, ev.FaultShareRose) and e.fault in states:
+            states[e.fault] = im.State(states[e.fault].effect, e.share)
+        elif isinstance(e, ev.FaultMitigated):
+            relieved[e.fault] = e.until
+        elif isinstance(e, (ev.FaultReturned, ev.FaultWorsened)):
+            relieved.pop(e.fault, None)
+    relieved = {fid: t for fid, t in relieved.items() if fid in states and t < until}
+    if not relieved:
+        return []
+    times = set(relieved.values()) | {
+        faults[fid].at + step.after for fid in states for step in im.steps(faults[fid]) if end < faults[fid].at + step.after < until
+    }
+    graph = g.build_graph(f.scenario)
+    points = []
+    for t in sorted(times):
+        hurting = []
+        for fid in sorted(states):
+            fault, state = faults[fid], states[fid]
+            for step in im.steps(fault):
+                if end < fault.at + step.after <= t:
+                    state = im.grown(state, step)
+            if relieved.get(fid, 0) <= t:
+                hurting.append(im.Hurting(fault.service, state))
+        points.append((t, im.truth(graph, f.scenario.impact, hurting)[2]))
+    return points
 
 
 def judge(f: Facts) -> Ledger:
