@@ -24,6 +24,7 @@ _LITERAL_NOUNS = {
     frozenset({"easy", "medium", "hard"}): "a difficulty",
     frozenset({"resolved", "mitigated"}): "an incident phase that can end the drill",
     frozenset({"hard", "soft"}): "a dependency kind",
+    frozenset({"fixes", "mitigates", "worsens"}): "what a remedy does",
 }
 _GENERIC_DURATION_ERROR = "expected a duration such as"
 
