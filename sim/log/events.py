@@ -430,6 +430,49 @@ class ExecutiveSaid(Event):
     text: str
 
 
+# --- faults: mitigation, worsening, growth by share ----------------------------------------------
+
+
+@event("fault_mitigated", public=False)
+class FaultMitigated(Event):
+    """A remedy took the fault off for a while; it returns at `until` unless fixed meanwhile."""
+
+    fault: str
+    service: str
+    by: str
+    action: str
+    until: int
+
+
+@event("fault_returned", public=False)
+class FaultReturned(Event):
+    """A mitigation wore off (or a worsening ended it): the fault hurts again, as it is by now."""
+
+    fault: str
+    service: str
+    effect: str
+
+
+@event("fault_worsened", public=False)
+class FaultWorsened(Event):
+    """A remedy that worsens moved the fault one step worse at once."""
+
+    fault: str
+    service: str
+    by: str
+    action: str
+    effect: str
+
+
+@event("fault_share_rose", public=False)
+class FaultShareRose(Event):
+    """A growth step raised the share of customers the fault hurts where it degrades a service."""
+
+    fault: str
+    service: str
+    share: float
+
+
 # --- serialisation -----------------------------------------------------------------------------
 
 

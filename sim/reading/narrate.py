@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sim.log import events as ev
-from sim.log.clock import format_duration
+from sim.log.clock import format_clock, format_duration
 from sim.reading.names import IC, display_name
 from sim.reading.staffing import STAKEHOLDER
 
@@ -135,6 +135,28 @@ def _fault_grew(e: ev.FaultGrew, v: Voice, c: Cast) -> str:
 
 def _fault_fixed(e: ev.FaultFixed, v: Voice, c: Cast) -> str:
     return f"The fix took effect: fault {v.ident(e.fault)} on {v.ident(e.service)} fixed by {c.name(e.by, v)}."
+
+
+def _fault_mitigated(e: ev.FaultMitigated, v: Voice, c: Cast) -> str:
+    return (
+        f"Relief: {v.text(e.action)} by {c.name(e.by, v)} took fault {v.ident(e.fault)} on {v.ident(e.service)} "
+        f"off until {format_clock(e.until)}; the cause is still there."
+    )
+
+
+def _fault_returned(e: ev.FaultReturned, v: Voice, c: Cast) -> str:
+    return f"The relief wore off: fault {v.ident(e.fault)} is back, {v.ident(e.service)} {v.text(e.effect)}."
+
+
+def _fault_worsened(e: ev.FaultWorsened, v: Voice, c: Cast) -> str:
+    return (
+        f"{v.text(e.action).capitalize()} by {c.name(e.by, v)} made fault {v.ident(e.fault)} worse: "
+        f"{v.ident(e.service)} is now {v.text(e.effect)}."
+    )
+
+
+def _fault_share_rose(e: ev.FaultShareRose, v: Voice, c: Cast) -> str:
+    return f"Fault {v.ident(e.fault)} spread: it now hurts {_pct(e.share)} of the customers it reaches."
 
 
 def _impact_changed(e: ev.ImpactChanged, v: Voice, c: Cast) -> str:
@@ -306,6 +328,10 @@ _STORIES: dict[type, Callable] = {
     ev.FaultStarted: _fault_started,
     ev.FaultGrew: _fault_grew,
     ev.FaultFixed: _fault_fixed,
+    ev.FaultMitigated: _fault_mitigated,
+    ev.FaultReturned: _fault_returned,
+    ev.FaultWorsened: _fault_worsened,
+    ev.FaultShareRose: _fault_share_rose,
     ev.ImpactChanged: _impact_changed,
     ev.AlertFired: _alert_fired,
     ev.Paged: _paged,

@@ -104,7 +104,8 @@ def render_report(scenario: Scenario, entries: list[Entry], card: Any = None) ->
 # The events the timeline tells, in the narrator's words (`sim.reading.narrate`); alerts only the
 # first time each fires, fixes but not investigations, and the IC's calls of mitigated and resolved.
 _TOLD = (
-    ev.FaultStarted, ev.FaultGrew, ev.FaultFixed, ev.ImpactChanged, ev.Paged, ev.PageAcknowledged,
+    ev.FaultStarted, ev.FaultGrew, ev.FaultFixed, ev.FaultMitigated, ev.FaultReturned, ev.FaultWorsened,
+    ev.FaultShareRose, ev.ImpactChanged, ev.Paged, ev.PageAcknowledged,
     ev.PageMissed, ev.Escalated, ev.SeveritySet, ev.TaskReported, ev.EvidenceShared, ev.StatusUpdate,
     ev.RoleAssigned, ev.RoleReleased, ev.TimelineNote, ev.ManagerTheory, ev.DeadEndEnded,
     ev.ManagerRedirected, ev.SalesQualified, ev.ExecutiveRequested, ev.ExecutiveAnswered, ev.PulledOff,

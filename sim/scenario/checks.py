@@ -31,7 +31,8 @@ def check(data: dict[str, Any], where: Where) -> list[Problem]:
     found: list[Problem] = []
     for rule in (_service_refs, _people_and_team_refs, _fault_refs, _alert_refs, _stakeholder_refs,
                  _conflict_refs, _dependency_cycles, _unfixable_faults, _duplicate_ids,
-                 _severity_ladder, _cadence_levels, _late_faults, _traffic_total):  # fmt: skip
+                 _severity_ladder, _cadence_levels, _late_faults, _traffic_total,
+                 _remedy_refs, _remedy_rules, _growth_order, _impact_refs):  # fmt: skip
         for problem in rule(data, where):
             found.append(problem)
             if len(found) > MAX_PROBLEMS_PER_FILE:
@@ -228,43 +229,58 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
         if isinstance(team, str):
             members.setdefault(team, []).append(name)
     for i, fault in _items(data, "faults"):
-        fix = fault.get("fix")
-        if not isinstance(fix, dict) or not all(isinstance(fix.get(k, []), list) for k in ("teams", "people")):
+        fixers: list[str] = []  # everyone who can apply one of the fault's real fixes
+        fix_able: list[str] | None = None
+        for below, action in _fault_actions(fault):
+            able, message = _appliers(action, services, teams, people, members, below)
+            if message is not None:
+                yield where.problem(("faults", i, *below), message, on_key=True)
+            if able is not None and (below == ("fix",) or action.get("does") == "fixes"):
+                fixers += able
+                if below == ("fix",):
+                    fix_able = able
+        if not fix_able:
             continue
-        fix_teams = [t for _, t in _strings(fix.get("teams"))]
-        fix_people = [p for _, p in _strings(fix.get("people"))]
-        if fix_teams or fix_people:
-            if any(t not in teams for t in fix_teams) or any(p not in people for p in fix_people):
-                continue  # the unknown name is the problem, and is reported as such
-            able = [p for t in fix_teams for p in members.get(t, [])] + fix_people
-            if not able:
-                listed = ", ".join(repr(t) for t in fix_teams)
-                message = f"nobody can apply this fix: no person belongs to {listed} (fix.teams) and fix.people is empty"
-                yield where.problem(("faults", i, "fix"), message, on_key=True)
-                continue
-        else:
-            target = fix.get("target")
-            owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
-            if not isinstance(owner, str) or owner not in teams:
-                continue
-            able = members.get(owner, [])
-            if not able:
-                message = (
-                    f"nobody can apply this fix: fix.teams and fix.people are empty, so the team that owns "
-                    f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
-                )
-                yield where.problem(("faults", i, "fix"), message, on_key=True)
-                continue
         # Anyone can be paged by name, but a person on a plane or without connectivity never
-        # answers: a fix only such people may apply makes a drill nobody can win.
-        reach = {p: people[p].get("reachability", "awake") for p in dict.fromkeys(able)}
+        # answers: real fixes only such people may apply make a drill nobody can win.
+        reach = {p: people[p].get("reachability", "awake") for p in dict.fromkeys(fixers)}
         if reach and all(r in UNREACHABLE for r in reach.values()):
-            who = ", ".join(f"{p} ({r})" for p, r in reach.items())
+            who = ", ".join(f"{p} ({r})" for p, r in reach.items() if p in fix_able)
             message = (
                 f"nobody who can apply this fix can be reached: {who} never acknowledge a page; "
                 "add a reachable person to fix.teams or fix.people, or make one of them reachable"
             )
             yield where.problem(("faults", i, "fix"), message, on_key=True)
+
+
+def _appliers(
+    fix: dict, services: dict, teams: set[str], people: dict, members: dict[str, list[str]], below: YamlPath
+) -> tuple[list[str] | None, str | None]:
+    """(who can apply a fix or remedy, or None when that is unknown; the problem when nobody can)."""
+    key = "fix" if below == ("fix",) else "remedy"
+    if not all(isinstance(fix.get(k, []), list) for k in ("teams", "people")):
+        return None, None
+    fix_teams = [t for _, t in _strings(fix.get("teams"))]
+    fix_people = [p for _, p in _strings(fix.get("people"))]
+    if fix_teams or fix_people:
+        if any(t not in teams for t in fix_teams) or any(p not in people for p in fix_people):
+            return None, None  # the unknown name is the problem, and is reported as such
+        able = [p for t in fix_teams for p in members.get(t, [])] + fix_people
+        if not able:
+            listed = ", ".join(repr(t) for t in fix_teams)
+            return [], f"nobody can apply this {key}: no person belongs to {listed} ({key}.teams) and {key}.people is empty"
+        return able, None
+    target = fix.get("target")
+    owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
+    if not isinstance(owner, str) or owner not in teams:
+        return None, None
+    able = members.get(owner, [])
+    if not able:
+        return [], (
+            f"nobody can apply this {key}: {key}.teams and {key}.people are empty, so the team that owns "
+            f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
+        )
+    return able, None
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
@@ -400,3 +416,117 @@ def _traffic_total(data: dict, where: Where) -> Iterator[Problem]:
             f"the services' traffic shares add up to {total:.2f}; each is a share of all customer traffic, "
             "so together they must stay at or below 1.0",
         )
+
+
+# --- faults: remedies, growth steps and impact shares ------------------------------------------
+
+
+def _fault_actions(fault: dict) -> list[tuple[YamlPath, dict]]:
+    """(path below the fault, mapping) of its fix and of every remedy."""
+    found: list[tuple[YamlPath, dict]] = []
+    if isinstance(fault.get("fix"), dict):
+        found.append((("fix",), fault["fix"]))
+    found += [(("remedies", j), r) for j, r in _items(fault, "remedies")]
+    return found
+
+
+def _remedy_refs(data: dict, where: Where) -> Iterator[Problem]:
+    """Remedies name services, teams and people that exist; a failover's `to` too (the fix's as well)."""
+    services, teams, people = _names(data, "services"), _names(data, "teams"), _names(data, "people")
+    for i, fault in _items(data, "faults"):
+        for below, action in _fault_actions(fault):
+            path = ("faults", i, *below)
+            to = action.get("to")
+            if isinstance(to, str) and to not in services:
+                yield where.problem((*path, "to"), _unknown("alternative service", "services", to, services))
+            if below == ("fix",):
+                continue  # the fix's own names are checked with the fault (_fault_refs)
+            target = action.get("target")
+            if isinstance(target, str) and target not in services:
+                yield where.problem((*path, "target"), _unknown("service", "services", target, services))
+            for j, team in _strings(action.get("teams")):
+                if team not in teams:
+                    yield where.problem((*path, "teams", j), _unknown("team", "teams", team, teams))
+            for j, person in _strings(action.get("people")):
+                if person not in people:
+                    yield where.problem((*path, "people", j), _unknown("person", "people", person, people))
+
+
+def _remedy_rules(data: dict, where: Where) -> Iterator[Problem]:
+    """`lasts` only and always with a mitigation; `to` only with a failover, to another service; no
+    action written twice on one fault (which of them would a responder's action be?)."""
+    for i, fault in _items(data, "faults"):
+        seen: dict[tuple[str, str], int] = {}
+        for below, action in _fault_actions(fault):
+            path = ("faults", i, *below)
+            does = action.get("does")
+            if below != ("fix",) and does == "mitigates" and "lasts" not in action:
+                message = "a remedy that mitigates needs `lasts`: how long the relief holds before the fault returns"
+                yield where.problem(path, message, on_key=True)
+            if "lasts" in action and below != ("fix",) and isinstance(does, str) and does != "mitigates":
+                message = f"`lasts` only goes with does: mitigates (this remedy {does}); remove it"
+                yield where.problem((*path, "lasts"), message, on_key=True)
+            kind, target, to = action.get("action"), action.get("target"), action.get("to")
+            if isinstance(to, str) and isinstance(kind, str) and kind != "failover":
+                message = f"`to` names where a failover moves traffic; this action is {kind!r}, not failover"
+                yield where.problem((*path, "to"), message, on_key=True)
+            elif isinstance(to, str) and to == target:
+                yield where.problem((*path, "to"), f"a failover moves {target!r} to another service, not to itself")
+            if isinstance(kind, str) and isinstance(target, str):
+                key = (kind, target)
+                if key in seen:
+                    message = f"{kind} {target} is already an action on this fault (line {seen[key]}); each action acts one way"
+                    yield where.problem((*path, "action"), message)
+                else:
+                    seen[key] = where.line_of((*path, "action"))
+
+
+_RANK = {"degraded": 1, "down": 2}
+
+
+def _growth_order(data: dict, where: Where) -> Iterator[Problem]:
+    """Growth steps in time order, and none that would make the fault better."""
+    for i, fault in _items(data, "faults"):
+        grows = fault.get("grows")
+        if isinstance(grows, dict):
+            steps: list[tuple[YamlPath, dict]] = [(("faults", i, "grows"), grows)]
+        else:
+            steps = [(("faults", i, "grows", j), step) for j, step in _items(fault, "grows")]
+        previous: int | None = None
+        effect = fault.get("effect", "degraded")
+        for path, step in steps:
+            after = _seconds(step.get("after"))
+            if after is not None and previous is not None and after <= previous:
+                message = (
+                    f"growth steps go in time order: after {format_duration(after)} must come later than the "
+                    f"{format_duration(previous)} of the step before it (after counts from the fault's start)"
+                )
+                yield where.problem((*path, "after"), message)
+            previous = after if after is not None else previous
+            to = step.get("to")
+            if to is None and step.get("share") is None:
+                to = "down"
+            if to in _RANK and effect in _RANK:
+                if _RANK[to] < _RANK[effect]:
+                    message = f"the fault is already {effect} by this step; growth only makes a fault worse"
+                    yield where.problem((*path, "to"), message)
+                else:
+                    effect = to
+
+
+def _impact_refs(data: dict, where: Where) -> Iterator[Problem]:
+    """impact.services names services that exist and that customers enter."""
+    impact = data.get("impact")
+    if not isinstance(impact, dict):
+        return
+    services = _section(data, "services")
+    shares = impact.get("services")
+    for name in shares if isinstance(shares, dict) else {}:
+        if not isinstance(name, str):
+            continue
+        path = ("impact", "services", name)
+        if name not in services:
+            yield where.problem(path, _unknown("service", "services", name, set(services)), on_key=True)
+        elif not _number(services[name].get("traffic")):
+            message = f"{name!r} has no customer traffic (services.{name}.traffic), so its share never counts"
+            yield where.problem(path, message, on_key=True)

@@ -40,7 +40,9 @@ Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 
 Health = Literal["ok", "degraded", "down"]
-FixAction = Literal["restart", "rollback", "failover", "scale-up", "flush-cache", "disable-flag", "block-traffic"]
+FixAction = Literal[
+    "restart", "rollback", "failover", "scale-up", "flush-cache", "disable-flag", "block-traffic", "renew-cert", "config-push"
+]
 Phase = Literal["investigating", "identified", "monitoring"]
 
 
@@ -172,17 +174,70 @@ class SeverityPolicy(Strict):
     first_update: Duration = Field("5m", description="Time from declaring to the first status update.")
 
 
-class Growth(Strict):
-    after: Duration = Field(description="Time after the fault starts at which it grows if nobody has fixed it.")
-    to: Literal["down"] = "down"
+# --- faults: growth, fixes and remedies ------------------------------------------------------
+
+
+class GrowthStep(Strict):
+    """One step of a fault's growth: at `after` (from the fault's start), unless fixed by then."""
+
+    after: Duration = Field(description="Time after the fault starts at which this step happens if nobody has fixed the fault.")
+    to: Literal["degraded", "down"] | None = Field(
+        None,
+        description=(
+            "The state the fault puts its service in from this step on. When absent: down, unless the step gives a "
+            "share (then the fault keeps its state and only hurts more customers). A step never makes a fault better."
+        ),
+    )
+    share: Share | None = Field(
+        None, description="From this step on, the share of the affected services' customers hurt while they are degraded (overrides the fault's share)."
+    )
+
+
+
+def _growth_steps(value: object) -> object:
+    # Today's single mapping is a list of one step; anything else is left for the list to reject.
+    if isinstance(value, dict):
+        return [value]
+    if value is None or isinstance(value, list):
+        return value
+    raise ValueError("expected a growth step (a mapping such as {after: 10m, to: down}) or a list of them")
+
+
+def _one_step_or_many(schema: dict) -> None:
+    # The loader takes a single step or a list of steps; say so to editors too.
+    for option in list(schema.get("anyOf", [])):
+        if option.get("type") == "array":
+            schema["anyOf"].insert(0, dict(option["items"]))
+
+
+Steps = Annotated[list[GrowthStep] | None, BeforeValidator(_growth_steps)]
 
 
 class Fix(Strict):
-    action: FixAction
+    action: FixAction = Field(description="What is done: restart, rollback, failover, scale-up, flush-cache, disable-flag, block-traffic, renew-cert or config-push.")
     target: Name = Field(description="Service the action is applied to.")
+    to: Name | None = Field(
+        None, description="For failover: the alternative service traffic moves to (the report says 'failed X over to Y')."
+    )
     teams: list[Name] = Field([], description="Members of these teams can apply the fix.")
     people: list[Name] = Field([], description="These people can apply the fix.")
     takes: Duration = Field("5m", description="Working time for a person of speed 1.0.")
+
+
+class Remedy(Fix):
+    """Another action on a fault beside its `fix`: an alternative real fix, a mitigation that buys
+    time, or a mistake that makes things worse."""
+
+    does: Literal["fixes", "mitigates", "worsens"] = Field(
+        description=(
+            "fixes: another real fix. mitigates: the fault stops hurting for `lasts`, then returns as it is by then "
+            "unless fixed meanwhile. worsens: the fault moves one step worse at once (its next growth step, else "
+            "degraded to down); never suggested by an investigation."
+        )
+    )
+    lasts: Duration | None = Field(
+        None, description="Only and always with does: mitigates. How long the relief holds before the fault returns."
+    )
 
 
 class Fault(Strict):
@@ -190,12 +245,37 @@ class Fault(Strict):
     at: Duration = Field(description="When the fault starts.")
     service: Name
     effect: Literal["degraded", "down"] = "degraded"
-    grows: Growth | None = Field(None, description="How the fault grows if left alone.")
-    fix: Fix
+    grows: Steps = Field(
+        None,
+        description=(
+            "How the fault grows if left alone: one step {after, to, share}, or a list of steps in time order, "
+            "`after` counted from the fault's start, so a slow burn can ramp."
+        ),
+        json_schema_extra=_one_step_or_many,
+    )
+    share: Share | None = Field(
+        None,
+        description=(
+            "Share of the affected services' customers hurt while this fault keeps them degraded; overrides "
+            "impact.services and impact.degraded_share. A growth step's share replaces it from that step on."
+        ),
+    )
+    fix: Fix = Field(description="The real fix: the action an investigation of the faulty service recommends.")
+    remedies: list[Remedy] = Field(
+        [], description="Other actions on this fault beside `fix`: alternative fixes, mitigations that buy time, actions that make it worse."
+    )
     evidence: list[str] = Field(
         default_factory=list, description="What an investigation of the faulty service reports, line by line."
     )
     investigate_takes: Duration = Field("4m", description="Working time to investigate the faulty service.")
+
+    def real_fixes(self) -> list[Fix]:
+        """The fix, then every remedy that fixes, in the order written."""
+        return [self.fix, *(r for r in self.remedies if r.does == "fixes")]
+
+    def actions(self) -> list[tuple[str, Fix]]:
+        """(what it does, fix or remedy) for every action that acts on this fault."""
+        return [("fixes", self.fix), *((r.does, r) for r in self.remedies)]
 
 
 class Alert(Strict):
@@ -212,6 +292,13 @@ class End(Strict):
 
 class ImpactModel(Strict):
     degraded_share: Share = Field(0.5, description="Share of a degraded service's customers who are affected.")
+    services: dict[Name, Share] = Field(
+        {},
+        description=(
+            "Per entry service, the share of its customers affected while it is degraded; overrides degraded_share. "
+            "A fault's own share overrides this."
+        ),
+    )
 
 
 class Behaviour(Strict):

@@ -24,6 +24,7 @@ _LITERAL_NOUNS = {
     frozenset({"easy", "medium", "hard"}): "a difficulty",
     frozenset({"resolved", "mitigated"}): "an incident phase that can end the drill",
     frozenset({"hard", "soft"}): "a dependency kind",
+    frozenset({"fixes", "mitigates", "worsens"}): "what a remedy does",
 }
 _GENERIC_DURATION_ERROR = "expected a duration such as"
 
@@ -51,8 +52,31 @@ def validate_model(model: type[BaseModel], data: Any, where: Locator) -> tuple[B
         # A misspelt required key gives "unknown key" and "missing key": the first says it all.
         if error["type"] == "missing" and (loc[:-1], loc[-1]) in unknown_hints:
             continue
-        problems.append(_problem(model, error, loc, where))
+        problems.append(_problem(model, error, loc, _Written(where, data)))
     return None, problems
+
+
+class _Written:
+    """Places problems where the author wrote the value: a field that takes one item or a list of
+    them (a fault's `grows`) holds a single mapping as a list of one, whose index is not in the file."""
+
+    def __init__(self, where: Locator, data: Any) -> None:
+        self.where, self.data = where, data
+
+    def problem(self, path: YamlPath, message: str, on_key: bool = False) -> Problem:
+        written: list = []
+        node = self.data
+        for part in path:
+            if part == 0 and isinstance(node, dict) and not isinstance(part, bool) and 0 not in node:
+                continue  # the one item itself, not an index into a list
+            written.append(part)
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                node = None
+        return self.where.problem(tuple(written), message, on_key)
 
 
 def _problem(model: type[BaseModel], error: dict, loc: YamlPath, where: Locator) -> Problem:

@@ -131,6 +131,17 @@ EXPECTED: dict[str, tuple[list[str], int | None]] = {
     ),
 }
 
+# Faults with remedies and growth steps (issue 10, item 3).
+EXPECTED.update({
+    "remedy-mitigates-without-lasts.yaml": (["remedy-mitigates-without-lasts.yaml:17:9: faults[0].remedies[0]: a remedy that mitigates needs `lasts`"], 1),
+    "remedy-lasts-without-mitigation.yaml": (["remedy-lasts-without-mitigation.yaml:17:61: faults[0].remedies[0].lasts: `lasts` only goes with does: mitigates (this remedy worsens)"], 1),
+    "remedy-bad-does.yaml": (["remedy-bad-does.yaml:17:51: faults[0].remedies[0].does: 'cures' is not what a remedy does; expected one of fixes, mitigates, worsens"], 1),
+    "failover-to-unknown-service.yaml": (["failover-to-unknown-service.yaml:15:51: faults[0].fix.to: alternative service 'bakup' is not defined; did you mean 'backup'?"], 1),
+    "to-without-failover.yaml": (["to-without-failover.yaml:15:46: faults[0].fix.to: `to` names where a failover moves traffic; this action is 'restart', not failover"], 1),
+    "growth-steps-out-of-order.yaml": (["growth-steps-out-of-order.yaml:17:17: faults[0].grows[1].after: growth steps go in time order: after 10m must come later than the 25m"], 1),
+    "growth-to-unknown-state.yaml": (["growth-to-unknown-state.yaml:15:28: faults[0].grows.to: 'up' is not a health state; expected one of degraded, down"], 1),
+})
+
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.yaml"))
 
 

@@ -94,10 +94,11 @@ class People:
             return True
         world = self.engine.world
         for fault in world.faults.values():
-            if fault.fix.target == service:
-                teams, named = world.who_can_fix(fault)
-                if r.spec.team in teams or r.id in named:
-                    return True
+            for _, fix in fault.actions():  # the fix and every remedy
+                if fix.target == service:
+                    teams, named = world.who_can_fix(fault, fix)
+                    if r.spec.team in teams or r.id in named:
+                        return True
         return False
 
     # --- pages ---------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ import simpy
 from sim.scenario import graph as g
 from sim.engine.people.model import AVAILABLE, AWAY, WORKING, Responder, Task
 from sim.log.events import MoreTimeAsked, TaskAcknowledged, TaskAssigned, TaskReported
-from sim.scenario.model import Fault
+from sim.log.clock import format_duration
+from sim.scenario.model import Fault, Fix, Remedy
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -126,8 +127,8 @@ def base_duration(engine: Engine, task: Task) -> int:
     if task.action == "investigate":
         faults = [f for f in world.faults.values() if f.service == task.service and f.id in world.active]
         return max((f.investigate_takes for f in faults), default=_DEFAULT_INVESTIGATION)
-    matched = world.faults_fixed_by(task.action, task.service)
-    return max((f.fix.takes for f in matched), default=_DEFAULT_FIX)
+    matched = world.remedies_for(task.action, task.service)
+    return max((fix.takes for _, fix in matched), default=_DEFAULT_FIX)
 
 
 def investigate(engine: Engine, who: str, task: Task) -> TaskReported:
@@ -143,6 +144,7 @@ def investigate(engine: Engine, who: str, task: Task) -> TaskReported:
             findings.extend(fault.evidence)
         suggests = f"{faults[0].fix.action} {faults[0].fix.target}"
         findings.append(f"Best next step: {suggests}.")
+        findings.extend(_relief(faults[0]))
     elif health != g.OK:
         points_to = g.worst_dependency(engine.graph, service, world.health)
         findings.append(f"{service} is {health} because its calls to {points_to} are failing.")
@@ -152,19 +154,44 @@ def investigate(engine: Engine, who: str, task: Task) -> TaskReported:
 
 
 def apply_fix(engine: Engine, who: str, task: Task, able: Callable[[set[str], set[str]], bool]) -> TaskReported:
-    """Apply a fix as `who`; `able(teams, people)` says whether they may apply a fault's fix."""
+    """Apply a fix as `who`; `able(teams, people)` says whether they may apply a fault's fix.
+
+    The action may be a fault's fix or one of its remedies: a real fix removes the fault, a
+    mitigation takes it off for a while, a worsening makes it worse."""
     world = engine.world
-    matched: list[Fault] = world.faults_fixed_by(task.action, task.service)
+    matched: list[tuple[Fault, Fix]] = world.remedies_for(task.action, task.service)
     findings: list[str] = []
-    for fault in matched:
-        teams, named = world.who_can_fix(fault)
-        if able(teams, named):
-            world.fix(fault, who)
-            findings.append(f"Did {task.action} on {task.service}.")
-        else:
+    for fault, fix in matched:
+        teams, named = world.who_can_fix(fault, fix)
+        if not able(teams, named):
             needed = ", ".join(sorted(teams | named))
             findings.append(f"I can't do {task.action} on {task.service} safely; it needs {needed}.")
+            continue
+        done = f"Failed {task.service} over to {fix.to}." if fix.to else f"Did {task.action} on {task.service}."
+        does = fix.does if isinstance(fix, Remedy) else "fixes"
+        if does == "fixes":
+            world.fix(fault, who)
+            findings.append(done)
+        elif does == "mitigates":
+            world.mitigate(fault, fix, who)
+            findings.append(f"{done} Errors dropped for now, but the cause is still there.")
+        elif world.worsen(fault, fix, who):
+            findings.append(f"{done} It made things worse.")
+        else:
+            findings.append(f"{done} No change seen.")
     if not matched:
         findings.append(f"Did {task.action} on {task.service}; no change seen.")
     world.observe(task.service)
     return TaskReported(task.id, who, task.action, task.service, findings, world.health[task.service])
+
+
+def _relief(fault: Fault) -> list[str]:
+    """A mitigation the evidence points to, beside the real fix; never a remedy that worsens."""
+    for remedy in fault.remedies:
+        if remedy.does == "mitigates":
+            fix = fault.fix
+            return [
+                f"Quick relief: {remedy.action} {remedy.target} buys about {format_duration(remedy.lasts or 0)}; "
+                f"the real fix is {fix.action} {fix.target}."
+            ]
+    return []

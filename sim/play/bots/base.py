@@ -64,6 +64,21 @@ def fix_suggestions(view: View, trust_relayed: bool = True) -> list[str]:
     return list(dict.fromkeys(fix for fix, relayed in view.suggestions if trust_relayed or not relayed))
 
 
+RELIEF = "Quick relief: "  # how a report names a mitigation beside the real fix (sim.engine.people.tasks)
+
+
+def relief_suggestions(view: View) -> list[str]:
+    """Mitigations reports named as quick relief ("restart payments-api"), in the order they arrived."""
+    found = []
+    for report in view.reports:
+        for line in report.findings:
+            if line.startswith(RELIEF):
+                words = line.removeprefix(RELIEF).split()
+                if len(words) >= 2:
+                    found.append(f"{words[0]} {words[1]}")
+    return list(dict.fromkeys(found))
+
+
 def closing_text(view: View) -> str:
     """The last update: impact over, what was done, and that no further updates will follow."""
     fixes = sorted({f"{r.action} {r.service}" for r in view.reports if r.action != "investigate"})

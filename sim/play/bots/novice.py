@@ -4,15 +4,25 @@ It is the expert's playbook with the habits the article warns about: it reacts o
 minutes, calls the severity one level too low, trusts the service catalog, first asks the
 channel ("can someone look at X?"), then hands out work without time-boxes to one person at a
 time, posts updates far apart, escalates a silent page only long after it should (three timeouts),
-lets managers steer engineers, gives in to the Head of Sales (Sev0) and to the executive's
-request, leaves questions unanswered, settles a disagreement for whoever spoke first, and names a
-Comms Lead only once someone has sat idle for a long while.
-"""
+lets managers steer engineers, grabs the quick relief a report offers before the real fix it
+names, gives in to the Head of Sales (Sev0) and to the executive's request, leaves questions
+unanswered, settles a disagreement for whoever spoke first, and names a Comms Lead only once
+someone has sat idle for a long while."""
 
 from __future__ import annotations
 
 from sim.log import events as ev
-from sim.play.bots.base import Bot, fix_suggestions, owner, reports, severity_for, status_text, suspects, tasks_started
+from sim.play.bots.base import (
+    Bot,
+    fix_suggestions,
+    owner,
+    relief_suggestions,
+    reports,
+    severity_for,
+    status_text,
+    suspects,
+    tasks_started,
+)
 from sim.reading.view import View
 
 REACTION = 240  # seconds between the novice's looks at the incident
@@ -89,7 +99,8 @@ class NoviceBot(Bot):
         if lookups:
             return lookups
         started = tasks_started(view)
-        for suggestion in fix_suggestions(view):
+        # The quick win first: a relief the report names goes before the real fix it names too.
+        for suggestion in relief_suggestions(view) + fix_suggestions(view):
             if suggestion not in started:
                 action, target = suggestion.split()
                 team = owner(view, target)

@@ -14,7 +14,9 @@ Items:
   the path was exhausted) within a minute of it earns all, later less; escalated by the paging
   policy (you left it) or never, nothing;
 - each disagreement: decided (or polled) within two minutes earns all, a longer stall less, never
-  nothing; going against the evidence (a fix that fixes no active fault) halves it;
+  nothing; going against the evidence (a fix that fixes no active fault) halves it; a mitigation
+  (a remedy that buys time) is a reasonable step and costs nothing; a remedy that makes the fault
+  worse keeps a quarter;
 - each report the Tech Lead relayed with a detail lost or changed (the article's telephone game;
   hidden, the IC cannot tell): checked with its author (/evidence) before acting earns all, acting
   on the changed detail nothing, never checking half;
@@ -345,8 +347,10 @@ class _Others:
         return group[i] if i < len(group) else None
 
 
-def _backed(f: Facts, faults: tuple[dict[str, int], dict[str, int]], conflict_id: str, person: str, at_seq: int) -> bool | None:
-    """Whether the chosen proposal's fix would fix a fault active at that moment (None: unknown)."""
+def _backed(f: Facts, faults: tuple[dict[str, int], dict[str, int]], conflict_id: str, person: str, at_seq: int) -> str | None:
+    """What the chosen proposal would do to a fault active at that moment: 'fixes' (the fix or a
+    remedy that fixes), 'mitigates' (a reasonable step: it buys time), 'worsens' (a wrong one),
+    'nothing'; None when unknown."""
     conflict = next((c for c in f.scenario.conflicts if c.id == conflict_id), None)
     if conflict is None:
         return None
@@ -355,7 +359,8 @@ def _backed(f: Facts, faults: tuple[dict[str, int], dict[str, int]], conflict_id
         return None
     started, fixed = faults
     active = [x for x in f.scenario.faults if started.get(x.id, at_seq) < at_seq <= fixed.get(x.id, at_seq)]
-    return any(x.fix.action == proposal.action and x.fix.target == proposal.target for x in active)
+    done = {does for x in active for does, fix in x.actions() if (fix.action, fix.target) == (proposal.action, proposal.target)}
+    return next((does for does in ("fixes", "mitigates", "worsens") if does in done), "nothing")
 
 
 def _first_seq(f: Facts, kind: type) -> dict[str, int]:
@@ -390,9 +395,14 @@ def _conflicts(f: Facts, ledger: Ledger) -> None:
         if decided is not None and decided.event.by == "ic":
             backed = _backed(f, faults, cid, decided.event.person, decided.seq)
             text += f", going with {f.name(decided.event.person)}"
-            if backed is False:
+            if backed == "nothing":
                 fraction *= 0.5
                 text += ", whose fix the evidence did not back"
+            elif backed == "mitigates":
+                text += ", whose step buys time while the real fix is found"
+            elif backed == "worsens":
+                fraction *= 0.25
+                text += ", whose step made the fault worse"
         ledger.item(CONFLICT, fraction, raised.t, text, seqs)
 
 

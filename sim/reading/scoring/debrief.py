@@ -77,6 +77,7 @@ _KEY = (
     ev.FaultStarted, ev.FaultGrew, ev.ImpactChanged, ev.SeveritySet, ev.Escalated, ev.RoleAssigned,
     ev.HeadsDown, ev.FaultFixed, ev.ManagerTheory, ev.SalesQualified, ev.ExecutiveAnswered,
     ev.ConflictRaised, ev.ConflictDecided, ev.StatusUpdate,
+    ev.FaultMitigated, ev.FaultReturned, ev.FaultWorsened, ev.FaultShareRose,
 )
 
 
@@ -110,7 +111,7 @@ def missed_step(f: Facts) -> str | None:
     if not still_hurt(f):
         return None
     active = _active_faults(f)
-    fixes = {(x.fix.action, x.fix.target) for x in active}
+    fixes = {(fix.action, fix.target) for x in active for fix in x.real_fixes()}
     open_recs = [r for r in recommendations(f, until=f.end) if r.done is None]
     fixes_first = sorted(open_recs, key=lambda r: (not r.recommended, (r.action, r.service) not in fixes, r.report.seq))
     if fixes_first:
@@ -126,10 +127,12 @@ def missed_step(f: Facts) -> str | None:
         return f"nobody investigated {_trouble(f, troubled[0])}"
     for fault in active:
         action, target = fault.fix.action, fault.fix.target
-        ordered = [e for e in tasks if (e.event.action, e.event.service) == (action, target)]
+        real = {(fix.action, fix.target) for fix in fault.real_fixes()}  # an alternative fix counts as ordered
+        ordered = [e for e in tasks if (e.event.action, e.event.service) in real]
         if not ordered:
             return f"nobody was told to {action} {target}, the fix for the trouble on {fault.service}"
-        return f"{action} {target} was ordered at {format_clock(ordered[0].t)} but had not taken effect when the drill ended"
+        done = f"{ordered[0].event.action} {ordered[0].event.service}"
+        return f"{done} was ordered at {format_clock(ordered[0].t)} but had not taken effect when the drill ended"
     return None
 
 

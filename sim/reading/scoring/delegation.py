@@ -127,8 +127,9 @@ def _needless_pages(f: Facts, ledger: Ledger) -> None:
     """People you paged whom the incident never needed: woken for nothing (pager fatigue)."""
     services = f.scenario.services
     troubled_teams = {services[e.event.service].owner for e in f.of(ev.HealthChanged) if e.event.health != "ok" and e.event.service in services}
-    fix_teams = {team for fault in f.scenario.faults for team in fault.fix.teams} | {services[fault.fix.target].owner for fault in f.scenario.faults if fault.fix.target in services}
-    fix_people = {person for fault in f.scenario.faults for person in fault.fix.people}
+    fixes = [fix for fault in f.scenario.faults for _, fix in fault.actions()]  # the fix and every remedy
+    fix_teams = {team for fix in fixes for team in fix.teams} | {services[fix.target].owner for fix in fixes if fix.target in services}
+    fix_people = {person for fix in fixes for person in fix.people}
     used = {e.event.person for e in f.of(ev.TaskAssigned)} | {e.event.person for e in f.of(ev.RoleAssigned)}
     judged: set[str] = set()
     for page in f.of(ev.Paged):

@@ -8,8 +8,12 @@ so that scoring stays a function of (scenario, log):
 - the *no-response* baseline: every fault plays out and grows as written, nobody fixes anything
   (exactly what the idle IC gets);
 - the *floor*: each fault fixed the moment it starts, by the fastest hands the scenario has
-  (`fix.takes` at the quickest a person's speed and luck allow, or the IC's hands-on pace), as if
-  guessed without any investigation. No play can beat it: it marks what could never be avoided.
+  (the quickest `takes` of its real fixes, at the quickest a person's speed and luck allow, or the
+  IC's hands-on pace), as if guessed without any investigation. No play can beat it: it marks
+  what could never be avoided.
+Neither curve has a mitigation or a worsening in it (nobody acts in one, the real fix comes at
+once in the other); the run's own curve is read from the log, so whatever the engine played
+(growth steps, relief, returns, worsening) is in it as it happened.
 
 Items:
 - customer-impact-minutes: the share of the avoidable impact (baseline minus floor) avoided;
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 
 from sim.log import events as ev
 from sim.scenario import graph as g
+from sim.scenario import impact as im
 from sim.scenario.model import Scenario
 from sim.reading.scoring.card import Ledger
 from sim.reading.scoring.facts import Facts, minutes
@@ -64,29 +69,25 @@ class Curve:
 
 def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None, until: int | None = None) -> Curve:
     """Impact when each fault runs its course, except those fixed at the given times; integrated
-    to `until` (the time limit by default)."""
+    to `until` (the time limit by default). The faults' states and the impact they cause come from
+    `sim.scenario.impact`, exactly as the engine plays them."""
     fixed = fixed or {}
     graph = g.build_graph(scenario)
     times = {0}
     for fault in scenario.faults:
         times.add(fault.at)
-        if fault.grows is not None:
-            times.add(fault.at + fault.grows.after)
+        times.update(fault.at + step.after for step in im.steps(fault))
         if fault.id in fixed:
             times.add(fixed[fault.id])
     limit = scenario.end.time_limit if until is None else until
     points: list[tuple[int, float]] = []
     for t in sorted(x for x in times if x <= limit):
-        own: dict[str, str] = {}
-        for fault in scenario.faults:
-            done = fixed.get(fault.id)
-            if t < fault.at or (done is not None and t >= done):
-                continue
-            effect = fault.effect
-            if fault.grows is not None and t >= fault.at + fault.grows.after and (done is None or done > fault.at + fault.grows.after):
-                effect = fault.grows.to
-            own[fault.service] = g.worse(own.get(fault.service, g.OK), effect)
-        impact = g.customer_impact(graph, g.effective_health(graph, own), scenario.impact.degraded_share)
+        hurting = [
+            im.Hurting(fault.service, state)
+            for fault in sorted(scenario.faults, key=lambda x: x.id)
+            if (state := im.state_at(fault, t, fixed.get(fault.id))) is not None
+        ]
+        impact = im.truth(graph, scenario.impact, hurting)[2]
         if not points or points[-1][1] != impact:
             points.append((t, impact))
     return Curve(tuple(points), limit)
@@ -97,9 +98,11 @@ def baseline(scenario: Scenario, until: int | None = None) -> Curve:
 
 
 def floor(scenario: Scenario, until: int | None = None) -> Curve:
+    """Each fault fixed by its fastest real fix (the fix or a remedy that fixes), at the fastest pace."""
     fastest = max([p.speed for p in scenario.people.values()] + [1.0])
     pace = min(LUCKIEST / fastest, scenario.behaviour.hands_on_factor)
-    return fault_curve(scenario, {f.id: f.at + int(f.fix.takes * pace) for f in scenario.faults}, until)
+    quickest = {f.id: min(fix.takes for fix in f.real_fixes()) for f in scenario.faults}
+    return fault_curve(scenario, {f.id: f.at + int(quickest[f.id] * pace) for f in scenario.faults}, until)
 
 
 def horizon(f: Facts) -> int:
@@ -121,7 +124,63 @@ def run_curve(f: Facts) -> tuple[Curve, list[int]]:
         else:
             points.append((entry.t, entry.event.impact))
         seqs.append(entry.seq)
+    for t, impact in _relief_running_out(f, until):
+        if points[-1][0] == t:
+            points[-1] = (t, impact)
+        elif points[-1][1] != impact:
+            points.append((t, impact))
     return Curve(tuple(points), until), seqs
+
+
+def _relief_running_out(f: Facts, until: int) -> list[tuple[int, float]]:
+    """A drill that ended while a mitigation held: the fault comes back when the relief wears off,
+    whether or not the drill is still being played. The impact from then on, to `until`, replayed
+    with `sim.scenario.impact` from the faults' states at the end (growth steps still to come
+    included), so that closing on a mitigation does not pass for a fix."""
+    ended = f.of(ev.DrillEnded)
+    if not ended:
+        return []
+    end = ended[-1].t
+    faults = {x.id: x for x in f.scenario.faults}
+    states: dict[str, im.State] = {}
+    relieved: dict[str, int] = {}
+    for entry in f.entries:
+        e = entry.event
+        fault = faults.get(getattr(e, "fault", None) or "")
+        if fault is None:
+            continue
+        if isinstance(e, ev.FaultStarted):
+            states[e.fault] = im.start(fault)
+        elif isinstance(e, ev.FaultFixed):
+            states.pop(e.fault, None)
+            relieved.pop(e.fault, None)
+        elif isinstance(e, (ev.FaultGrew, ev.FaultWorsened)) and e.fault in states:
+            states[e.fault] = im.State(e.effect, states[e.fault].share)
+        elif isinstance(e, ev.FaultShareRose) and e.fault in states:
+            states[e.fault] = im.State(states[e.fault].effect, e.share)
+        elif isinstance(e, ev.FaultMitigated):
+            relieved[e.fault] = e.until
+        elif isinstance(e, (ev.FaultReturned, ev.FaultWorsened)):
+            relieved.pop(e.fault, None)
+    relieved = {fid: t for fid, t in relieved.items() if fid in states and t < until}
+    if not relieved:
+        return []
+    times = set(relieved.values()) | {
+        faults[fid].at + step.after for fid in states for step in im.steps(faults[fid]) if end < faults[fid].at + step.after < until
+    }
+    graph = g.build_graph(f.scenario)
+    points = []
+    for t in sorted(times):
+        hurting = []
+        for fid in sorted(states):
+            fault, state = faults[fid], states[fid]
+            for step in im.steps(fault):
+                if end < fault.at + step.after <= t:
+                    state = im.grown(state, step)
+            if relieved.get(fid, 0) <= t:
+                hurting.append(im.Hurting(fault.service, state))
+        points.append((t, im.truth(graph, f.scenario.impact, hurting)[2]))
+    return points
 
 
 def judge(f: Facts) -> Ledger:
