@@ -1,0 +1,127 @@
+"""The scenario library table: how each shipped scenario plays, bot by bot, over 20 seeds.
+
+    python -m tests.scenario.library_table [SCENARIO ...]
+
+Prints Markdown: per scenario its difficulty, how often the expert and the idle IC resolve it, the
+mean (min-max) overall score of each bot, and how often each piece of drama the scenario authors
+fired for the expert and for the novice. The issue's bars (issue 10): expert resolves at least 19
+of 20, idle none; expert mean 85 or more, novice 35 to 70, idle 15 or less; each drama item fires in
+at least 15 of 20 expert runs and 10 of 20 novice runs (`test_shipped_drama.py` holds them).
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.log import events as ev
+from sim.play.drill import play
+from sim.reading.outcome import outcome
+from sim.reading.scoring import score
+from sim.scenario import load_scenario
+from sim.scenario.model import Scenario
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SEEDS = range(20)
+BOTS = ("expert", "novice", "idle")
+EXPERT_FIRES, NOVICE_FIRES = 15, 10  # of 20 runs: the bars each drama item must clear
+
+
+def shipped() -> list[str]:
+    return sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+
+
+@functools.cache
+def loaded(name: str):
+    return load_scenario(SCENARIOS / f"{name}.yaml")
+
+
+def drama_items(scenario: Scenario) -> list[str]:
+    """Every piece of drama the scenario authors, as a label: one per conflict, per manager with a
+    theory, the Head of Sales' push and the executive's swoop."""
+    items = [f"conflict {c.id}" for c in scenario.conflicts]
+    items += [f"theory {m.person}" for m in scenario.stakeholders.managers if m.theory is not None]
+    if scenario.stakeholders.head_of_sales is not None:
+        items.append(f"sales push {scenario.stakeholders.head_of_sales.person}")
+    if scenario.stakeholders.executive is not None:
+        items.append(f"swoop {scenario.stakeholders.executive.person}")
+    return items
+
+
+def fired(entries) -> frozenset[str]:
+    """The drama labels whose event is in the log: a conflict raised, a manager's theory DM'd to an
+    engineer, a push for Sev0, the executive's request."""
+    found = set()
+    for entry in entries:
+        e = entry.event
+        if isinstance(e, ev.ConflictRaised):
+            found.add(f"conflict {e.conflict}")
+        elif isinstance(e, ev.ManagerTheory):
+            found.add(f"theory {e.manager}")
+        elif isinstance(e, ev.SalesPushed):
+            found.add(f"sales push {e.person}")
+        elif isinstance(e, ev.ExecutiveRequested):
+            found.add(f"swoop {e.person}")
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Run:
+    seed: int
+    resolved: bool
+    overall: float
+    fired: frozenset[str]
+
+
+@functools.cache
+def runs(name: str, bot: str) -> tuple[Run, ...]:
+    """The bot's drill on every seed; cached, drills are deterministic."""
+    s = loaded(name)
+    out = []
+    for seed in SEEDS:
+        entries = play(s, seed, bot).log.entries
+        out.append(Run(seed, outcome(entries).resolved, score(s.scenario, entries).overall, fired(entries)))
+    return tuple(out)
+
+
+def fired_count(name: str, bot: str, item: str) -> int:
+    return sum(item in r.fired for r in runs(name, bot))
+
+
+def _scores(name: str, bot: str) -> str:
+    values = [r.overall for r in runs(name, bot)]
+    return f"{statistics.mean(values):.1f} ({min(values):.0f}-{max(values):.0f})"
+
+
+def table(names: list[str]) -> str:
+    lines = [
+        "| scenario | difficulty | expert resolved | novice resolved | idle resolved | expert | novice | idle |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name in names:
+        s = loaded(name).scenario
+        resolved = {bot: sum(r.resolved for r in runs(name, bot)) for bot in BOTS}
+        n = len(SEEDS)
+        lines.append(
+            f"| {name} | {s.scenario.difficulty} | {resolved['expert']}/{n} | {resolved['novice']}/{n} | {resolved['idle']}/{n} | "
+            + " | ".join(_scores(name, bot) for bot in BOTS)
+            + " |"
+        )
+    lines += ["", "| scenario | drama | fired, expert | fired, novice |", "| --- | --- | --- | --- |"]
+    for name in names:
+        for item in drama_items(loaded(name).scenario):
+            n = len(SEEDS)
+            lines.append(f"| {name} | {item} | {fired_count(name, 'expert', item)}/{n} | {fired_count(name, 'novice', item)}/{n} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    print(table(argv or shipped()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
