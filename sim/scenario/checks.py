@@ -234,6 +234,9 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
                 continue
         else:
             target = fix.get("target")
+            if isinstance(target, str) and _run_by_vendor(services.get(target, {})):
+                yield where.problem(("faults", i, "fix"), _vendor_fix_names_nobody(target, services[target]), on_key=True)
+                continue
             owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
             if not isinstance(owner, str) or owner not in teams:
                 continue
@@ -255,6 +258,21 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
                 "add a reachable person to fix.teams or fix.people, or make one of them reachable"
             )
             yield where.problem(("faults", i, "fix"), message, on_key=True)
+
+
+def _run_by_vendor(service: dict) -> bool:
+    return "vendor" in service and "owner" not in service
+
+
+def _vendor_fix_names_nobody(target: str, service: dict) -> str:
+    # Nobody inside owns a vendor's service, so there is no owning team to fall back on.
+    vendor = service.get("vendor")
+    name = vendor.get("name") if isinstance(vendor, dict) else None
+    who = f"{name!r}, a third party" if isinstance(name, str) else "a third party"
+    return (
+        f"nobody can apply this fix: {target!r} is run by {who}, so no internal team owns it; "
+        "name who may apply the fix in fix.teams or fix.people"
+    )
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
