@@ -22,6 +22,7 @@ from sim.engine.incident import DETECTED, Incident
 from sim.engine.people import People
 from sim.engine.roles import Roles
 from sim.engine.stakeholders import Stakeholders
+from sim.engine.vendors import Vendors
 from sim.engine.world import World
 from sim.log.events import (
     CommandIssued,
@@ -66,13 +67,14 @@ class Engine:
         self.roles = Roles(self)
         self.stakeholders = Stakeholders(self)
         self.conflicts = Conflicts(self)
+        self.vendors = Vendors(self)
         self._ids: dict[str, int] = {}
         self.time_limit = self.scenario.end.time_limit
         self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
         self.people.start()
         self.world.start()
         self.alerts.start()
-        for component in (self.escalation, self.roles, self.stakeholders, self.conflicts):
+        for component in (self.escalation, self.roles, self.stakeholders, self.conflicts, self.vendors):
             component.start()
 
     @property

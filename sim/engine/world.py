@@ -96,7 +96,8 @@ class World:
         when the file names nobody."""
         fix = fault.fix if fix is None else fix
         if not fix.teams and not fix.people:
-            return {g.owner(self.graph, fix.target)}, set()
+            owner = g.owner(self.graph, fix.target)  # None for a vendor's service: validation requires names there
+            return ({owner} if owner is not None else set()), set()
         return set(fix.teams), set(fix.people)
 
     def faults_fixed_by(self, action: str, target: str) -> list[Fault]:

@@ -473,6 +473,41 @@ class FaultShareRose(Event):
     share: float
 
 
+# --- vendors and alerts --------------------------------------------------------------------------
+
+
+@event("vendor_named")
+class VendorNamed(Event):
+    """/owner on a service a third party runs: the directory names the vendor at once."""
+
+    service: str
+    vendor: str  # display name
+
+
+@event("status_page_read")
+class StatusPageRead(Event):
+    service: str
+    vendor: str
+    status: str  # operational, incident or resolved: what the page says, which lags the truth
+    posted: int | None  # when the page posted the notice shown; None while it says operational
+
+
+@event("ticket_opened")
+class TicketOpened(Event):
+    ticket: int
+    service: str
+    vendor: str
+    text: str  # what the IC wrote; may be empty
+
+
+@event("ticket_answered")
+class TicketAnswered(Event):
+    ticket: int
+    service: str
+    vendor: str
+    text: str  # the vendor's support answer, as the scenario writes it
+
+
 # --- serialisation -----------------------------------------------------------------------------
 
 

@@ -321,6 +321,36 @@ def _manager_stayed_away(e: ev.ManagerStayedAway, v: Voice, c: Cast) -> str:
     return f"{c.subject(e.manager, v)} never joined the channel ({why})."
 
 
+# --- vendors and alerts: a third party's status page and support desk ----------------------------
+
+
+def _ticket_opened(e: ev.TicketOpened, v: Voice, c: Cast) -> str:
+    said = f": \u201c{v.text(e.text)}\u201d" if e.text else ""
+    return f"{_player(v)} opened support ticket #{e.ticket} with {v.text(e.vendor)} about {v.ident(e.service)}{said}."
+
+
+def _ticket_answered(e: ev.TicketAnswered, v: Voice, c: Cast) -> str:
+    return f"{v.text(e.vendor)} support answered ticket #{e.ticket}: {v.text(e.text)}"
+
+
+def _status_page(e: ev.StatusPageRead, v: Voice, c: Cast) -> str:
+    vendor, service = v.text(e.vendor), v.ident(e.service)
+    posted = f" (posted {format_clock(e.posted)})" if e.posted is not None else ""
+    if e.status == "incident":
+        return f"{vendor} status page: investigating an incident affecting {service}{posted}."
+    if e.status == "resolved":
+        return f"{vendor} status page: the incident affecting {service} is resolved{posted}."
+    return f"{vendor} status page: all systems operational."
+
+
+def _vendor_named(e: ev.VendorNamed, v: Voice, c: Cast) -> str:
+    service = v.ident(e.service)
+    return (
+        f"{service} is run by {v.text(e.vendor)}, a third party: nobody inside owns it. Check its status page "
+        f"(/status-page {service}) or open a support ticket (/ticket {service} ...)."
+    )
+
+
 _STORIES: dict[type, Callable] = {
     ev.PersonPresent: _person_present,
     ev.PersonAsleep: _person_asleep,
@@ -359,6 +389,9 @@ _STORIES: dict[type, Callable] = {
     ev.PhaseChanged: _phase_changed,
     ev.HeadsDown: _heads_down,
     ev.DrillEnded: _drill_ended,
+    ev.TicketOpened: _ticket_opened,
+    ev.TicketAnswered: _ticket_answered,
+    ev.StatusPageRead: _status_page,
 }
 
 
@@ -411,4 +444,9 @@ _SPEECH: dict[type, Callable] = {
     ev.ExecutiveRequested: lambda e, c, task: (_name(c, e.person), f"I need {WANTS.get(e.request, e.request)}, now."),
     ev.PulledOff: lambda e, c, task: (
         _name(c, e.person), f"{_name(c, e.by)} pulled me off for about {max(1, e.seconds // 60)} min."),
+    # vendors: the directory, the vendor's status page and its support desk
+    ev.VendorNamed: lambda e, c, task: ("directory", _vendor_named(e, YOU, c)),
+    ev.StatusPageRead: lambda e, c, task: ("status page", _status_page(e, YOU, c)),
+    ev.TicketOpened: lambda e, c, task: (f"{e.vendor} support", f"Ticket #{e.ticket} received about {e.service}; we will get back to you."),
+    ev.TicketAnswered: lambda e, c, task: (f"{e.vendor} support", f"Ticket #{e.ticket}: {e.text}"),
 }

@@ -110,6 +110,7 @@ _TOLD = (
     ev.RoleAssigned, ev.RoleReleased, ev.TimelineNote, ev.ManagerTheory, ev.DeadEndEnded,
     ev.ManagerRedirected, ev.SalesQualified, ev.ExecutiveRequested, ev.ExecutiveAnswered, ev.PulledOff,
     ev.ConflictRaised, ev.ConflictDecided, ev.DrillEnded,
+    ev.TicketOpened, ev.TicketAnswered,  # vendors
 )
 
 
@@ -409,6 +410,8 @@ def _follow_ups(scenario: Scenario, f: _Facts) -> list[str]:
 
 def _owner(scenario: Scenario, service: str) -> str:
     model = scenario.services.get(service)
+    if model is not None and model.vendor is not None:
+        return f" (run by {md(model.vendor.name or service)}, a third party)"
     return f" (owner: {code(model.owner)})" if model is not None else ""
 
 

@@ -105,6 +105,9 @@ class View:
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
     owners_confirmed: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)  # in the channel from the start (`person_present`)
+    # vendors: what each vendor's status page said when last read, and tickets awaiting an answer
+    status_pages: dict[str, str] = field(default_factory=dict)  # service -> operational, incident, resolved
+    tickets_open: dict[int, str] = field(default_factory=dict)  # ticket -> service
     cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
 
     def __post_init__(self) -> None:
@@ -147,8 +150,12 @@ class View:
                 self.suggestions.append((event.suggests, event.relayed_by is not None))
         elif isinstance(event, ev.EvidenceShared) and event.suggests:
             self.suggestions.append((event.suggests, False))
-        elif isinstance(event, ev.OwnerFound):
-            self.owners_confirmed.add(event.service)
+        elif isinstance(event, (ev.OwnerFound, ev.VendorNamed)):
+            self.owners_confirmed.add(event.service)  # a vendor named is who runs it, confirmed
+
+    def alert_severity(self, alert: str) -> str:
+        """The label the pager shows with an alert: critical, warning or info."""
+        return self.catalog.alert_severity.get(alert, "critical")
 
     def role_of(self, person: str) -> str | None:
         return next((role for role, holder in self.roles.items() if holder == person), None)
@@ -309,6 +316,18 @@ def _rejected(v: View, t: int, e: ev.CommandRejected) -> None:
         v.commands[-1].refused = e.reason
 
 
+def _status_page_read(v: View, t: int, e: ev.StatusPageRead) -> None:
+    v.status_pages[e.service] = e.status
+
+
+def _ticket_opened(v: View, t: int, e: ev.TicketOpened) -> None:
+    v.tickets_open[e.ticket] = e.service
+
+
+def _ticket_answered(v: View, t: int, e: ev.TicketAnswered) -> None:
+    v.tickets_open.pop(e.ticket, None)
+
+
 def _ended(v: View, t: int, e: ev.DrillEnded) -> None:
     v.ended = e.reason
 
@@ -373,4 +392,7 @@ _FOLDS = {
     ev.ExecutiveAnswered: _executive_answered,
     ev.ConflictRaised: _conflict_raised,
     ev.ConflictDecided: _conflict_decided,
+    ev.StatusPageRead: _status_page_read,
+    ev.TicketOpened: _ticket_opened,
+    ev.TicketAnswered: _ticket_answered,
 }

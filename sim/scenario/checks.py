@@ -271,6 +271,8 @@ def _appliers(
             return [], f"nobody can apply this {key}: no person belongs to {listed} ({key}.teams) and {key}.people is empty"
         return able, None
     target = fix.get("target")
+    if isinstance(target, str) and _run_by_vendor(services.get(target, {})):
+        return [], _vendor_fix_names_nobody(target, services[target], key)
     owner = services.get(target, {}).get("owner") if isinstance(target, str) else None
     if not isinstance(owner, str) or owner not in teams:
         return None, None
@@ -281,6 +283,21 @@ def _appliers(
             f"{target!r} ({owner!r}) applies it, and no person belongs to {owner!r}"
         )
     return able, None
+
+
+def _run_by_vendor(service: dict) -> bool:
+    return "vendor" in service and "owner" not in service
+
+
+def _vendor_fix_names_nobody(target: str, service: dict, key: str = "fix") -> str:
+    # Nobody inside owns a vendor's service, so there is no owning team to fall back on.
+    vendor = service.get("vendor")
+    name = vendor.get("name") if isinstance(vendor, dict) else None
+    who = f"{name!r}, a third party" if isinstance(name, str) else "a third party"
+    return (
+        f"nobody can apply this {key}: {target!r} is run by {who}, so no internal team owns it; "
+        f"name who may apply the {key} in {key}.teams or {key}.people"
+    )
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:

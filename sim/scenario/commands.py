@@ -154,9 +154,28 @@ class Note:
     text: str
 
 
+# --- vendors ---
+
+
+@dataclass(frozen=True)
+class StatusPage:
+    """Read the status page of the vendor that runs a service."""
+
+    service: str
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """Open a support ticket with the vendor that runs a service."""
+
+    service: str
+    text: str
+
+
 Command = (
     Ack | Declare | SetSeverity | Page | Assign | Update | Mitigated | Resolve | Owner | Escalate | Ask | HandsOn
     | Back | Role | Unrole | Dm | Redirect | Authority | Qualify | Grant | Decline | Decide | Poll | Evidence | Note
+    | StatusPage | Ticket
 )
 
 
@@ -202,6 +221,8 @@ USAGE: tuple[Usage, ...] = (
     Usage("poll", "/poll", "go with the best-supported proposal unless someone strongly objects"),
     Usage("evidence", "/evidence PERSON", "ask a person for the source evidence behind their last report"),
     Usage("note", "/note TEXT", "pin a key moment to the incident timeline"),
+    Usage("status-page", "/status-page SERVICE", "read the status page of the vendor that runs a service (it lags the truth)"),
+    Usage("ticket", "/ticket SERVICE [TEXT]", "open a support ticket with the vendor that runs a service; support answers later"),
 )
 _SYNTAX = {u.name: u.syntax for u in USAGE}
 
@@ -226,6 +247,9 @@ def parse(text: str) -> Command | ParseError:
     rest = rest.strip()
     if name in _FREE_TEXT:
         return _FREE_TEXT[name](rest) if rest else _usage(name)
+    if name == "ticket":
+        service, _, words = rest.partition(" ")
+        return Ticket(service.lower(), words.strip()) if service else _usage("ticket")
     if name == "dm":
         person, _, text = rest.partition(" ")
         return Dm(person.lower(), text.strip()) if text.strip() else _usage("dm")
@@ -257,6 +281,7 @@ _NO_ARGS = {
 _ONE_ARG = {
     "declare": Declare, "sev": SetSeverity, "page": Page, "owner": Owner, "escalate": Escalate,
     "redirect": Redirect, "authority": Authority, "decide": Decide, "evidence": Evidence, "unrole": Unrole,
+    "status-page": StatusPage,
 }
 
 

@@ -71,8 +71,8 @@ def customer_impact(graph: nx.DiGraph, health: Mapping[str, str], degraded_share
     return round(min(total, 1.0), 6)
 
 
-def owner(graph: nx.DiGraph, service: str) -> str:
-    """The team that owns a service."""
+def owner(graph: nx.DiGraph, service: str) -> str | None:
+    """The team that owns a service; None for a service a vendor runs."""
     return graph.nodes[service]["owner"]
 
 

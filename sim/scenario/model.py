@@ -61,6 +61,33 @@ class Meta(Strict):
     briefing: str = Field("", description="What the trainee reads before the drill starts.")
 
 
+# --- vendors and alerts -------------------------------------------------------------------------
+
+DEFAULT_TICKET_ANSWER = (
+    "Thanks for contacting support. We have received your ticket and our engineers are looking into it; "
+    "please follow our status page for updates."
+)
+
+
+class Vendor(Strict):
+    """A third party that runs a service: nobody inside owns it, its status page and support desk
+    are the only windows into it."""
+
+    name: str | None = Field(None, description="Display name of the third party, for example Stripe; the service's id when absent.")
+    status_page_lag: Duration = Field(
+        "15m",
+        description="How long the vendor's status page lags behind reality: an incident is posted this long after it starts, "
+        "and marked resolved this long after it ends.",
+    )
+    ticket_reply: Duration = Field("20m", description="How long the vendor's support takes to answer a ticket.")
+    ticket_answer: str = Field(DEFAULT_TICKET_ANSWER, description="What the vendor's support answers to a ticket.")
+    resolves_after: Duration | None = Field(
+        None,
+        description="The vendor fixes a fault on its service by itself this long after the fault starts, unless someone "
+        "fixed it first; omit when the vendor never does.",
+    )
+
+
 class Service(Strict):
     """A service of the dependency graph.
 
@@ -68,7 +95,9 @@ class Service(Strict):
     each key given replaces the org's value of that key whole (a depends_on map is replaced,
     not merged); the keys not given keep the org's values."""
 
-    owner: Name = Field(description="Team that owns the service.")
+    owner: Name | None = Field(
+        None, description="Team that owns the service; give either owner or vendor (for a service a third party runs)."
+    )
     tier: int = Field(2, ge=1, le=4, description="1 is the most critical.")
     traffic: Share = Field(0.0, description="Share of customer traffic that enters here (0 for internal services).")
     depends_on: dict[Name, Literal["hard", "soft"]] = Field(
@@ -80,6 +109,26 @@ class Service(Strict):
         None, description="Team the service catalog wrongly lists as owner (a stale entry); omit when the catalog is right."
     )
     catalog_missing: bool = Field(False, description="The service catalog lists no owner at all.")
+    vendor: Vendor | None = Field(
+        None, description="The third party that runs the service (a payment provider, say), instead of an internal owner."
+    )
+
+    # JSON Schema for editors: exactly one of the two keys (draft-07 reads oneOf/required).
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["owner"]}, {"required": ["vendor"]}]})
+
+    @model_validator(mode="after")
+    def _one_runner(self) -> Service:
+        # Who runs a service decides who is paged, who may change it and where the IC looks; it
+        # must be one or the other, never both and never neither.
+        if (self.owner is None) == (self.vendor is None):
+            found = "both" if self.owner is not None else "neither"
+            raise ValueError(
+                f"give exactly one of owner (the internal team that runs the service) and vendor (the third party "
+                f"that runs it); found {found}"
+            )
+        if self.vendor is not None and (self.catalog_owner is not None or self.catalog_missing):
+            raise ValueError("catalog_owner and catalog_missing describe an internal owner's catalog entry; a vendor's service has none")
+        return self
 
 
 class Team(Strict):
@@ -283,6 +332,16 @@ class Alert(Strict):
     service: Name
     fires_on: Literal["degraded", "down"] = "degraded"
     noise: Share = Field(0.0, description="Chance per minute that the alert fires while the service is healthy.")
+    delay: Duration = Field(0, description="Trouble must last this long before the alert fires; trouble that ends sooner never fires it.")
+    flaps: Share = Field(
+        0.0,
+        description="Chance per minute that the alert, firing on real trouble, clears by itself and fires again a minute or "
+        "two later while the trouble lasts; each refire wears the on-call down like noise.",
+    )
+    noise_when: Literal["healthy", "always"] = Field(
+        "healthy", description="When noise may fire the alert: only while its service is healthy, or whatever its health."
+    )
+    severity: Literal["critical", "warning", "info"] = Field("critical", description="The label the pager shows with the alert.")
 
 
 class End(Strict):

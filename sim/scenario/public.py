@@ -2,12 +2,13 @@
 
 The IC's view, the TUI and the bots see the scenario only through this: services as the service
 catalog lists them (a stale or missing owner included), teams, the people directory, the severity
-ladder. Faults, fixes, alerts' definitions and true owners stay in the engine.
+ladder. Faults, fixes, alerts' definitions and true owners stay in the engine; what the pager
+prints beside an alert (its severity label) and which third party runs a service are public.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sim.scenario import policy
 from sim.scenario.model import Escalation, Scenario, Setting, SeverityPolicy
@@ -21,6 +22,7 @@ class ServiceCard:
     traffic: float
     depends_on: dict[str, str]
     monitored: bool
+    vendor: str | None = None  # the third party that runs it (display name); None for an internal service
 
 
 @dataclass(frozen=True)
@@ -48,20 +50,24 @@ class Catalog:
     severity: SeverityPolicy
     escalation: Escalation
     setting: Setting | None = None  # the hour, the day and the traffic: public, the IC knows the time
+    alert_severity: dict[str, str] = field(default_factory=dict)  # alert id -> the label the pager shows
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Catalog:
         services = {}
         for name, spec in sorted(scenario.services.items()):
             listed = None if spec.catalog_missing else (spec.catalog_owner or spec.owner)
-            services[name] = ServiceCard(name, listed, spec.tier, spec.traffic, dict(spec.depends_on), spec.monitored)
+            vendor = None if spec.vendor is None else (spec.vendor.name or name)
+            services[name] = ServiceCard(name, listed, spec.tier, spec.traffic, dict(spec.depends_on), spec.monitored, vendor)
         teams = {name: TeamCard(spec.name or name, spec.manager) for name, spec in sorted(scenario.teams.items())}
         people = {
             pid: PersonCard(pid, spec.team, spec.on_call, tuple(spec.skills)) for pid, spec in sorted(scenario.people.items())
         }
         meta = scenario.scenario
+        severities = {alert.id: alert.severity for alert in sorted(scenario.alerts, key=lambda a: a.id)}
         return cls(
-            meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation, scenario.setting
+            meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation,
+            scenario.setting, severities,
         )
 
     @property

@@ -1,4 +1,4 @@
-"""The alerts panel: what is firing right now, and on which service."""
+"""The alerts panel: what is firing right now, on which service, and the label the pager gives it."""
 
 from __future__ import annotations
 
@@ -9,16 +9,22 @@ from sim.reading.view import View
 from tui.widgets.shown import Shown
 
 
+_DOT = {"critical": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
 class AlertsPanel(Widget):
     BORDER_TITLE = "Alerts"
 
-    firing: reactive[tuple[tuple[str, str], ...]] = reactive((), layout=True)
+    firing: reactive[tuple[tuple[str, str, str], ...]] = reactive((), layout=True)
 
     def show(self, view: View) -> None:
-        self.firing = tuple(sorted(view.alerts.items()))
+        self.firing = tuple((alert, service, view.alert_severity(alert)) for alert, service in sorted(view.alerts.items()))
 
     def render(self) -> Shown:
         if not self.firing:
             return Shown("no alerts firing", style="dim italic")
-        lines = [Shown.assemble(("● ", "bold red"), alert, (" on ", "dim"), service) for alert, service in self.firing]
+        lines = [
+            Shown.assemble(("● ", _DOT[severity]), (f"{severity} ", "dim"), alert, (" on ", "dim"), service)
+            for alert, service, severity in self.firing
+        ]
         return Shown("\n").join(lines)

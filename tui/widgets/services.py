@@ -1,7 +1,7 @@
 """The services panel: each service's observed health, its share of customer traffic and owner.
 
 The owner is the one the IC knows: as the service catalog lists it (possibly stale, possibly
-missing) until an /owner lookup corrects it.
+missing) until an /owner lookup corrects it; a service a third party runs shows its vendor.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class ServicesPanel(Widget):
 
     def show(self, view: View) -> None:
         self.rows = tuple(
-            (name, view.health.get(name, "unknown"), card.traffic, view.owners.get(name))
+            (name, view.health.get(name, "unknown"), card.traffic, f"{card.vendor} (vendor)" if card.vendor else view.owners.get(name))
             for name, card in view.catalog.services.items()
         )
 

@@ -16,6 +16,11 @@ def _owner(engine: Engine, command: c.Owner) -> str | None:
     problem = unknown_service(engine, command.service)
     if problem:
         return problem
+    if engine.vendors.runs(command.service):
+        # Nobody inside owns it: the directory names the vendor, and the reply points at its
+        # status page and support desk.
+        engine.vendors.name_owner(command.service)
+        return None
     escalation = engine.escalation
     if command.service in escalation.lookups:
         ends = escalation.lookups[command.service]

@@ -40,6 +40,26 @@ def owner(view: View, service: str) -> str | None:
     return view.owners[service]
 
 
+def vendor(view: View, service: str) -> str | None:
+    """The third party that runs a service, as the catalog says; None for an internal service."""
+    return view.catalog.services[service].vendor
+
+
+def teams_for(view: View, service: str) -> list[str]:
+    """The teams to bring in for a service: its owner as far as the IC knows; for a service a vendor
+    runs (no owner inside), the teams of the people the directory says know it, else the owners of
+    the services that call it (who hold the integration)."""
+    if vendor(view, service) is None:
+        team = owner(view, service)
+        return [team] if team is not None else []
+    catalog = view.catalog
+    skilled = sorted({card.team for card in catalog.people.values() if service in card.skills})
+    if skilled:
+        return skilled
+    callers = sorted(s for s, card in catalog.services.items() if service in card.depends_on)
+    return list(dict.fromkeys(t for s in callers if (t := owner(view, s)) is not None))
+
+
 def reports(view: View) -> list[TaskReported]:
     return view.reports
 

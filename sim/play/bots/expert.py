@@ -1,7 +1,9 @@
 """The playbook IC: impact before severity, named delegation with time-boxes, updates on cadence,
 the fix the evidence points to, and the room held as the article advises: managers redirected
 privately, the Head of Sales answered with impact evidence, the executive's swoop declined,
-disagreements decided, questions answered, owners looked up, silent pages escalated."""
+disagreements decided, questions answered, owners looked up, silent pages escalated; a vendor's
+service in trouble has its status page read and a support ticket opened, and its fix goes to a
+team that holds the integration."""
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ from sim.play.bots.base import (
     Bot,
     closing_text,
     fix_suggestions,
-    owner,
     owners_confirmed,
     reports,
     severity_for,
     status_text,
     suspects,
     tasks_started,
+    teams_for,
+    vendor,
 )
 from sim.reading.names import display_name
 from sim.reading.view import PersonView, View
@@ -39,6 +42,7 @@ class ExpertBot(Bot):
         self.noted: set[str] = set()
         self.read = 0  # messages of the inbox already handled
         self.clean_since: int | None = None
+        self.vendors_contacted: set[str] = set()
 
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
@@ -55,6 +59,7 @@ class ExpertBot(Bot):
         commands += self._answer_the_room(view)
         commands += self._reassess(view)
         commands += self._find_owners(view, troubled)
+        commands += self._contact_vendors(view, troubled)
         commands += self._staff(view, troubled)
         commands += self._check_relayed(view)
         delegated, free = self._delegate(view, troubled)
@@ -104,11 +109,23 @@ class ExpertBot(Bot):
         self.looked_up.update(wanted)
         return [f"/owner {s}" for s in dict.fromkeys(wanted)]
 
+    def _contact_vendors(self, view: View, troubled: list[str]) -> list[str]:
+        """A third party's service in trouble: nobody inside can see into it, so read its status
+        page and open a ticket with its support."""
+        pointed = [r.points_to for r in reports(view) if r.points_to]
+        wanted = [s for s in dict.fromkeys(troubled + pointed) if vendor(view, s) and s not in self.vendors_contacted]
+        commands = []
+        for service in wanted:
+            self.vendors_contacted.add(service)
+            impact = f"{view.observed_impact:.0%} of our customers affected"
+            commands += [f"/status-page {service}", f"/ticket {service} Errors from {service} since our incident began; {impact}. Please investigate."]
+        return commands
+
     def _staff(self, view: View, troubled: list[str]) -> list[str]:
         targets = [f.split()[1] for f in self._open_fixes(view)]
-        wanted = [owner(view, s) for s in troubled + targets]
+        wanted = [t for s in troubled + targets for t in teams_for(view, s)]
         commands = []
-        for team in dict.fromkeys(t for t in wanted if t is not None):
+        for team in dict.fromkeys(wanted):
             if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
                 continue
             self.paged_teams.add(team)
@@ -152,7 +169,7 @@ class ExpertBot(Bot):
         started = tasks_started(view)
         frontier = [s for s in troubled + pointed if f"investigate {s}" not in started]
         for service in dict.fromkeys(frontier):
-            person = _pick(free, lambda p: p.team == owner(view, service)) or _pick(free, lambda p: True)
+            person = _pick(free, lambda p: p.team in teams_for(view, service)) or _pick(free, lambda p: True)
             if person is None:
                 break
             free.remove(person)
@@ -251,12 +268,12 @@ def _name(view: View, person: str) -> str:
 
 
 def _owns_trouble(view: View, person: PersonView, troubled: list[str]) -> bool:
-    return any(owner(view, s) == person.team for s in troubled)
+    return any(person.team in teams_for(view, s) for s in troubled)
 
 
 def _can_change(view: View, person: PersonView, service: str) -> bool:
     card = view.catalog.people[person.id]
-    return card.team == owner(view, service) or service in card.skills
+    return card.team in teams_for(view, service) or service in card.skills
 
 
 def _pick(people: list[PersonView], test) -> PersonView | None:

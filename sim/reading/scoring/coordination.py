@@ -24,7 +24,10 @@ Items:
   lapse within a minute are too brief to judge);
 - each report's recommendation (a fix, or a service to look at next): acted on within two minutes
   earns all, later less, never nothing ("nobody was told to restart payments-api, which Dana's
-  report recommended").
+  report recommended");
+- each third party's service the evidence pointed at (a report on it or pointing to it, or its
+  dashboard in trouble): a support ticket opened with the vendor (/ticket) within ten minutes
+  earns all, later less, never nothing: nobody inside can see into a vendor's systems.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ QUESTION_FAIR = 60  # seconds a question must stay open to be judged
 ACTED = 1.0
 ACT_WITHIN = 120  # seconds from a report to acting on it
 ACT_SPAN = 900
+TICKET = 1.0
+TICKET_WITHIN = 600  # seconds from the evidence pointing at a vendor's service to a ticket opened
+TICKET_SPAN = 1800
 
 
 def judge(f: Facts) -> Ledger:
@@ -67,7 +73,47 @@ def judge(f: Facts) -> Ledger:
     _relays(f, ledger)
     _questions(f, ledger)
     _recommendations(f, ledger)
+    _vendor_tickets(f, ledger)
     return ledger
+
+
+def _vendor_pointers(f: Facts) -> dict[str, Entry]:
+    """Each vendor's service -> the first entry (before `open_until`) that pointed at it: a report
+    on it finding trouble or pointing to it, or its dashboard showing trouble."""
+    vendors = {s for s, spec in f.scenario.services.items() if spec.vendor is not None}
+    first: dict[str, Entry] = {}
+    if not vendors:
+        return first
+    for entry in f.entries:
+        e = entry.event
+        if entry.t >= f.open_until:
+            break
+        hits = []
+        if isinstance(e, ev.TaskReported):
+            hits = [e.points_to] + ([e.service] if e.observed not in (None, "ok") else [])
+        elif isinstance(e, ev.ServiceObserved) and e.health != "ok":
+            hits = [e.service]
+        for service in hits:
+            if service in vendors:
+                first.setdefault(service, entry)
+    return first
+
+
+def _vendor_tickets(f: Facts, ledger: Ledger) -> None:
+    tickets = grouped(f.of(ev.TicketOpened), lambda t: t.event.service)
+    for service, pointer in sorted(_vendor_pointers(f).items()):
+        spec = f.scenario.services[service].vendor
+        vendor = spec.name or service
+        since = max(pointer.t, f.detected.t)
+        ticket = next(iter(tickets.get(service, [])), None)
+        if ticket is None:
+            text = f"the evidence pointed at {service}, which {vendor} runs, and no ticket was opened with {vendor} (/ticket {service})"
+            ledger.item(TICKET, 0.0, since, text, [pointer.seq])
+            continue
+        delay = max(0, ticket.t - since)
+        fraction = late_credit(delay - TICKET_WITHIN, TICKET_SPAN)
+        text = f"opened a ticket with {vendor} about {service} {minutes(delay)} after the evidence pointed at it"
+        ledger.item(TICKET, fraction, ticket.t, text, [pointer.seq, ticket.seq])
 
 
 @dataclass(frozen=True)
