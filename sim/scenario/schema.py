@@ -66,11 +66,14 @@ def _close_name_keys(node: Any) -> None:
 
 
 # The definitions of org entries a scenario may override, and the key a new entry must give.
-_OVERRIDABLE = {"Service": "owner", "Person": "team"}
+_OVERRIDABLE = {"Service": "`owner` or `vendor`", "Person": "`team`"}
 
 
 def _let_overrides_be_partial(definitions: dict[str, Any]) -> None:
     for name, key in _OVERRIDABLE.items():
         entry = definitions[name]
         entry.pop("required", None)
-        entry["description"] += f"\n\n`{key}` is required in an entry that overrides no org entry."
+        if entry.pop("oneOf", None) is not None:
+            # A partial override may give neither owner nor vendor; it may still never give both.
+            entry["not"] = {"required": ["owner", "vendor"]}
+        entry["description"] += f"\n\n{key} is required in an entry that overrides no org entry."

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sim.scenario import load_scenario
+from sim.scenario.model import Org
 from sim.scenario.schema import json_schema
 from sim.scenario.validate import validate_paths
 from sim.scenario.yamlsafe import read_yaml
@@ -56,7 +57,9 @@ def test_schema_documents_vendors_and_alerts_and_accepts_the_fixture():
     defs = json_schema()["definitions"]
     for name, prop in defs["Vendor"]["properties"].items():
         assert prop.get("description") and "default" in prop, name
-    assert defs["Service"]["oneOf"] == [{"required": ["owner"]}, {"required": ["vendor"]}]
+    # An org file's service gives exactly one; a scenario's may override either, never give both.
+    assert json_schema(Org)["definitions"]["Service"]["oneOf"] == [{"required": ["owner"]}, {"required": ["vendor"]}]
+    assert defs["Service"]["not"] == {"required": ["owner", "vendor"]}
     alert = defs["Alert"]["properties"]
     assert alert["noise_when"]["enum"] == ["healthy", "always"] and alert["noise_when"]["default"] == "healthy"
     assert alert["severity"]["enum"] == ["critical", "warning", "info"]
