@@ -74,6 +74,7 @@ def _let_overrides_be_partial(definitions: dict[str, Any]) -> None:
         entry = definitions[name]
         entry.pop("required", None)
         if entry.pop("oneOf", None) is not None:
-            # A partial override may give neither owner nor vendor; it may still never give both.
-            entry["not"] = {"required": ["owner", "vendor"]}
+            # A partial override may give neither owner nor vendor (or clear the org's owner with
+            # `owner: null` to hand the service to a vendor); it may still never give both.
+            entry["not"] = {"required": ["owner", "vendor"], "properties": {"owner": {"type": "string"}}}
         entry["description"] += f"\n\n{key} is required in an entry that overrides no org entry."

@@ -59,7 +59,7 @@ def test_schema_documents_vendors_and_alerts_and_accepts_the_fixture():
         assert prop.get("description") and "default" in prop, name
     # An org file's service gives exactly one; a scenario's may override either, never give both.
     assert json_schema(Org)["definitions"]["Service"]["oneOf"] == [{"required": ["owner"]}, {"required": ["vendor"]}]
-    assert defs["Service"]["not"] == {"required": ["owner", "vendor"]}
+    assert defs["Service"]["not"] == {"required": ["owner", "vendor"], "properties": {"owner": {"type": "string"}}}
     alert = defs["Alert"]["properties"]
     assert alert["noise_when"]["enum"] == ["healthy", "always"] and alert["noise_when"]["default"] == "healthy"
     assert alert["severity"]["enum"] == ["critical", "warning", "info"]

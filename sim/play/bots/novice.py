@@ -22,6 +22,7 @@ from sim.play.bots.base import (
     status_text,
     suspects,
     tasks_started,
+    teams_for,
 )
 from sim.reading.view import View
 
@@ -103,12 +104,13 @@ class NoviceBot(Bot):
         for suggestion in relief_suggestions(view) + fix_suggestions(view):
             if suggestion not in started:
                 action, target = suggestion.split()
-                team = owner(view, target)
-                able = [p for p in helpers if view.catalog.people[p.id].team == team]
+                # The owner as far as the IC knows; for a vendor's service, the teams that hold it.
+                teams = teams_for(view, target)
+                able = [p for p in helpers if view.catalog.people[p.id].team in teams]
                 if able:
                     return [f"/assign {able[0].id} {action} {target}"]
-                if team is not None and not any(p.team == team and p.status != "off" for p in view.people.values()):
-                    return [f"/page {team}"]
+                if teams and not any(p.team in teams and p.status != "off" for p in view.people.values()):
+                    return [f"/page {teams[0]}"]
         pointed = [r.points_to for r in reports(view) if r.points_to]
         # The service that paged comes first in a novice's mind, whatever its traffic.
         alerting = sorted(set(view.alerts.values()), key=lambda s: (view.catalog.services[s].tier, s))
