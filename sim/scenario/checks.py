@@ -286,7 +286,8 @@ def _appliers(
 
 
 def _run_by_vendor(service: dict) -> bool:
-    return "vendor" in service and "owner" not in service
+    # `owner: null` is how a scenario hands an org service to a vendor, so a null owner is none.
+    return service.get("vendor") is not None and service.get("owner") is None
 
 
 def _vendor_fix_names_nobody(target: str, service: dict, key: str = "fix") -> str:

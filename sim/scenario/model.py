@@ -492,7 +492,7 @@ class Stakeholders(Strict):
 # --- people and setting ---------------------------------------------------------------------
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 class Setting(Strict):
@@ -500,7 +500,7 @@ class Setting(Strict):
 
     time: str | None = Field(
         None,
-        pattern=_CLOCK_PATTERN,
+        pattern=CLOCK_PATTERN,
         description='Local time at T+0, "HH:MM" (24-hour). From 23:00 to 07:00 it is night: people may be asleep.',
         examples=["03:14", "12:00"],
     )

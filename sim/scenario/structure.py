@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from sim.scenario.model import FixAction
+from sim.scenario.model import CLOCK_PATTERN, FixAction
 from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, describe, did_you_mean, suggestion
 from sim.scenario.yamlsafe import YamlPath
 
@@ -117,6 +117,8 @@ def _value_message(kind: str, pydantic_msg: str, found: Any, ctx: dict) -> str:
         text = pydantic_msg.removeprefix("Value error, ")
         return f"{text}; found {shown}" if text.startswith(_GENERIC_DURATION_ERROR) else text
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == CLOCK_PATTERN:
+            return f'{shown} is not a time of day; expected "HH:MM" on a 24-hour clock, 00:00 to 23:59 (quote it: "03:14")'
         return f"{shown} is not a valid name; {_NAME_RULE}"
     if kind == "string_too_long":
         return f"{shown} is {len(found)} characters long; the limit is {ctx.get('max_length')}"

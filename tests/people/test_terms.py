@@ -110,3 +110,15 @@ def test_an_unknown_placeholder_of_the_executive_is_named_with_the_ones_it_has(t
 def test_filling_never_reads_a_value_as_a_template():
     assert placeholders("{account} and {{literal}}") == ["account"]
     assert fill("{account} is down", {"account": "{product}"}) == "{product} is down"
+
+
+@pytest.mark.parametrize("time", ['"25:00"', '"3:14"', "noon"])
+def test_a_setting_time_that_is_no_time_of_day_says_how_to_write_one(tmp_path, time):
+    path = written(tmp_path, extra=f"setting: {{time: {time}}}\n")
+    where = len(path.read_text().splitlines())
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.field) == (where, "setting.time")
+    assert "is not a time of day; expected \"HH:MM\" on a 24-hour clock" in problem.message
+    assert "name" not in problem.message

@@ -69,3 +69,29 @@ def test_schema_documents_vendors_and_alerts_and_accepts_the_fixture():
     validator.validate(read_yaml(FIXTURE).data)
     both = read_yaml(MALFORMED / "owner-and-vendor.yaml").data
     assert not validator.is_valid(both)
+
+
+ACME = HERE.parents[1] / "scenarios" / "orgs" / "acme.yaml"
+HANDED_OVER = """\
+scenario: {id: handed-over, title: Handed over}
+include: orgs/acme.yaml
+services:
+  payments-api: {owner: null, vendor: {name: PayCo}}
+faults:
+  - {id: f, at: 1m, service: payments-api, fix: {action: failover, target: payments-api%s}}
+"""
+
+
+def test_an_org_service_handed_to_a_vendor_with_owner_null_needs_its_fixers_named(tmp_path):
+    """`owner: null` clears the org's owner; the fix then has no owning team to fall back on."""
+    (tmp_path / "orgs").mkdir()
+    (tmp_path / "orgs" / "acme.yaml").write_text(ACME.read_text())
+    path = tmp_path / "handed-over.yaml"
+    path.write_text(HANDED_OVER % "")
+    [problem] = validate_paths([str(path)])
+    assert (problem.line, problem.field) == (6, "faults[0].fix")
+    assert "'payments-api' is run by 'PayCo', a third party" in problem.message
+    path.write_text(HANDED_OVER % ", teams: [payments]")
+    loaded = load_scenario(path)
+    assert loaded.scenario.services["payments-api"].owner is None
+    assert loaded.scenario.services["payments-api"].vendor.name == "PayCo"
