@@ -57,10 +57,11 @@ class IcdrillApp(App):
     TITLE = "icdrill"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        # Not priority: the command line lets these keys bubble up only while it is empty.
-        Binding("space", "toggle_pause", "Pause/resume", key_display="space"),
-        Binding("plus,equals_sign", "faster", "Faster", key_display="+"),
-        Binding("minus,underscore", "slower", "Slower", key_display="-"),
+        # Function keys drive the clock: no key a player types into a command (space, +, -) can
+        # pause or speed up the drill, wherever the focus happens to be.
+        Binding("f2", "toggle_pause", "Pause/resume"),
+        Binding("f3", "slower", "Slower"),
+        Binding("f4", "faster", "Faster"),
         Binding("f1", "help", "Commands"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -125,7 +126,7 @@ class IcdrillApp(App):
     def _begin(self, _: bool | None = None) -> None:
         self.started = True
         self.play.query_one(Timeline).hint(
-            "The clock is running. Watch for your page; /help or F1 lists the commands, space pauses."
+            "The clock is running. Watch for your page; /help or F1 lists the commands, F2 pauses."
         )
         self._show_warnings()
         self.show_view()

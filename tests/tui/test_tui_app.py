@@ -12,7 +12,7 @@ from tui_pilot import log_text, next_signal, paste_command, play, settled, squas
 
 from tui.app import SPEEDS, IcdrillApp, build_app
 from tui.screens import BriefingScreen, PlayScreen
-from tui.widgets import CommandInput, EndPanel, PeoplePanel
+from tui.widgets import CommandInput, EndPanel, PeoplePanel, Timeline
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TINY = str(FIXTURES / "tiny.yaml")
@@ -155,29 +155,29 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
     app = build_app(TINY, speed=SPEEDS[-1])
 
     async def scenario(pilot: Pilot) -> None:
-        await pilot.press("space")  # on the briefing the clock keys do nothing
+        await pilot.press("f2")  # on the briefing the clock keys do nothing
         assert not app.paused
         await start(pilot)
         await until(pilot, lambda: app.engine.now > 0)  # the clock's ticks move the engine
-        await pilot.press("space")
+        await pilot.press("f2")
         assert app.paused
         now = app.engine.now
         for _ in range(3):  # the clock goes on ticking, and moves nothing
             await next_signal(pilot, IcdrillApp.Ticked)
         assert app.engine.now == now
-        await pilot.press("space")
+        await pilot.press("f2")
         assert not app.paused
-        await pilot.press("plus")  # the top speed holds
+        await pilot.press("f4")  # the top speed holds
         assert app.speed == SPEEDS[-1]
-        await pilot.press("minus")
+        await pilot.press("f3")
         assert app.speed == SPEEDS[-2]
         app.speed = SPEEDS[0]
-        await pilot.press("minus")  # so does the bottom one
+        await pilot.press("f3")  # so does the bottom one
         assert app.speed == SPEEDS[0]
-        # Once the player is typing, the same keys are characters of the command.
-        await pilot.press("/", "space", "plus")
+        # Space, plus and minus are characters of a command, on an empty line too.
+        await pilot.press("space", "plus", "minus")
         line = app.screen.query_one(CommandInput)
-        assert line.value == "/ +"
+        assert line.value == " +-"
         assert not app.paused and app.speed == SPEEDS[0]
         # Even when the keys queue up faster than the app reads them (a fast typist, a paste).
         line.clear()
@@ -187,6 +187,26 @@ def test_clock_runs_and_the_pause_and_speed_keys_drive_it():
         await pilot.pause()
         assert line.value == "/update a + b - c"
         assert not app.paused and app.speed == SPEEDS[0]
+
+    play(app, scenario)
+
+
+def test_typing_lands_in_the_command_line_whatever_has_the_focus():
+    """Issue 11: one click on the timeline, and `/note a b` un-paused the drill with its space."""
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        await start(pilot)
+        await pilot.press("f2")
+        assert app.paused
+        line = app.screen.query_one(CommandInput)
+        line.value = "/note half"
+        app.screen.query_one(Timeline).focus()
+        await pilot.pause()
+        assert not line.has_focus
+        await pilot.press("space", "t", "y", "p", "e", "d")
+        assert line.has_focus and line.value == "/note half typed"  # appended, not selected and wiped
+        assert app.paused and app.speed == SPEEDS[0]
 
     play(app, scenario)
 
@@ -213,7 +233,7 @@ def test_end_panel_appears_when_the_drill_ends():
         assert "This session was not recorded." in text
         assert app.screen.query_one(CommandInput).disabled
         now = app.engine.now
-        await pilot.press("space")
+        await pilot.press("f2")
         assert not app.paused and app.engine.now == now
 
     play(app, scenario)

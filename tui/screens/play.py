@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -37,6 +38,17 @@ class PlayScreen(Screen):
                 yield RoomPanel(id="room")
         yield CommandInput(id="command")
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing always lands in the command line: a character typed while a panel has the focus
+        (after a click on the timeline, say) goes to the line, which takes the focus back."""
+        command = self.query_one(CommandInput)
+        if command.disabled or command.has_focus or not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        command.focus()
+        command.insert_text_at_cursor(event.character)
 
     def show(self, view: View, speed: float, paused: bool) -> None:
         """Attributes down: each panel takes what it shows from the view."""

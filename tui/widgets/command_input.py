@@ -7,31 +7,17 @@ command sent is the text the player saw.
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input
 
 from sim.log.printable import printable
 
-# Keys that drive the clock while the line is empty; once the player has typed something they are
-# ordinary characters again.
-CLOCK_KEYS = frozenset({"space", "plus", "minus", "equals_sign", "underscore"})
-
 
 class CommandInput(Input):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="type a command, e.g. /ack  (/help lists them; Enter sends)", id=id)
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        # Not claiming the clock keys keeps the app's bindings for them in the chain (and footer).
-        if key in CLOCK_KEYS:
-            return False
-        return super().check_consume_key(key, character)
-
-    def on_key(self, event: events.Key) -> None:
-        # Decided here, in key order, because only the line knows whether it is empty by the time
-        # this key arrives: a fast typist's (or a paste's) keys queue up ahead of the app.
-        if event.key in CLOCK_KEYS and not self.value:
-            event.prevent_default()  # Input does not insert it; the key bubbles up to the bindings
+        # Coming back to the line must not select it: the next key would wipe a half-typed command.
+        super().__init__(
+            placeholder="type a command, e.g. /ack  (/help lists them; Enter sends)", id=id, select_on_focus=False
+        )
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Typing and pasting both come here: made printable before it goes in, the cursor lands
