@@ -34,7 +34,7 @@ from sim.engine import Engine
 from sim.scenario import LoadedScenario, load_scenario
 from sim.scenario import locate as catalog
 from sim.reading.view import briefing as briefing_text
-from tui.screens import BriefingScreen, PlayScreen
+from tui.screens import BriefingScreen, LeaveScreen, PlayScreen
 from tui.store.recorder import SessionRecording
 from tui.store.session import ClosedSession, close_session
 from tui.widgets import EndPanel, Timeline
@@ -95,7 +95,9 @@ class IcdrillApp(App):
         self.play: PlayScreen | None = None
         self._sim_clock = 0.0  # fractional sim time; the engine steps in whole seconds
         self._warnings: list[str] = []
-        self.recording = SessionRecording(self.engine, loaded, "player", trainee, self._warnings.append) if record else None
+        # The recording starts with the clock (`_begin`): leaving on the briefing leaves no file behind.
+        self.record, self.trainee = record, trainee
+        self.recording: SessionRecording | None = None
         self.closed: ClosedSession | None = None  # once the drill has ended
         self.ended_by_signal: int | None = None  # SIGTERM or SIGHUP, when one ended the game
 
@@ -125,6 +127,8 @@ class IcdrillApp(App):
 
     def _begin(self, _: bool | None = None) -> None:
         self.started = True
+        if self.record:
+            self.recording = SessionRecording(self.engine, self.loaded, "player", self.trainee, self._warnings.append)
         self.play.query_one(Timeline).hint(
             "The clock is running. Watch for your page; /help or F1 lists the commands, F2 pauses."
         )
@@ -200,6 +204,22 @@ class IcdrillApp(App):
         self.show_view()
 
     # --- key bindings --------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: at once on the briefing or after the end; mid-drill, only once the player says so."""
+        if not self.started or self.engine.ended or isinstance(self.screen, LeaveScreen):
+            self.exit()
+            return
+        was_paused = self.paused
+        self.paused = True  # the clock waits while the question is asked
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+            else:
+                self.paused = was_paused
+
+        self.push_screen(LeaveScreen(), callback=answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PLAY_ACTIONS:

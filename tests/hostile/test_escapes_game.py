@@ -46,6 +46,9 @@ def assert_shown_safely(app: IcdrillApp, *escapes: str) -> str:
 
 async def leave(pilot: Pilot) -> None:
     await pilot.press("ctrl+q")
+    await pilot.pause()
+    if pilot.app.is_running:  # mid-drill, Ctrl+Q asks first; y leaves
+        await pilot.press("y")
 
 
 def test_the_briefing_shows_a_hostile_title_and_briefing_as_escapes():

@@ -10,6 +10,7 @@ from tui_pilot import log_text, next_signal, play, settled
 
 from sim.log.recording import read_recording
 from tui.app import IcdrillApp, build_app
+from tui.screens import LeaveScreen, PlayScreen
 from tui.store.history import History
 from tui.widgets import CommandInput, EndPanel
 
@@ -32,10 +33,10 @@ async def to_the_end(pilot: Pilot) -> IcdrillApp.SessionClosed:
 def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeypatch):
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
     app = build_app(TINY, seed=5, record=True, trainee="ann")
-    path = app.recording.path
-    assert path == tmp_path / "recordings" / "tiny-5-1.jsonl"
+    path = tmp_path / "recordings" / "tiny-5-1.jsonl"
 
     async def steps(pilot: Pilot) -> None:
+        assert app.recording.path == path  # started with the clock
         app.engine.advance(61)
         app.screen.query_one(CommandInput).value = "/ack"
         await pilot.press("enter")
@@ -76,14 +77,49 @@ def test_a_session_left_early_is_recorded_but_not_in_the_history(tmp_path, monke
 
     async def steps(pilot: Pilot) -> None:
         app.engine.advance(120)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # mid-drill, Ctrl+Q asks first
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen) and app.is_running and app.paused
+        await pilot.press("y")
 
     run(app, steps)
+    assert app.return_code is not None  # left
     assert app.closed is None  # left before the end: never closed, so never scored nor in the history
     app.recording.close()
     rec = read_recording(app.recording.path)
     assert not rec.complete and rec.problems == [] and rec.entries[-1].t <= 120
     assert History(tmp_path / "history.sqlite").sessions() == []
+
+
+def test_ctrl_q_mid_drill_asks_and_no_takes_the_player_back_to_the_running_clock(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, record=True)
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen) and app.paused
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and not app.paused and app.is_running
+        await pilot.press("ctrl+q", "ctrl+q")  # a second Ctrl+Q means it
+        await pilot.pause()
+
+    run(app, steps)
+    assert app.return_code is not None
+
+
+def test_leaving_on_the_briefing_records_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, record=True)
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("ctrl+q")  # on the briefing: at once, nothing asked
+        await pilot.pause()
+
+    play(app, steps)
+    assert app.recording is None and app.return_code is not None
+    assert not (tmp_path / "recordings").exists() or list((tmp_path / "recordings").iterdir()) == []
 
 
 def test_without_record_nothing_is_written(tmp_path, monkeypatch):
@@ -104,9 +140,9 @@ def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("ICDRILL_DATA_DIR", str(blocker))
     app = build_app(TINY, record=True)
-    assert app.recording.path is None
 
     async def steps(pilot: Pilot) -> None:
+        assert app.recording.path is None
         assert "cannot record this session" in log_text(app)
         # At the end the session is still scored; the history cannot be written either: a hint too.
         await to_the_end(pilot)

@@ -1,6 +1,8 @@
-"""The app's screens: the briefing read before the drill, then the play screen that arranges the panels."""
+"""The app's screens: the briefing read before the drill, the play screen that arranges the panels,
+and the question asked before leaving a drill that is still running."""
 
 from tui.screens.briefing import BriefingScreen
+from tui.screens.leave import LeaveScreen
 from tui.screens.play import PlayScreen
 
-__all__ = ["BriefingScreen", "PlayScreen"]
+__all__ = ["BriefingScreen", "LeaveScreen", "PlayScreen"]
