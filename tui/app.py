@@ -34,7 +34,7 @@ from sim.engine import Engine
 from sim.scenario import LoadedScenario, load_scenario
 from sim.scenario import locate as catalog
 from sim.reading.view import briefing as briefing_text
-from tui.screens import BriefingScreen, LeaveScreen, PlayScreen
+from tui.screens import BriefingScreen, HelpScreen, LeaveScreen, PlayScreen
 from tui.store.recorder import SessionRecording
 from tui.store.session import ClosedSession, close_session
 from tui.widgets import EndPanel, Timeline
@@ -227,7 +227,15 @@ class IcdrillApp(App):
         return True
 
     def action_help(self) -> None:
-        self.play.query_one(Timeline).help()
+        if isinstance(self.screen, HelpScreen):
+            return
+        was_paused = self.paused
+        self.paused = True  # the clock waits while the player reads
+
+        def closed(_: None) -> None:
+            self.paused = was_paused
+
+        self.push_screen(HelpScreen(), callback=closed)
 
     def action_toggle_pause(self) -> None:
         self.paused = not self.paused

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tui_pilot import log_text, next_signal, paste_command, play, settled, squash, until
 
 from tui.app import SPEEDS, IcdrillApp, build_app
-from tui.screens import BriefingScreen, PlayScreen
+from tui.screens import BriefingScreen, HelpScreen, PlayScreen
 from tui.widgets import CommandInput, EndPanel, PeoplePanel, Timeline
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -67,9 +67,17 @@ def test_commands_typed_and_entered_reach_the_engine():
         app.paused = True
         await pilot.press("enter")
         await paste_command(pilot, "/help")
-        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # a screen that closes, not lines added to the timeline
+        assert "/assign PERSON ACTION SERVICE [TIMEBOX]" in widget_text(app.screen.query_one("#help-table"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and app.paused  # the clock stays as the player left it
+        await pilot.press("f1", "f1")  # F1 opens it and closes it again
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
         assert len(app.engine.log.entries) == logged
-        assert log_text(app).count("/assign PERSON ACTION SERVICE [TIMEBOX]") == 2
+        assert "/assign PERSON ACTION SERVICE [TIMEBOX]" not in log_text(app)
 
     play(app, scenario)
 

@@ -7,13 +7,12 @@ are shown as they were typed, a control character in them as its escape (`tui.wi
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual.widgets import RichLog
 
 from sim.log.clock import format_clock
 from sim.reading.names import display_name
 from sim.reading.view import Said, View
-from sim.scenario.commands import USAGE, Note, Update, parse
+from sim.scenario.commands import Note, Update, parse
 from tui.widgets.shown import Shown
 
 
@@ -87,13 +86,3 @@ class Timeline(RichLog):
     def hint(self, text: str) -> None:
         """A line from the game itself (not from the drill): a tip for the player."""
         self.write(Shown(text, style="dim italic"))
-
-    def help(self) -> None:
-        table = Table(box=None, pad_edge=False, show_header=False, title="Commands (type them below; Enter sends)",
-                      title_justify="left", title_style="bold")
-        table.add_column("syntax", style="bold cyan", no_wrap=True)
-        table.add_column("summary", ratio=1)
-        for usage in USAGE:
-            table.add_row(Shown(usage.syntax), Shown(usage.summary))
-        table.add_row(Shown("/help"), Shown("show this list"))
-        self.write(table, expand=True)
