@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 _NOISE_CHECK = 60  # seconds between chances for a noisy alert to fire
 _FLAP_CHECK = 60  # seconds between chances for a firing real alert to flap
-_RANK = {g.OK: 0, g.DEGRADED: 1, g.DOWN: 2}
 NOISE, REAL = True, False  # what fired an alert that is firing
 
 
@@ -47,7 +46,7 @@ class Alerts:
                 self.engine.env.process(self._flap(alert))
 
     def _in_trouble(self, alert: Alert) -> bool:
-        return _RANK[self.engine.world.health[alert.service]] >= _RANK[alert.fires_on]
+        return g.at_least(self.engine.world.health[alert.service], alert.fires_on)
 
     def evaluate(self) -> None:
         """Fire or clear the real alerts after the services' health changed."""

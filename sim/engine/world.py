@@ -181,7 +181,7 @@ class World:
         self.engine.emit(ServiceObserved(service, self.health[service]))
         seen = {s: (h if h != UNKNOWN else g.OK) for s, h in self.observed.items()}
         shares = self.shares or im.degraded_shares(self.graph, self.engine.scenario.impact, [])
-        impact = im.customer_impact(self.graph, seen, shares)
+        impact = g.customer_impact(self.graph, seen, shares)
         if impact != self.observed_impact:
             self.observed_impact = impact
             self.engine.emit(ImpactObserved(impact))

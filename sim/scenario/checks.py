@@ -499,6 +499,7 @@ def _remedy_rules(data: dict, where: Where) -> Iterator[Problem]:
                     seen[key] = where.line_of((*path, "action"))
 
 
+# The order of `graph.at_least`, kept here so that validating a file does not import networkx.
 _RANK = {"degraded": 1, "down": 2}
 
 

@@ -59,16 +59,26 @@ def effective_health(graph: nx.DiGraph, own: Mapping[str, str]) -> dict[str, str
     return dict(sorted(health.items()))
 
 
-def customer_impact(graph: nx.DiGraph, health: Mapping[str, str], degraded_share: float) -> float:
-    """Share of customers affected: traffic of each entry service times how badly it is hurt.
+def customer_impact(graph: nx.DiGraph, health: Mapping[str, str], degraded_share: float | Mapping[str, float]) -> float:
+    """Share of customers affected: traffic of each entry service times how badly it is hurt; a
+    degraded service hurts `degraded_share` of its customers (one figure, or one per service).
 
     >>> g = nx.DiGraph(); g.add_node("web", traffic=0.6); g.add_node("api", traffic=0.4)
     >>> customer_impact(g, {"web": "down", "api": "degraded"}, degraded_share=0.5)
     0.8
+    >>> customer_impact(g, {"web": "degraded", "api": "degraded"}, {"web": 0.5, "api": 0.25})
+    0.4
     """
-    weight = {OK: 0.0, DEGRADED: degraded_share, DOWN: 1.0}
-    total = sum(graph.nodes[s]["traffic"] * weight[health.get(s, OK)] for s in sorted(graph.nodes))
+    shares = degraded_share if isinstance(degraded_share, Mapping) else dict.fromkeys(graph.nodes, degraded_share)
+    total = sum(
+        graph.nodes[s]["traffic"] * {OK: 0.0, DEGRADED: shares[s], DOWN: 1.0}[health.get(s, OK)] for s in sorted(graph.nodes)
+    )
     return round(min(total, 1.0), 6)
+
+
+def at_least(health: str, level: str) -> bool:
+    """Whether a service in `health` is at least as unwell as `level` (down is at least degraded)."""
+    return _RANK[health] >= _RANK[level]
 
 
 def owner(graph: nx.DiGraph, service: str) -> str | None:

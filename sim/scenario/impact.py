@@ -92,21 +92,11 @@ def degraded_shares(graph: nx.DiGraph, model: ImpactModel, hurting: list[Hurting
     return shares
 
 
-def customer_impact(graph: nx.DiGraph, health: Mapping[str, str], shares: Mapping[str, float]) -> float:
-    """Share of customers affected: traffic of each entry service times how badly it is hurt.
-    The same sum, in the same order, as `graph.customer_impact` with one share for all."""
-    total = sum(
-        graph.nodes[s]["traffic"] * {g.OK: 0.0, g.DEGRADED: shares[s], g.DOWN: 1.0}[health.get(s, g.OK)]
-        for s in sorted(graph.nodes)
-    )
-    return round(min(total, 1.0), 6)
-
-
 def truth(graph: nx.DiGraph, model: ImpactModel, hurting: list[Hurting]) -> tuple[dict[str, str], dict[str, float], float]:
     """(true health of every service, degraded shares, customer impact) while these faults hurt."""
     health = g.effective_health(graph, own_health(hurting))
     shares = degraded_shares(graph, model, hurting)
-    return health, shares, customer_impact(graph, health, shares)
+    return health, shares, g.customer_impact(graph, health, shares)
 
 
 def state_at(fault: Fault, t: int, fixed: int | None = None) -> State | None:
