@@ -2,7 +2,7 @@
 
 Choosing one does not send it: it puts the command's start (``/assign ``) in the command line,
 cursor at the end and focus there, and Tab completes the rest. The palette draws its hits' text
-as markup, and a usage line has brackets (``[TIMEBOX]``), so the text goes in as `Text` and
+as markup, and a usage line has brackets (``[TIMEBOX]``), so the text goes in as `Shown` text and
 `Content`, which it takes literally.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from sim.scenario.commands import Usage
 from tui.completion import COMMANDS, slots
 from tui.widgets.command_input import CommandInput
-from sim.scenario.commands import Usage
+from tui.widgets.shown import Shown
 
 
 def start_of(usage: Usage) -> str:
@@ -48,7 +48,7 @@ class CommandsProvider(Provider):
         if self._line() is None:
             return  # no command line here (the briefing) or it has closed (the debrief)
         for usage in COMMANDS:
-            yield DiscoveryHit(Text(usage.syntax), partial(self._fill, usage), text=usage.syntax, help=Content(usage.summary))
+            yield DiscoveryHit(Shown(usage.syntax), partial(self._fill, usage), text=usage.syntax, help=Content(usage.summary))
 
     async def search(self, query: str) -> Hits:
         if self._line() is None:
@@ -57,7 +57,7 @@ class CommandsProvider(Provider):
         for usage in COMMANDS:
             score = max(matcher.match(usage.syntax), matcher.match(usage.summary) * 0.5)
             if score > 0:
-                shown = Text(usage.syntax)
+                shown = Shown(usage.syntax)
                 _, offsets = matcher.fuzzy_search.match(matcher.query, usage.syntax)
                 for offset in offsets:
                     shown.stylize("bold underline", offset, offset + 1)
