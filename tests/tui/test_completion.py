@@ -152,6 +152,7 @@ def test_tab_completes_in_the_line_and_keeps_the_focus():
         await pilot.press(*"/as")
         await settled(pilot, lambda: strip.display)
         assert "/assign" in squash(strip.render().plain) and "/ask" in squash(strip.render().plain)
+        assert strip.region.bottom == line.region.y  # floating just above the line, taking no row from it
         await pilot.press("s", "tab")
         assert line.value == "/assign " and app.focused is line
         await settled(pilot, lambda: "PERSON ACTION SERVICE [TIMEBOX] — give a named person a task" in strip.render().plain)

@@ -63,7 +63,8 @@ class PlayScreen(Screen):
         self.query_one(CommandInput).show(view)  # the names Tab completes
 
     def on_command_input_hinted(self, message: CommandInput.Hinted) -> None:
-        self.query_one(Suggestions).show(message.completion, message.chosen)
+        line = self.query_one(CommandInput)
+        self.query_one(Suggestions).show(message.completion, message.chosen, above=line.region)
 
     def show_end(self, closed: ClosedSession) -> None:
         """The drill is over: the end panel takes the board's place and the command line closes."""

@@ -2,17 +2,20 @@
 the cursor, so a player sees the choices without leaving the line.
 
 It shows what `CommandInput.Hinted` carries and nothing else; it is hidden while the line is
-empty, so it costs the board no row until the player types. Candidates are names from the
+empty, and floats over the bottom of the board just above the line (an overlay, placed where the
+line is), so it costs the layout no row. Candidates are names from the
 scenario: they are appended to a `Shown`, never read as markup.
 """
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.widgets import Static
 
 from tui.completion import Completion, slots
 from tui.widgets.shown import Shown
 
+HEIGHT = 2  # the usage line and the candidates (app.tcss gives the strip this height)
 MAX_SHOWN = 40  # candidates drawn at most; the line is cut to the width anyway
 
 
@@ -53,7 +56,12 @@ class Suggestions(Static):
         super().__init__("", id=id, markup=False)
         self.display = False
 
-    def show(self, completion: Completion | None, chosen: int | None = None) -> None:
+    def show(self, completion: Completion | None, chosen: int | None = None, *, above: Region | None = None) -> None:
+        """Show the hint (None hides the strip), just above `above` (the command line's region)."""
         self.display = completion is not None
-        if completion is not None:
-            self.update(hint_text(completion, chosen))
+        if completion is None:
+            return
+        self.update(hint_text(completion, chosen))
+        if above is not None:
+            self.styles.offset = (above.x, max(0, above.y - HEIGHT))
+            self.styles.width = above.width
