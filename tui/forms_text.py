@@ -8,6 +8,7 @@ view says (impact, who is on what, the cadence), for the trainee to correct.
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING
 
 from sim.scenario.model import SeverityLevel
@@ -63,7 +64,7 @@ def impact_now(view: View) -> list[str]:
 def severity_command(view: View, level: str) -> str:
     """``/declare sev2`` before the incident is declared, ``/sev sev2`` after."""
     verb = "/declare" if view.severity is None else "/sev"
-    return f"{verb} {level.lower()}"
+    return f"{verb} {shlex.quote(level.lower())}"  # quoted when a ladder's name has a space
 
 
 def update_prefill(view: View) -> tuple[str, str, str]:

@@ -190,3 +190,37 @@ def test_prompt_of_a_level_is_literal():
     level = SeverityLevel(name="[b]S1[/b]", min_impact=0.3, description="[@click=app.quit]x[/]")
     text = level_prompt("1", level.name, "[@click=app.quit]x[/]", False)
     assert "[b]S1[/b]" in text.plain and "[@click=app.quit]x[/]" in text.plain
+
+
+MARKUP = "[bold]hi[/bold] [@click=app.quit]x[/] [red"
+
+
+def test_markup_in_the_scenario_reaches_the_forms_and_completion_literally(tmp_path):
+    source = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8").replace("name: Ann Lee", f"name: '{MARKUP}'")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(source, encoding="utf-8")
+    app = build_app(str(path))
+
+    async def scenario(pilot: Pilot) -> None:
+        app.paused = True
+        app.engine.advance(90)
+        for command in ("/ack", "/declare sev2", "/page ann"):
+            app.engine.submit(command)
+        app.engine.advance(200)
+        app.engine.submit("/assign ann investigate db")
+        app.engine.advance(240)
+        app.show_view()
+        await pilot.press(*"/dm [bo", "tab")  # a name's first word is matched as typed, markup and all
+        assert app.screen.query_one(CommandInput).value == "/dm ann "
+        await pilot.press("f6")
+        await settled(pilot, lambda: isinstance(app.screen, UpdateForm))
+        actions = app.screen.query_one("#update-actions", PlainInput)
+        assert actions.value == f"{MARKUP} on investigate db"
+        preview = app.screen.query_one("#update-preview").render()
+        assert f"Actions: {MARKUP} on investigate db." in preview.plain and not preview.spans[1:]  # as written
+        await pilot.press("enter")
+        await settled(pilot, lambda: isinstance(app.screen, PlayScreen))
+        assert f"Actions: {MARKUP} on investigate db." in app.engine.view.updates[-1][1]
+        assert f"Actions: {MARKUP} on investigate db." in log_text(app)
+
+    play(app, scenario, begin=True)
