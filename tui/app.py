@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
@@ -295,6 +296,19 @@ class IcdrillApp(App):
             self.paused = was_paused
 
         self.push_screen(form, callback=closed)
+
+    _paused_for_palette: bool | None = None  # while the palette is open: whether the clock was paused
+
+    @on(CommandPalette.Opened)
+    def _palette_opened(self, _: CommandPalette.Opened) -> None:
+        if self.started and not self.engine.ended and self._paused_for_palette is None:
+            self._paused_for_palette = self.paused
+            self.paused = True  # the clock waits while the player browses the commands
+
+    @on(CommandPalette.Closed)
+    def _palette_closed(self, _: CommandPalette.Closed) -> None:
+        if self._paused_for_palette is not None:
+            self.paused, self._paused_for_palette = self._paused_for_palette, None
 
     def _send_from_form(self, command: str) -> None:
         """Send a form's command as if typed; a half-typed line is kept for after it."""

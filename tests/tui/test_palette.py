@@ -40,9 +40,10 @@ def test_choosing_a_command_starts_it_in_the_line_without_sending():
     app = build_app()
 
     async def scenario(pilot: Pilot) -> None:
-        app.paused = True
+        assert not app.paused
         await pilot.press("ctrl+p")
         await settled(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert app.paused  # the clock waits while the palette is open
         await pilot.press(*"assign")
         await settled(pilot, lambda: listed(app) and listed(app)[0].startswith("/assign PERSON"))
         hits = app.screen.query_one(CommandList)
@@ -54,6 +55,8 @@ def test_choosing_a_command_starts_it_in_the_line_without_sending():
         line = app.screen.query_one(CommandInput)
         assert line.value == "/assign " and line.cursor_position == len("/assign ")
         assert app.engine.view.commands == []  # started, not sent
+        assert not app.paused  # running again, as it was
+        app.paused = True
         await pilot.press(*"pri", "tab")
         assert line.value == "/assign priya "
 
