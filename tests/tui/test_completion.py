@@ -177,3 +177,24 @@ def test_tab_completes_in_the_line_and_keeps_the_focus():
         assert app.engine.view.commands[-1].text == "/assign omar investigate payments-db 10m"
 
     play(app, scenario, begin=True)
+
+
+def test_the_strip_goes_when_the_drill_ends_and_the_forms_keys_with_it():
+    from tui.app import IcdrillApp
+    from tui.screens import PlayScreen
+    from tui_pilot import next_signal
+
+    app = build_app(TINY)
+
+    async def scenario(pilot: Pilot) -> None:
+        strip = app.screen.query_one(Suggestions)
+        await pilot.press(*"/pa")
+        await settled(pilot, lambda: strip.display)
+        app.engine.advance(app.loaded.scenario.end.time_limit)
+        await next_signal(pilot, IcdrillApp.SessionClosed)
+        await settled(pilot, lambda: not strip.display)
+        await pilot.press("f5", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+    play(app, scenario, begin=True)

@@ -1,5 +1,6 @@
 """The app's screens: the briefing read before the drill, the play screen that arranges the panels,
-the command list, the severity and status-update forms, and the question asked before leaving a drill that is still running."""
+the command list, the severity and status-update forms, and the question asked before leaving a
+drill that is still running."""
 
 from tui.screens.briefing import BriefingScreen
 from tui.screens.help import HelpScreen

@@ -96,6 +96,11 @@ class CommandInput(PlainInput):
     def watch_selection(self) -> None:
         self._hint()
 
+    def watch_disabled(self, disabled: bool) -> None:
+        if disabled:  # the drill has ended: nothing left to complete
+            self._hinted = None
+            self.post_message(self.Hinted(None, None))
+
     def _hint(self) -> None:
         line, cursor = self.value, self.cursor_position
         cycle = self._cycle if self._cycle is not None and self._cycle.holds(line, cursor) else None
