@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
@@ -34,10 +35,11 @@ from sim.engine import Engine
 from sim.scenario import LoadedScenario, load_scenario
 from sim.scenario import locate as catalog
 from sim.reading.view import briefing as briefing_text
-from tui.screens import BriefingScreen, HelpScreen, LeaveScreen, PlayScreen
+from tui.palette import CommandsProvider
+from tui.screens import BriefingScreen, HelpScreen, LeaveScreen, PlayScreen, SeverityForm, UpdateForm
 from tui.store.recorder import SessionRecording
 from tui.store.session import ClosedSession, close_session
-from tui.widgets import EndPanel, Timeline
+from tui.widgets import CommandInput, EndPanel, Timeline
 
 if TYPE_CHECKING:
     from sim.reading.scoring import Scorecard
@@ -48,6 +50,7 @@ SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 TICK = 0.25  # wall seconds between clock ticks
 PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
+PLAY_ACTIONS |= {"severity_form", "update_form"}  # input (issue 11): the forms, only while the drill runs
 
 
 class IcdrillApp(App):
@@ -55,7 +58,7 @@ class IcdrillApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "icdrill"
-    ENABLE_COMMAND_PALETTE = False
+    ENABLE_COMMAND_PALETTE = True  # Ctrl+P: every command (tui.palette); see the input block below
     BINDINGS = [
         # Function keys drive the clock: no key a player types into a command (space, +, -) can
         # pause or speed up the drill, wherever the focus happens to be.
@@ -199,6 +202,8 @@ class IcdrillApp(App):
         if text.split()[0].lower() == "/help":
             self.action_help()
             return
+        if self._opens_form(text):
+            return  # /declare, /sev or /update with nothing after: the form asks for it
         self.show_view()  # what was said before this command is on screen before it
         self.engine.submit(text)  # accepted or refused, the log has it and the view shows it
         self.show_view()
@@ -251,6 +256,66 @@ class IcdrillApp(App):
 
     def watch_speed(self) -> None:
         self.show_view()
+
+    # --- input (issue 11): the command palette, the severity and status-update forms ------------
+    # A form is a screen over the play screen; the clock waits while it is open (as for help) and
+    # what it produces goes through `submit_command`, the path of a typed command, so the engine
+    # judges it and the timeline shows it.
+
+    BINDINGS = [
+        *BINDINGS,
+        Binding("f5", "severity_form", "Severity"),
+        Binding("f6", "update_form", "Update"),
+    ]
+    COMMANDS = App.COMMANDS | {CommandsProvider}  # Textual's own (its Quit asks, via action_quit) and ours
+
+    def _opens_form(self, text: str) -> bool:
+        """/declare or /sev with no level opens the severity form, /update with no text the update form."""
+        forms = {"/declare": self.action_severity_form, "/sev": self.action_severity_form, "/update": self.action_update_form}
+        words = text.split()
+        if len(words) != 1 or words[0].lower() not in forms:
+            return False
+        forms[words[0].lower()]()
+        return True
+
+    def action_severity_form(self) -> None:
+        self._open_form(SeverityForm(self.engine.view))
+
+    def action_update_form(self) -> None:
+        self._open_form(UpdateForm(self.engine.view))
+
+    def _open_form(self, form: SeverityForm | UpdateForm) -> None:
+        if self.play is None or self.screen is not self.play or not self.started or self.engine.ended:
+            return  # over another screen (help, a form), or no drill running
+        was_paused = self.paused
+        self.paused = True  # the clock waits while the player fills the form in
+
+        def closed(command: str | None) -> None:
+            if command:
+                self._send_from_form(command)
+            self.paused = was_paused
+
+        self.push_screen(form, callback=closed)
+
+    _paused_for_palette: bool | None = None  # while the palette is open: whether the clock was paused
+
+    @on(CommandPalette.Opened)
+    def _palette_opened(self, _: CommandPalette.Opened) -> None:
+        if self.started and not self.engine.ended and self._paused_for_palette is None:
+            self._paused_for_palette = self.paused
+            self.paused = True  # the clock waits while the player browses the commands
+
+    @on(CommandPalette.Closed)
+    def _palette_closed(self, _: CommandPalette.Closed) -> None:
+        if self._paused_for_palette is not None:
+            self.paused, self._paused_for_palette = self._paused_for_palette, None
+
+    def _send_from_form(self, command: str) -> None:
+        """Send a form's command as if typed; a half-typed line is kept for after it."""
+        line = self.play.query_one(CommandInput)
+        draft, at = line.value, line.cursor_position
+        self.submit_command(Input.Submitted(line, command))
+        line.value, line.cursor_position = draft, at
 
 
 def build_app(

@@ -18,6 +18,7 @@ from tui.widgets import (
     RoomPanel,
     ServicesPanel,
     StatusBar,
+    Suggestions,
     Timeline,
 )
 
@@ -36,6 +37,7 @@ class PlayScreen(Screen):
             with Vertical(id="side"):
                 yield AlertsPanel(id="alerts")
                 yield RoomPanel(id="room")
+        yield Suggestions(id="suggestions")  # what Tab can complete, while the line has text
         yield CommandInput(id="command")
         yield Footer()
 
@@ -58,6 +60,11 @@ class PlayScreen(Screen):
         self.query_one(AlertsPanel).show(view)
         self.query_one(RoomPanel).show(view)
         self.query_one(Timeline).show(view)
+        self.query_one(CommandInput).show(view)  # the names Tab completes
+
+    def on_command_input_hinted(self, message: CommandInput.Hinted) -> None:
+        line = self.query_one(CommandInput)
+        self.query_one(Suggestions).show(message.completion, message.chosen, above=line.region)
 
     def show_end(self, closed: ClosedSession) -> None:
         """The drill is over: the end panel takes the board's place and the command line closes."""

@@ -8,6 +8,7 @@ from tui.widgets.people import PeoplePanel
 from tui.widgets.room import RoomPanel
 from tui.widgets.services import ServicesPanel
 from tui.widgets.status_bar import StatusBar
+from tui.widgets.suggestions import Suggestions
 from tui.widgets.timeline import Timeline
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "RoomPanel",
     "ServicesPanel",
     "StatusBar",
+    "Suggestions",
     "Timeline",
 ]
