@@ -58,25 +58,17 @@ def timeline_table(lines: tuple[tuple[int, str], ...]) -> Table:
     return table
 
 
-def impact_caption(data: DebriefData) -> Shown:
+def impact_caption() -> Shown:
     text = Shown()
     text.append("Customer impact over time", style="bold")
-    text.append(
-        "  the true share of customers affected, as the outcome was scored (not what the dashboards showed); "
-        "numbers: your severity calls, P: your page, M: mitigated, R: resolved",
-        style="dim",
-    )
+    text.append(": the true share of customers affected, as scored (not as the dashboards showed it)", style="dim")
     return text
 
 
 def updates_caption(data: DebriefData) -> Shown:
     text = Shown()
     text.append("Status updates against the cadence", style="bold")
-    text.append(
-        "  each wait before an update that said something; the interval allowed is the stricter of "
-        "the severity you called and the true one",
-        style="dim",
-    )
+    text.append(": each wait for an update; allowed: the stricter of your severity and the true one", style="dim")
     for quiet in data.silent:
         text.append("\n")
         text.append(f"{format_clock(quiet.t)} ", style="dim")
@@ -126,7 +118,7 @@ class DebriefScreen(Screen):
                     yield Static(recording_text(self.closed), id="debrief-recording")
             with TabPane("2 Impact", id="tab-impact"):
                 with VerticalScroll(id="debrief-impact", classes="debrief-pane"):
-                    yield Static(impact_caption(self.data), classes="debrief-caption")
+                    yield Static(impact_caption(), classes="debrief-caption")
                     data = self.data
                     yield Static(Sized(lambda width: impact_chart(data.impact, data.end, data.marks, width)), id="impact-chart")
             with TabPane("3 Updates", id="tab-updates"):
