@@ -175,15 +175,17 @@ class IcdrillApp(App):
     # --- the debrief (tui/screens/debrief.py): its own screen once the session is closed ---------
 
     def show_debrief(self) -> None:
-        """The debrief over the play screen: made once, when the session closes (installed, so that
-        Esc back to the board and `d` again find it as it was: par, reports saved)."""
+        """The debrief over the play screen: made once per closed session (installed, so that Esc
+        back to the board and `d` again find it as it was: par, reports saved)."""
         if self.closed is None:
             return
-        if self.debrief is None:
+        if self.debrief is None or self.debrief.closed is not self.closed:
+            if self.debrief is not None and self.debrief not in self.screen_stack:
+                self.uninstall_screen(self.debrief)  # an earlier drill's, no longer shown
             self.debrief = DebriefScreen(self.loaded, self.engine.seed, self.engine.log.entries, self.closed)
-            self.install_screen(self.debrief, name="debrief")
+            self.install_screen(self.debrief, name=f"debrief-{id(self.debrief)}")
         if self.screen is not self.debrief:
-            self.push_screen("debrief")
+            self.push_screen(self.debrief)
 
     @on(Worker.StateChanged)
     def _par_played(self, event: Worker.StateChanged) -> None:

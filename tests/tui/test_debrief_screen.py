@@ -213,3 +213,31 @@ def test_the_keys_are_in_sight_and_the_charts_fit_at(size, monkeypatch):
         assert "Debrief" in screen_text(app)  # the way back, in the footer
 
     run(app, steps)
+
+
+def test_par_shows_as_playing_until_it_comes():
+    class SlowPar(IcdrillApp):
+        CSS_PATH = str(Path(tui_app.__file__).parent / IcdrillApp.CSS_PATH)
+
+        def _play_par(self) -> None:
+            pass  # par never comes by itself: the test hands it over
+
+    app = SlowPar(load_scenario(TINY), seed=0)
+
+    async def steps(pilot: Pilot) -> None:
+        app.paused = True
+        for t, command in SCRIPT:
+            app.engine.advance(t)
+            await paste_command(pilot, command)
+        debrief = app.debrief
+        summary = debrief.query_one("#debrief-summary")
+        await settled(pilot, lambda: app.screen is debrief and "par: playing…" in text_of(summary))
+        assert "… " in text_of(debrief.query_one("#debrief-scores"))  # par's column waits too
+        debrief.show_par(app.closed.card, None)  # par as good as the run: every diff +0.0
+        await settled(pilot, lambda: "(expert bot, same seed)" in text_of(summary))
+        assert "playing" not in text_of(summary)
+        assert "overall" in text_of(debrief.query_one("#debrief-scores")) and "+0.0" in text_of(debrief.query_one("#debrief-scores"))
+        debrief.show_par(None, "par could not be played: boom")
+        await settled(pilot, lambda: "par could not be played: boom" in text_of(summary))
+
+    run(app, steps)

@@ -45,6 +45,8 @@ from tui.widgets.scorecard import (
 from tui.widgets.shown import Shown
 
 TABS = ("score", "impact", "updates", "timeline")
+AROUND_CHART = 16  # rows the impact tab needs besides the chart's own: summary, tabs, axis, legend, keys
+CHART_ROWS = (6, 16)  # the impact chart's height: as the terminal allows, within these
 NO_PICKER = "No picker in this version: ctrl+q quits; run icdrill again to play another drill."
 
 
@@ -99,6 +101,7 @@ class DebriefScreen(Screen):
         self.par: Scorecard | None = None
         self.par_note: str | None = PAR_PENDING
         self.saved: list = []  # the reports saved from here, in order
+        self.chart_rows = CHART_ROWS[0]
 
     # --- what it shows ----------------------------------------------------------------------------
 
@@ -120,7 +123,7 @@ class DebriefScreen(Screen):
                 with VerticalScroll(id="debrief-impact", classes="debrief-pane"):
                     yield Static(impact_caption(), classes="debrief-caption")
                     data = self.data
-                    yield Static(Sized(lambda width: impact_chart(data.impact, data.end, data.marks, width)), id="impact-chart")
+                    yield Static(Sized(lambda width: impact_chart(data.impact, data.end, data.marks, width, self.chart_rows)), id="impact-chart")
             with TabPane("3 Updates", id="tab-updates"):
                 with VerticalScroll(id="debrief-updates", classes="debrief-pane"):
                     yield Static(updates_caption(self.data), classes="debrief-caption")
@@ -137,6 +140,14 @@ class DebriefScreen(Screen):
 
     def _scores(self) -> Table:
         return scores_table(self.closed.card, self.par)
+
+    def on_resize(self, event) -> None:
+        """The impact chart takes the height the terminal has to spare (8 rows at 80x24, 16 at 120x40)."""
+        rows = max(CHART_ROWS[0], min(CHART_ROWS[1], event.size.height - AROUND_CHART))
+        if rows != self.chart_rows:
+            self.chart_rows = rows
+            for chart in self.query("#impact-chart"):
+                chart.refresh(layout=True)
 
     def show_par(self, par: Scorecard | None, note: str | None) -> None:
         """Par has been played (or could not be): put it beside every score."""

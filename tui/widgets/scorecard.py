@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 
 from sim.log.clock import format_clock, format_duration
@@ -96,74 +98,80 @@ def missed_text(missed: str | None) -> Shown:
     return text
 
 
-def improvements_text(card: Scorecard) -> Shown:
+def _list() -> Table:
+    """Two columns, the marker and the text, so that a long line wraps under its own text."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    return grid
+
+
+def improvements_text(card: Scorecard) -> Group:
     """The three largest deductions from different dimensions, as the debrief ranks them."""
-    text = Shown()
-    text.append("Three things to improve first\n", style="bold")
     improve = to_improve(card)
     if not improve:
-        text.append("Nothing lost: a clean run.", style="green")
+        return Group(Shown("Three things to improve first", style="bold"), Shown("Nothing lost: a clean run.", style="green"))
+    grid = _list()
     for n, (d, f, more) in enumerate(improve, start=1):
-        if n > 1:
-            text.append("\n")
-        text.append(f"{n}. ", style="bold")
-        text.append(f"[{d.name} {f.points:+.1f}] ", style="yellow")
-        text.append(f.text)
+        line = Shown()
+        line.append(f"[{d.name} {f.points:+.1f}] ", style="yellow")
+        line.append(f.text)
         if more:
-            text.append(f" (and {more} more in {d.name})", style="dim")
-    return text
+            line.append(f" (and {more} more in {d.name})", style="dim")
+        grid.add_row(Shown(f"{n}.", style="bold"), line)
+    return Group(Shown("Three things to improve first", style="bold"), grid)
 
 
-def well_text(card: Scorecard) -> Shown:
+def well_text(card: Scorecard) -> Group:
     """The largest credits, as the debrief's "what went well" lists them."""
-    text = Shown()
-    text.append("What went well\n", style="bold")
     well = went_well(card)
     if not well:
-        text.append("Nothing yet earned full credit. Start with the list above.", style="dim")
-    for n, (d, f) in enumerate(well):
-        if n:
-            text.append("\n")
-        text.append("+ ", style="bold green")
-        text.append(f"[{d.name} {f.points:+.1f}] ", style="green")
-        text.append(f.text)
-    return text
+        return Group(Shown("What went well", style="bold"), Shown("Nothing yet earned full credit. Start with the list above.", style="dim"))
+    grid = _list()
+    for d, f in well:
+        line = Shown()
+        line.append(f"[{d.name} {f.points:+.1f}] ", style="green")
+        line.append(f.text)
+        grid.add_row(Shown("+", style="bold green"), line)
+    return Group(Shown("What went well", style="bold"), grid)
 
 
-def findings_text(card: Scorecard, par: Scorecard | None, entries: Sequence[Entry]) -> Shown:
+def _evidence(grid: Table, log: Evidence, seqs) -> None:
+    """The log entries behind a finding, under its text, each wrapping under itself."""
+    for item in log.of(seqs):
+        grid.add_row(Shown(""), Padding(Shown(evidence_line(item), style="dim"), (0, 0, 0, 2)))
+
+
+def findings_text(card: Scorecard, par: Scorecard | None, entries: Sequence[Entry]) -> Group:
     """Every dimension, its score beside par's, each finding with its points and the log entries
-    that prove it (indented, one a line), then the caps on the overall score with theirs."""
+    that prove it (indented under it, one a line), then the caps on the overall score with theirs."""
     log = Evidence(entries)
-    text = Shown()
-    text.append("Every finding, with its evidence", style="bold")
-    text.append("  (the log entries behind each point: sim time, #seq, what happened)", style="dim")
+    head = Shown()
+    head.append("Every finding, with its evidence", style="bold")
+    head.append("  (the log entries behind each point: sim time, #seq, what happened)", style="dim")
+    parts: list = [head]
     for d in card.dimensions:
-        text.append("\n\n")
-        text.append(d.name, style="bold underline")
-        text.append("  ")
-        text.append(f"{d.score:.1f}/100" if d.judged else "n/a", style="bold cyan")
-        text.append(f"  weight {d.weight:g}", style="dim")
+        title = Shown()
+        title.append(d.name, style="bold underline")
+        title.append("  ")
+        title.append(f"{d.score:.1f}/100" if d.judged else "n/a", style="bold cyan")
+        title.append(f"  weight {d.weight:g}", style="dim")
         if par is not None:
-            text.append(f"  par {_score(par.dimension(d.name)).plain}", style="dim")
+            title.append(f"  par {_score(par.dimension(d.name)).plain}", style="dim")
+        grid = _list()
         for finding in d.findings:
-            text.append("\n")
-            points = f"{finding.points:+6.1f}" if finding.points else "      "
-            text.append(f"{points}  ", style="green" if finding.points > 0 else "red" if finding.points < 0 else "dim")
-            text.append(finding.text)
-            for item in log.of(finding.seqs):
-                text.append("\n        ")
-                text.append(evidence_line(item), style="dim")
+            points = f"{finding.points:+.1f}" if finding.points else ""
+            style = "green" if finding.points > 0 else "red" if finding.points < 0 else "dim"
+            grid.add_row(Shown(f"{points:>6}", style=style), Shown(finding.text))
+            _evidence(grid, log, finding.seqs)
+        parts += [Shown(""), title, grid]
     if card.caps:
-        text.append("\n\n")
-        text.append("Caps on the overall score", style="bold underline")
+        grid = _list()
         for cap in card.caps:
-            text.append("\n")
-            text.append(f"at most {cap.limit:g}  ", style="bold red")
-            text.append(cap.text)
-            for item in log.of(cap.seqs):
-                text.append("\n        ")
-                text.append(evidence_line(item), style="dim")
-    return text
+            grid.add_row(Shown(f"at most {cap.limit:g}", style="bold red"), Shown(cap.text))
+            _evidence(grid, log, cap.seqs)
+        parts += [Shown(""), Shown("Caps on the overall score", style="bold underline"), grid]
+    return Group(*parts)
 
 
 def recording_text(closed: ClosedSession) -> Shown:
