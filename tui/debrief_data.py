@@ -117,8 +117,10 @@ def update_gaps(f: Facts) -> tuple[list[Gap], list[Silent]]:
     """Each wait between status updates that counted, as the cadence fold judged it.
 
     The stretches the fold found overdue (`Late`) are matched to the wait they fall in by their due
-    time; a wait's allowed interval is the first due time in it less its start (the interval the
-    scorer held the IC to), else the interval in force when the update was posted.
+    time: the wait is late when the scorer counted any of them. Its allowed interval is the one in
+    force when it ended: the due the update came late for, else the interval when it was posted
+    (for the first, the first update's due); a due that moved on (a phase with a longer interval)
+    is not the one the update answered.
     """
     if f.detected is None or f.reference is None:
         return [], []
@@ -130,15 +132,15 @@ def update_gaps(f: Facts) -> tuple[list[Gap], list[Silent]]:
     for n, posted in enumerate(counted):
         t = posted.entry.t
         lates = [late for late in timeline.late if start < late.due <= t]
-        if lates:
-            allowed = lates[0].due - start
+        if lates and lates[-1].posted:
+            allowed = lates[-1].due - start  # the due this update came late for
         elif n == 0:
             allowed = cadence.first_due(f) - start
         else:
-            allowed = posted.interval
+            allowed = posted.interval  # in force when it came (a due that moved on no longer counts)
         gaps.append(Gap(start, t, allowed, any(late.counted > 0 for late in lates), True, n == 0))
         start = t
     rest = [late for late in timeline.late if late.due > start]
     if rest:
-        gaps.append(Gap(start, max(timeline.end, start), rest[0].due - start, any(x.counted > 0 for x in rest), False, not counted))
+        gaps.append(Gap(start, max(timeline.end, start), rest[-1].due - start, any(x.counted > 0 for x in rest), False, not counted))
     return gaps, silent

@@ -12,6 +12,7 @@ from sim.reading.scoring import score
 from sim.reading.scoring.facts import gather
 from sim.reading.scoring.outcome import run_curve
 from sim.scenario import load_scenario
+from sim.scenario import locate as catalog
 from tui.debrief_data import debrief_data
 
 TINY = Path(__file__).resolve().parent.parent / "fixtures" / "tiny.yaml"
@@ -68,3 +69,23 @@ def test_the_timeline_is_the_reports_told_to_the_player():
     assert len(rows) == len(data.timeline)
     assert (60, "You were paged (alert web-errors).") in data.timeline
     assert "| T+01:00 | The IC was paged (alert web-errors). |" in rows
+
+
+def test_a_wait_is_held_to_the_due_in_force_when_the_update_came_not_one_that_moved_on():
+    """payments-db-saturation: due every 10 min while investigating, then every 30 once the cause
+    is identified; the update 33m45s after the last is late for the 30-minute due, as scored."""
+    loaded = load_scenario(catalog.resolve("payments-db-saturation"))
+    script = [
+        (187, "/declare sev2"),
+        (202, "/page payments"),
+        (300, "/assign dana investigate payments-db 10m"),
+        (330, "/update checkout errors for some customers; Dana investigating payments-db; next update in 15m"),
+        (690, "/assign dana restart payments-api 5m"),
+        (2355, "/update no customers affected now; payments-api restarted by Dana; next update in 30m"),
+    ]
+    engine = play(loaded, 0, script=script)
+    entries = engine.log.entries
+    long_wait = debrief_data(loaded.scenario, entries).gaps[1]
+    assert (long_wait.start, long_wait.end, long_wait.allowed, long_wait.late) == (330, 2355, 1800, True)
+    (late,) = [f for f in score(loaded.scenario, entries).dimension("cadence").deductions if " late " in f.text]
+    assert late.t == long_wait.start + long_wait.allowed and "every 30 min" in late.text
