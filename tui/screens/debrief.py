@@ -54,7 +54,7 @@ def timeline_table(lines: tuple[tuple[int, str], ...]) -> Table:
     """The drill's story, one row a moment; what the IC could not see at the time is dimmed."""
     table = Table(box=None, pad_edge=False, show_header=False, expand=True)
     table.add_column("when", no_wrap=True, style="dim")
-    table.add_column("what", ratio=1)
+    table.add_column("what", ratio=1, overflow="fold")  # a long word (a 10 kB line) wraps, never cut
     for t, line in lines:
         table.add_row(format_clock(t), Shown(line, style="dim italic" if line.startswith("(hidden)") else ""))
     return table

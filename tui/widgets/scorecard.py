@@ -102,7 +102,7 @@ def _list() -> Table:
     """Two columns, the marker and the text, so that a long line wraps under its own text."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # a long word (a 10 kB line) wraps, never cut
     return grid
 
 
