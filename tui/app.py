@@ -7,8 +7,9 @@ only through `advance` and `submit`.
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
 from its first event). When the view says the drill has ended, the session is closed
-(`tui.store.session.close_session`: scored, recording closed, added to the history) and the play
-screen shows the result, then par once the expert bot has played the same seed in a worker thread.
+(`tui.store.session.close_session`: scored, recording closed, added to the history) and the debrief
+screen (`tui.screens.debrief`) opens over the play screen with the result, then par once the
+expert bot has played the same seed in a worker thread.
 
 The app posts a message at each of these moments (`Ticked`, `SessionClosed`, `ParShown`), after
 the screen has been given what changed: whoever needs to know, the tests included, listens for
@@ -39,7 +40,8 @@ from tui.palette import CommandsProvider
 from tui.screens import BriefingScreen, HelpScreen, LeaveScreen, PlayScreen, SeverityForm, UpdateForm
 from tui.store.recorder import SessionRecording
 from tui.store.session import ClosedSession, close_session
-from tui.widgets import CommandInput, EndPanel, Timeline
+from tui.screens.debrief import DebriefScreen
+from tui.widgets import CommandInput, Timeline
 
 if TYPE_CHECKING:
     from sim.reading.scoring import Scorecard
@@ -76,14 +78,14 @@ class IcdrillApp(App):
         """The clock ticked, running or paused: the screen shows the view as of this tick."""
 
     class SessionClosed(Message):
-        """The drill has ended and its session is closed: the end panel shows it."""
+        """The drill has ended and its session is closed: the debrief shows it."""
 
         def __init__(self, closed: ClosedSession) -> None:
             super().__init__()
             self.closed = closed
 
     class ParShown(Message):
-        """Par, or the reason it could not be played, is on the end panel."""
+        """Par, or the reason it could not be played, is on the debrief."""
 
     def __init__(
         self, loaded: LoadedScenario, seed: int = 0, speed: float = 1.0, *, record: bool = False, trainee: str | None = None
@@ -102,6 +104,7 @@ class IcdrillApp(App):
         self.record, self.trainee = record, trainee
         self.recording: SessionRecording | None = None
         self.closed: ClosedSession | None = None  # once the drill has ended
+        self.debrief: DebriefScreen | None = None  # shown once the drill has ended
         self.ended_by_signal: int | None = None  # SIGTERM or SIGHUP, when one ended the game
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -162,6 +165,7 @@ class IcdrillApp(App):
             self._show_warnings()
             self._play_par()
             self.refresh_bindings()
+            self.show_debrief()
             self.post_message(self.SessionClosed(self.closed))
 
     @work(thread=True, exclusive=True, name="par", exit_on_error=False)
@@ -171,16 +175,29 @@ class IcdrillApp(App):
 
         return par(self.loaded, self.engine.seed)
 
+    # --- the debrief (tui/screens/debrief.py): its own screen once the session is closed ---------
+
+    def show_debrief(self) -> None:
+        """The debrief over the play screen: made once per closed session (installed, so that Esc
+        back to the board and `d` again find it as it was: par, reports saved)."""
+        if self.closed is None:
+            return
+        if self.debrief is None or self.debrief.closed is not self.closed:
+            if self.debrief is not None and self.debrief not in self.screen_stack:
+                self.uninstall_screen(self.debrief)  # an earlier drill's, no longer shown
+            self.debrief = DebriefScreen(self.loaded, self.engine.seed, self.engine.log.entries, self.closed)
+            self.install_screen(self.debrief, name=f"debrief-{id(self.debrief)}")
+        if self.screen is not self.debrief:
+            self.push_screen(self.debrief)
+
     @on(Worker.StateChanged)
     def _par_played(self, event: Worker.StateChanged) -> None:
-        panels = self.play.query(EndPanel) if event.worker.name == "par" and self.play is not None else ()
-        if not panels:
-            return  # not par, or the app is closing and the panel already gone
-        panel = panels.first()
+        if event.worker.name != "par" or self.debrief is None:
+            return  # not par
         if event.state == WorkerState.SUCCESS:
-            panel.par, panel.par_note = event.worker.result, None
+            self.debrief.show_par(event.worker.result, None)
         elif event.state == WorkerState.ERROR:
-            panel.par_note = f"par could not be played: {event.worker.error}"
+            self.debrief.show_par(None, f"par could not be played: {event.worker.error}")
         else:
             return  # pending or running: nothing to show yet
         self.post_message(self.ParShown())

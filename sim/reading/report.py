@@ -21,7 +21,7 @@ from sim.log.clock import format_clock, format_duration
 from sim.log.eventlog import Entry
 from sim.log.printable import printable
 from sim.reading.names import IC
-from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, Cast, story
+from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, YOU, Cast, Voice, story
 from sim.reading.outcome import outcome
 from sim.scenario.commands import ROLES
 
@@ -124,7 +124,14 @@ def _told(e: ev.Event, first_alert: bool) -> bool:
     return isinstance(e, _TOLD)
 
 
-def _gather(scenario: Scenario, entries: list[Entry]) -> _Facts:
+def timeline(scenario: Scenario, entries: list[Entry], voice: Voice = YOU) -> list[tuple[int, str]]:
+    """The report's timeline as (sim time, line): the same events in the same order, told in
+    `voice` (by default to the player, unescaped: the game's debrief shows it as plain text)."""
+    moments = _gather(scenario, entries, voice).moments
+    return [(t, text) for t, _, text in sorted(moments, key=lambda m: (m[0], m[1]))]
+
+
+def _gather(scenario: Scenario, entries: list[Entry], voice: Voice = REPORT) -> _Facts:
     f = _Facts()
     f.teams = {p: person.team for p, person in sorted(scenario.people.items())}
     cast = Cast(f.names, f.teams)
@@ -192,7 +199,7 @@ def _gather(scenario: Scenario, entries: list[Entry]) -> _Facts:
             elif e.phase == "resolved":
                 f.resolved_at = t
         if _told(e, first_alert):
-            f.moments.append((t, entry.seq, story(e, REPORT, cast)))
+            f.moments.append((t, entry.seq, story(e, voice, cast)))
     return f
 
 

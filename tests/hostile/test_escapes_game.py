@@ -122,7 +122,10 @@ def test_the_end_panel_shows_a_recording_path_with_an_escape(tmp_path, monkeypat
         app.engine.advance(app.loaded.scenario.end.time_limit)
         await next_signal(pilot, IcdrillApp.SessionClosed)
         await settled(pilot, lambda: "Three things to improve first" in screen_text(app))
-        assert app.screen.query_one(EndPanel).display
+        assert app.play.query_one(EndPanel).display
+        scroll = app.screen.query_one("#debrief-score")
+        scroll.scroll_end(animate=False)  # the recording's path is at the foot of the scorecard
+        await settled(pilot, lambda: "Recorded as" in screen_text(app))
         assert_shown_safely(app, r"data-\x1b]0;PWNED\x07")
         await leave(pilot)
 

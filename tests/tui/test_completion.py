@@ -181,7 +181,7 @@ def test_tab_completes_in_the_line_and_keeps_the_focus():
 
 def test_the_strip_goes_when_the_drill_ends_and_the_forms_keys_with_it():
     from tui.app import IcdrillApp
-    from tui.screens import PlayScreen
+    from tui.screens import SeverityForm, UpdateForm
     from tui_pilot import next_signal
 
     app = build_app(TINY)
@@ -195,6 +195,6 @@ def test_the_strip_goes_when_the_drill_ends_and_the_forms_keys_with_it():
         await settled(pilot, lambda: not strip.display)
         await pilot.press("f5", "f6")
         await pilot.pause()
-        assert isinstance(app.screen, PlayScreen)
+        assert not isinstance(app.screen, (SeverityForm, UpdateForm))  # the debrief is up; no form opens over it
 
     play(app, scenario, begin=True)

@@ -11,6 +11,7 @@ from tui_pilot import log_text, next_signal, play, settled
 from sim.log.recording import read_recording
 from tui.app import IcdrillApp, build_app
 from tui.screens import LeaveScreen, PlayScreen
+from tui.screens.debrief import DebriefScreen
 from tui.store.history import History
 from tui.widgets import CommandInput, EndPanel
 
@@ -26,7 +27,7 @@ async def to_the_end(pilot: Pilot) -> IcdrillApp.SessionClosed:
     app = pilot.app
     app.engine.advance(app.loaded.scenario.end.time_limit)
     closed = await next_signal(pilot, IcdrillApp.SessionClosed)
-    await settled(pilot, lambda: app.screen.query("#end-recording"))  # the end panel is composed
+    await settled(pilot, lambda: app.screen.query("#debrief-recording"))  # the debrief is composed
     return closed
 
 
@@ -44,7 +45,7 @@ def test_a_played_session_is_recorded_and_added_to_the_history(tmp_path, monkeyp
         # Mid-drill, what was played is already on disk.
         assert read_recording(path).commands() == [(61, "/ack")]
         await to_the_end(pilot)
-        assert app.screen.query_one(EndPanel).display
+        assert isinstance(app.screen, DebriefScreen) and app.play.query_one(EndPanel).display
         assert app.closed.recording == path and app.recording.closed
 
     run(app, steps)
@@ -61,7 +62,7 @@ def test_the_end_panel_shows_the_score(tmp_path, monkeypatch):
 
     async def steps(pilot: Pilot) -> None:
         closed = await to_the_end(pilot)
-        panel = app.screen.query_one(EndPanel)
+        panel = app.play.query_one(EndPanel)  # on the play screen, under the debrief
         assert closed.closed is app.closed and panel.closed is app.closed
         assert panel.border_subtitle.startswith(f"score {app.closed.card.overall:.0f}/100")
         assert "recorded as tiny-0-1.jsonl" in panel.border_subtitle
@@ -146,10 +147,13 @@ def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
         assert "cannot record this session" in log_text(app)
         # At the end the session is still scored; the history cannot be written either: a hint too.
         await to_the_end(pilot)
-        panel = app.screen.query_one(EndPanel)
+        panel = app.play.query_one(EndPanel)
         assert app.closed.recorded and app.closed.recording is None
         assert "score " in panel.border_subtitle and "recorded as" not in panel.border_subtitle
-        assert "This session could not be recorded (see the timeline)." in panel.query_one("#end-recording").render().plain
+        said = app.screen.query_one("#debrief-recording").render().plain  # the debrief says it too
+        assert "This session could not be recorded (the timeline says why: Esc shows it)." in said
+        assert "the session is not in the progress history" in said
+        await pilot.press("escape")  # back to the board: the timeline has the warning
         assert "the session is not in the progress history" in log_text(app)
 
     run(app, steps)

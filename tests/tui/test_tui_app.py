@@ -12,6 +12,7 @@ from tui_pilot import log_text, next_signal, paste_command, play, settled, squas
 
 from tui.app import SPEEDS, IcdrillApp, build_app
 from tui.screens import BriefingScreen, HelpScreen, PlayScreen
+from tui.screens.debrief import DebriefScreen
 from tui.widgets import CommandInput, EndPanel, PeoplePanel, Timeline
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -219,7 +220,7 @@ def test_typing_lands_in_the_command_line_whatever_has_the_focus():
     play(app, scenario)
 
 
-def test_end_panel_appears_when_the_drill_ends():
+def test_the_debrief_opens_when_the_drill_ends_and_esc_shows_the_board_under_it():
     app = build_app(TINY)
 
     async def scenario(pilot: Pilot) -> None:
@@ -231,17 +232,21 @@ def test_end_panel_appears_when_the_drill_ends():
         assert app.engine.ended and closed.closed is app.closed
 
         def text() -> str:
-            return squash(" ".join(widget_text(part) for part in panel.query(Static)))
+            return squash(" ".join(widget_text(part) for part in app.screen.query(Static)))
 
-        await settled(pilot, lambda: "This session was not recorded." in text())  # the panel laid out
-        assert panel.display
+        await settled(pilot, lambda: "This session was not recorded." in text())  # the debrief laid out
+        assert isinstance(app.screen, DebriefScreen)
         text = text()
         assert "NOT resolved" in text and "customer-impact-minutes" in text
         assert "Score " in text and " / 100" in text  # scored even when not recorded
-        assert "This session was not recorded." in text
-        assert app.screen.query_one(CommandInput).disabled
         now = app.engine.now
         await pilot.press("f2")
         assert not app.paused and app.engine.now == now
+        await pilot.press("escape")  # the board as the drill left it, the end panel on it
+        await settled(pilot, lambda: isinstance(app.screen, PlayScreen) and panel.display)
+        assert app.screen.query_one(CommandInput).disabled
+        assert "d: the debrief" in widget_text(panel)
+        await pilot.press("d")
+        await settled(pilot, lambda: app.screen is app.debrief)
 
     play(app, scenario)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -67,11 +68,24 @@ class PlayScreen(Screen):
         self.query_one(Suggestions).show(message.completion, message.chosen, above=line.region)
 
     def show_end(self, closed: ClosedSession) -> None:
-        """The drill is over: the end panel takes the board's place and the command line closes."""
+        """The drill is over: the command line closes and the end panel says how to get back to the
+        debrief (a screen of its own, over this one); the timeline takes the board's room."""
         panel = self.query_one(EndPanel)
         panel.closed = closed
         self.add_class("-ended")
         command = self.query_one(CommandInput)
-        command.placeholder = "the drill has ended; ctrl+q quits"
+        command.placeholder = "the drill has ended; d shows the debrief, ctrl+q quits"
         command.disabled = True
-        panel.focus()  # so the arrow and page keys scroll the debrief
+        self.query_one(Timeline).focus()  # so the arrow and page keys scroll the timeline
+
+    # --- once the drill has ended: back to the debrief (tui/screens/debrief.py) -------------------
+
+    BINDINGS = [Binding("d", "debrief", "Debrief")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "debrief":
+            return self.has_class("-ended")  # the key only exists once the drill has ended
+        return True
+
+    def action_debrief(self) -> None:
+        self.app.show_debrief()
