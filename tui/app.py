@@ -219,7 +219,8 @@ class IcdrillApp(App):
             scenario_list.entries(), scenario_list.best_scores(self.trainee_name), self.trainee_name, self.speed
         )
         await self.push_screen(self.picker)
-        self.call_after_refresh(self._check_scenarios)
+        if not os.environ.get(EXIT_ON_FIRST_SCREEN):  # the benchmark leaves at the first frame
+            self.call_after_refresh(self._check_scenarios)
         self.post_message(self.PickerShown())
 
     @work(thread=True, exclusive=True, group="check", name="check scenarios", exit_on_error=False)
@@ -357,9 +358,11 @@ class IcdrillApp(App):
 
     @on(Worker.StateChanged)
     def _par_played(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "par" or self.play is None:
+            return  # another worker (the picker's check), or the drill it was played for is gone
         from tui.widgets import EndPanel
 
-        panels = self.play.query(EndPanel) if event.worker.name == "par" and self.play is not None else ()
+        panels = self.play.query(EndPanel)
         if not panels:
             return  # not par, or the app is closing and the panel already gone
         panel = panels.first()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +238,40 @@ def test_back_to_picker_mid_drill_leaves_no_half_recording(small_catalog):
 
     play(app, steps)
     assert History(history_path()).sessions() == []  # left before its end: not in the history
+
+
+HEAVY = ("sim.engine", "networkx", "numpy", "faker", "simpy", "tui.widgets.timeline", "sim.reading.scoring")
+
+
+@pytest.mark.parametrize("args", [[], ["play", locate.DEFAULT_SCENARIO]], ids=["picker", "briefing"])
+def test_the_first_screen_is_drawn_before_the_engine_is_imported(args, data_dir, tmp_path):
+    """The game, in a terminal, leaves at its first frame (as the benchmark runs it): by then none
+    of the engine's imports has been paid for."""
+    from tui.app import EXIT_ON_FIRST_SCREEN
+    from tui.bench_first_screen import timed
+
+    settings.save_settings(settings.Settings(trainee="ann"))
+    loaded = tmp_path / "modules.txt"
+    probe = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(loaded)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "from tui.cli import main\n"
+        f"sys.exit(main({args!r}))\n"
+    )
+    env = {**os.environ, ENV: str(data_dir), EXIT_ON_FIRST_SCREEN: "1", "TERM": "xterm-256color"}
+    timed([sys.executable, "-c", probe], env)
+    modules = loaded.read_text().split()
+    assert "tui.app" in modules and "textual.app" in modules
+    assert [m for m in modules if m.startswith(HEAVY)] == []
+
+
+def test_the_first_screen_benchmark_prints_its_figures():
+    from tui.bench_first_screen import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--runs", "1"]) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("first screen: wall seconds from launch to exit, median of 1 ")
+    assert [line.split(")")[0].strip() for line in lines[1:]] == ["(a", "(b", "(c", "(d"]
+    assert all(line.endswith("x (a)") for line in lines[1:])
