@@ -70,7 +70,7 @@ PLAY_ACTIONS = frozenset({"toggle_pause", "faster", "slower", "help"})
 PLAY_ACTIONS |= {"severity_form", "update_form"}  # input (issue 11): the forms, only while the drill runs
 # Set only by the first-screen benchmark (`tui/bench_first_screen.py`): the game leaves as soon as
 # its first screen has been drawn, so the benchmark times a real start, not an imitation of one.
-EXIT_ON_FIRST_SCREEN = "ICDRILL_EXIT_ON_FIRST_SCREEN"
+LEAVE_AT_FIRST_SCREEN = "ICDRILL_LEAVE_AT_FIRST_SCREEN"
 
 
 def close_session(loaded, entries, recording) -> ClosedSession:
@@ -206,7 +206,7 @@ class IcdrillApp(App):
             await self._brief(self.drill, back=False)
         else:
             await self._show_picker()
-        if os.environ.get(EXIT_ON_FIRST_SCREEN):
+        if os.environ.get(LEAVE_AT_FIRST_SCREEN):
             self.call_after_refresh(self.exit)  # the benchmark: leave once the first frame is drawn
             return
         if self.ask_name and self.trainee is None:
@@ -219,7 +219,7 @@ class IcdrillApp(App):
             scenario_list.entries(), scenario_list.best_scores(self.trainee_name), self.trainee_name, self.speed
         )
         await self.push_screen(self.picker)
-        if not os.environ.get(EXIT_ON_FIRST_SCREEN):  # the benchmark leaves at the first frame
+        if not os.environ.get(LEAVE_AT_FIRST_SCREEN):  # the benchmark leaves at the first frame
             self.call_after_refresh(self._check_scenarios)
         self.post_message(self.PickerShown())
 
@@ -243,7 +243,7 @@ class IcdrillApp(App):
 
     def _prepare(self, drill: Drill) -> None:
         """Build the engine and import the play screen while the briefing is read (Enter waits for it)."""
-        if drill is self.drill and not os.environ.get(EXIT_ON_FIRST_SCREEN):
+        if drill is self.drill and not os.environ.get(LEAVE_AT_FIRST_SCREEN):
             import tui.screens.play  # noqa: F401 - its panels' imports, paid now rather than on Enter
 
             drill.engine  # noqa: B018 - built here, on first use

@@ -9,7 +9,7 @@ pseudo-terminal of 120x40 as a player's terminal would be (Textual draws for rea
   (b) a bare Textual app (one line of text) that exits once its first frame is drawn;
   (c) `icdrill` to its first screen, the picker;
   (d) `icdrill play <the default scenario>` to its first screen, the briefing.
-(c) and (d) are the real game: the environment variable `tui.app.EXIT_ON_FIRST_SCREEN` makes
+(c) and (d) are the real game: the environment variable `tui.app.LEAVE_AT_FIRST_SCREEN` makes
 it leave once the first screen has been refreshed, nothing else changes. Their data folder is a
 temporary one holding a remembered name, as after the first run (the name is asked once).
 The cases are interleaved, run after one untimed round (which fills the disk cache), and each
@@ -94,12 +94,12 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 def measure(runs: int) -> dict[str, float]:
     """The median seconds of each case over `runs` interleaved rounds (after one untimed round)."""
-    from tui.app import EXIT_ON_FIRST_SCREEN
+    from tui.app import LEAVE_AT_FIRST_SCREEN
     from tui.store.datadir import ENV
     from tui.store.settings import Settings, save_settings
 
     with tempfile.TemporaryDirectory(prefix="icdrill-bench-") as data:
-        env = {**os.environ, ENV: data, EXIT_ON_FIRST_SCREEN: "1", "TERM": os.environ.get("TERM", "xterm-256color")}
+        env = {**os.environ, ENV: data, LEAVE_AT_FIRST_SCREEN: "1", "TERM": os.environ.get("TERM", "xterm-256color")}
         env.pop("TEXTUAL", None)  # no devtools
         previous = os.environ.get(ENV)
         os.environ[ENV] = data

@@ -247,7 +247,7 @@ HEAVY = ("sim.engine", "networkx", "numpy", "faker", "simpy", "tui.widgets.timel
 def test_the_first_screen_is_drawn_before_the_engine_is_imported(args, data_dir, tmp_path):
     """The game, in a terminal, leaves at its first frame (as the benchmark runs it): by then none
     of the engine's imports has been paid for."""
-    from tui.app import EXIT_ON_FIRST_SCREEN
+    from tui.app import LEAVE_AT_FIRST_SCREEN
     from tui.bench_first_screen import timed
 
     settings.save_settings(settings.Settings(trainee="ann"))
@@ -258,7 +258,7 @@ def test_the_first_screen_is_drawn_before_the_engine_is_imported(args, data_dir,
         "from tui.cli import main\n"
         f"sys.exit(main({args!r}))\n"
     )
-    env = {**os.environ, ENV: str(data_dir), EXIT_ON_FIRST_SCREEN: "1", "TERM": "xterm-256color"}
+    env = {**os.environ, ENV: str(data_dir), LEAVE_AT_FIRST_SCREEN: "1", "TERM": "xterm-256color"}
     timed([sys.executable, "-c", probe], env)
     modules = loaded.read_text().split()
     assert "tui.app" in modules and "textual.app" in modules
