@@ -275,3 +275,18 @@ def test_the_first_screen_benchmark_prints_its_figures():
     assert lines[0].startswith("first screen: wall seconds from launch to exit, median of 1 ")
     assert [line.split(")")[0].strip() for line in lines[1:]] == ["(a", "(b", "(c", "(d"]
     assert all(line.endswith("x (a)") for line in lines[1:])
+
+
+def test_settings_read_value_by_value_and_written_whole(data_dir):
+    from tui.store.datadir import settings_path
+
+    assert settings.load_settings() == settings.Settings()  # nothing written yet
+    settings.save_settings(settings.Settings(trainee="ann", speed=10.0))
+    assert settings.load_settings() == settings.Settings(trainee="ann", speed=10.0)
+    assert [p.name for p in data_dir.iterdir()] == ["settings.json"]  # no temporary file left behind
+    settings_path().write_text('{"trainee": "ann", "speed": "fast"}')
+    assert settings.load_settings() == settings.Settings(trainee="ann", speed=1.0)  # a bad speed keeps the name
+    settings_path().write_text('{"trainee": "a\\u001b[2Jb", "speed": 30}')
+    assert settings.load_settings() == settings.Settings(trainee=None, speed=30.0)  # a name no flag would take
+    settings_path().write_text("{not json")
+    assert settings.load_settings() == settings.Settings()

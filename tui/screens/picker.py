@@ -36,11 +36,12 @@ class PickerScreen(Screen):
 
     AUTO_FOCUS = "#picker-list"
     BINDINGS = [
-        Binding("enter", "choose", "Briefing", show=True),
-        Binding("left,f3", "slower", "Slower"),
-        Binding("right,f4", "faster", "Faster"),
+        # Priority: the list's own Enter would otherwise take the key (and hide this from the footer).
+        Binding("enter", "choose", "Briefing", priority=True),
+        Binding("left,f3", "slower", "Slower", key_display="←"),
+        Binding("right,f4", "faster", "Faster", key_display="→"),
         Binding("n", "rename", "Change name"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     class Chosen(Message):
@@ -163,7 +164,6 @@ class PickerScreen(Screen):
             line.append("cannot be played (see below)", style="red")
         else:
             line.append(best_text(self.best.get(entry.history_id)))
-        line.append(f" · {entry.id}", style="dim")
         return line
 
     def _show_detail(self) -> None:
@@ -177,6 +177,8 @@ class PickerScreen(Screen):
             detail.append(f"{entry.path}\n", style="dim")
             detail.append(entry.error, style="red")
         else:
+            detail.append(entry.id, style="bold")
+            detail.append(f"  (icdrill play {entry.id})\n", style="dim")
             detail.append(entry.summary or "(no summary)")
             detail.append("\n\nThe drill ends when the incident is resolved, or at its time limit: ", style="dim")
             detail.append(length_text(entry.time_limit, self.speed), style="dim")
