@@ -1,7 +1,11 @@
 """The icdrill command line as a user types it."""
 
+import argparse
 import ast
+import contextlib
+import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,9 +84,33 @@ def test_bench_prints_figures_and_a_ratio():
 
 
 def test_list_names_the_starters():
+    """One line a scenario, the default first: id, difficulty, length and title, read from the file."""
     shipped = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
     assert {"payments-db-saturation", "sale-day-meltdown", "search-deploy-and-cache"} <= set(shipped)
-    assert icdrill("list").stdout.split() == shipped
+    lines = icdrill("list").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["payments-db-saturation", *(s for s in shipped if s != "payments-db-saturation")]
+    cert = next(line for line in lines if line.startswith("partner-cert-expiry "))
+    assert cert.split(None, 1)[1].split() == ["easy", "up", "to", "75", "min", "The", "Partner", "API's", "certificate", "expired"]
+
+
+def test_list_json_and_a_broken_file(tmp_path, monkeypatch):
+    """`list --json` gives the same entries as objects; a file that cannot be played is listed with its error."""
+    for path in (ROOT / "scenarios").glob("*.yaml"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    shutil.copytree(ROOT / "scenarios" / "orgs", tmp_path / "orgs")
+    (tmp_path / "broken.yaml").write_text("scenario: {id: broken, title: '[b]Broken[/b]'}\nfaults: []\n")
+    from sim.scenario import locate
+
+    monkeypatch.setattr(locate, "scenario_dir", lambda: tmp_path)
+    from tui.cli.scenarios import list_command
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert list_command(argparse.Namespace(json=True)) == 0
+    rows = {row["id"]: row for row in map(json.loads, out.getvalue().splitlines())}
+    assert set(rows) == {p.stem for p in tmp_path.glob("*.yaml")}
+    assert rows["partner-cert-expiry"]["time_limit"] == 75 * 60 and rows["partner-cert-expiry"]["error"] is None
+    assert rows["broken"]["title"] == "[b]Broken[/b]" and "faults" in rows["broken"]["error"]
 
 
 def test_the_command_line_and_the_store_load_no_textual():

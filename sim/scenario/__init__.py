@@ -10,8 +10,23 @@ public catalog (public.py), the service graph (graph.py), the severity ladder an
 (policy.py), the IC's command language (commands.py) and where scenario files live (locate.py).
 """
 
-from sim.scenario.loader import LoadedScenario, load_scenario
-from sim.scenario.problems import Problem, ScenarioError
-from sim.scenario.validate import print_problems, validate_paths
+from importlib import import_module
+
+# Imported when first asked for (PEP 562): `sim.scenario.locate` or `yamlsafe` alone (the game's
+# picker reads them before its first frame) does not pay for the model and the loader.
+_MODULES = {
+    "LoadedScenario": "loader",
+    "load_scenario": "loader",
+    "Problem": "problems",
+    "ScenarioError": "problems",
+    "print_problems": "validate",
+    "validate_paths": "validate",
+}
 
 __all__ = ["LoadedScenario", "Problem", "ScenarioError", "load_scenario", "print_problems", "validate_paths"]
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return getattr(import_module(f"sim.scenario.{_MODULES[name]}"), name)
+    raise AttributeError(f"module 'sim.scenario' has no attribute {name!r}")

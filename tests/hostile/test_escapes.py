@@ -230,4 +230,6 @@ def test_list_shows_a_scenario_file_named_with_an_escape(tmp_path):
     )
     result = Result(done.returncode, done.stdout, done.stderr)
     assert_clean(result)
-    assert result.out.splitlines() == [r"evil\x1b]0;PWNED\x07\x9b", "plain"]
+    lines = result.out.splitlines()
+    assert [line.split()[0] for line in lines] == [r"evil\x1b]0;PWNED\x07\x9b", "plain"]
+    assert all(line.endswith(r"Checkout \x1b[2J\x1b]0;PWNED\x07 fails\x7f \x9b31m") for line in lines)  # the title too

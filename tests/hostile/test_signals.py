@@ -29,6 +29,7 @@ from sim.engine import Engine
 from sim.log.recording import read_recording
 from sim.play.drill import drive
 from sim.scenario import load_scenario
+from sim.scenario.locate import DEFAULT_SCENARIO
 
 from .harness import ROOT
 
@@ -47,7 +48,8 @@ class Game:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {**os.environ, "ICDRILL_DATA_DIR": str(data_dir), "TERM": "xterm-256color"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "play", "--speed", "30"], cwd=ROOT, env=env,
+            # Straight to the default scenario's briefing (no picker), under a name (none is asked).
+            [sys.executable, "-m", "tui.cli", "play", DEFAULT_SCENARIO, "--speed", "30", "--trainee", "t"], cwd=ROOT, env=env,
             stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
         )
         os.close(slave)

@@ -24,7 +24,7 @@ from tui import app as tui_app
 from tui.app import IcdrillApp
 from tui.cli.entry import main as icdrill
 from tui.screens import PlayScreen
-from tui.screens.debrief import NO_PICKER, DebriefScreen
+from tui.screens.debrief import DebriefScreen
 
 TINY = str(Path(__file__).resolve().parent.parent / "fixtures" / "tiny.yaml")
 MARKUP = "[bold]Bob[/bold] [@click=app.quit]x[/] [link=https://example.invalid]y[/link]"
@@ -166,28 +166,19 @@ def test_without_a_recording_the_report_goes_to_the_reports_folder(tmp_path, mon
     assert saved == render_report(app.loaded.scenario, app.engine.log.entries, app.closed.card)
 
 
-def test_p_goes_back_to_the_picker_when_the_app_has_one_and_says_so_when_not():
-    calls = []
+def test_p_and_b_go_back_to_the_picker_where_the_next_drill_starts_afresh():
+    from tui.screens.picker import PickerScreen
 
-    class WithPicker(IcdrillApp):
-        CSS_PATH = str(Path(tui_app.__file__).parent / IcdrillApp.CSS_PATH)
-        def back_to_picker(self) -> None:
-            calls.append(self.closed)
+    for key in ("p", "b"):
+        app = IcdrillApp(load_scenario(TINY), seed=0)
 
-    bare, picker = IcdrillApp(load_scenario(TINY), seed=0), WithPicker(load_scenario(TINY), seed=0)
+        async def back(pilot: Pilot) -> None:
+            await to_the_debrief(pilot)
+            await pilot.press(key)
+            await settled(pilot, lambda: isinstance(app.screen, PickerScreen))
+            assert app.drill is None  # nothing of the finished drill carries over
 
-    async def without(pilot: Pilot) -> None:
-        debrief = await to_the_debrief(pilot)
-        await pilot.press("p")
-        await settled(pilot, lambda: squash(NO_PICKER) in text_of(debrief.query_one("#debrief-status")))
-
-    async def with_picker(pilot: Pilot) -> None:
-        await to_the_debrief(pilot)
-        await pilot.press("b")
-        assert calls == [picker.closed]
-
-    run(bare, without)
-    run(picker, with_picker)
+        run(app, back)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -44,12 +44,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     play = sub.add_parser(
         "play",
-        help="Sit in the IC seat: open the game on a scenario (the default when no command is given).",
-        description="Open the game in the terminal. Type /help in the game for the commands.",
+        help="Sit in the IC seat: open the game on the scenario picker, or on one scenario (the default when no command is given).",
+        description=(
+            "Open the game in the terminal: the picker of scenarios, or straight to one scenario's briefing. "
+            "Type /help in the game for the commands."
+        ),
     )
-    play.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
+    play.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: pick one in the game)")
     play.add_argument("--seed", type=int, default=0, help="session seed (default: 0)")
-    play.add_argument("--speed", type=float, default=1.0, help="sim seconds per wall second at the start (default: 1)")
+    play.add_argument(
+        "--speed", type=float, default=None, help="sim seconds per wall second at the start (default: as last chosen, or 1)"
+    )
     _recording_options(play)
 
 
@@ -63,7 +68,7 @@ def _recording_options(parser: argparse.ArgumentParser) -> None:
         "--trainee",
         metavar="NAME",
         default=None,
-        help="whose session this is, for the progress history (default: your login name)",
+        help="whose session this is, for the progress history (default: the name the game asked for, or your login name)",
     )
 
 
@@ -151,16 +156,25 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def play_command(args: argparse.Namespace) -> int:
-    scenario = getattr(args, "scenario", None)
-    if load(scenario) is None:
-        return Exit.BAD_INPUT
-    if getattr(args, "speed", 1.0) <= 0:
-        return bad_input("--speed must be above 0")
-    from tui.app import build_app  # only here: the other commands never load Textual
+    """The game: the picker (no scenario named) or the named scenario's briefing.
 
+    The trainee's name and the speed come from the flags, else from what the game remembers
+    (`tui.store.settings`); with neither a flag nor a remembered name, the game asks for it."""
+    from tui.store.settings import load_settings
+
+    scenario = getattr(args, "scenario", None)
+    loaded = None
+    if scenario is not None and (loaded := load(scenario)) is None:
+        return Exit.BAD_INPUT
+    settings = load_settings()
+    speed = getattr(args, "speed", None) or settings.speed
+    if speed <= 0:
+        return bad_input("--speed must be above 0")
+    from tui.app import IcdrillApp  # only here: the other commands never load Textual
+
+    trainee = getattr(args, "trainee", None) or settings.trainee
     record = not getattr(args, "no_record", False)
-    app = build_app(scenario, getattr(args, "seed", 0), getattr(args, "speed", 1.0), record=record,
-                    trainee=getattr(args, "trainee", None))
+    app = IcdrillApp(loaded, getattr(args, "seed", 0), speed, record=record, trainee=trainee, ask_name=trainee is None)
     app.run()
     # SIGTERM or SIGHUP ended the game (the app gave the terminal back first): the shell's code.
     code = Exit.OK if app.ended_by_signal is None else ended_by_signal(app.ended_by_signal)

@@ -21,13 +21,13 @@ from typing import NoReturn
 
 from sim.log.limits import seed_problem
 from tui.cli.exits import Exit
+from tui.store.settings import name_problem
 
 # A sim second per wall second is real time; an hour per wall second finishes any drill in
 # seconds, and more only makes the clock's float arithmetic meaningless.
 MAX_SPEED = 3600.0
 # A million drills is about an hour and a half of bench at today's speed: more is a typo.
 MAX_DRILLS = 1_000_000
-MAX_NAME = 100
 # Linux's limits for a path and one name in it; a longer one fails in stat() as "File name too long".
 MAX_PATH_BYTES = 4095
 MAX_PART_BYTES = 255
@@ -50,13 +50,7 @@ def drills(value: int) -> str | None:
 
 
 def name(value: str) -> str | None:
-    if not value.strip():
-        return "must not be empty"
-    if len(value) > MAX_NAME:
-        return f"must be at most {MAX_NAME} characters long"
-    if not value.isprintable():
-        return "must be printable text, without control characters or line breaks"
-    return None
+    return name_problem(value)  # the name screen checks a name the same way
 
 
 def path(value: str) -> str | None:

@@ -39,7 +39,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--drills", type=int, default=200, help="number of drills to time (default: 200)")
     bench.add_argument("--bot", choices=("expert", "novice", "idle"), default="expert")
 
-    sub.add_parser("list", help="List the scenarios that ship with icdrill.")
+    listing = sub.add_parser(
+        "list",
+        help="List the scenarios that ship with icdrill: id, difficulty, length and title.",
+        description=(
+            "List the scenarios in the scenarios folder, the default first: id, difficulty, how long the drill may "
+            "take (in sim minutes: it ends at its time limit, or sooner once resolved) and title. A file that cannot "
+            "be played is listed with its error."
+        ),
+    )
+    listing.add_argument("--json", action="store_true", help="print the list as JSON, one object per scenario")
 
 
 def validate_command(args: argparse.Namespace) -> int:
@@ -66,8 +75,20 @@ def schema_command(args: argparse.Namespace) -> int:
 
 
 def list_command(args: argparse.Namespace) -> int:
-    for scenario_id in catalog.available():
-        print(scenario_id)
+    from tui.store.scenario_list import check_entry, entries, length_text
+
+    found = [check_entry(entry)[0] for entry in entries()]
+    if getattr(args, "json", False):
+        for entry in found:
+            print(json.dumps({
+                "id": entry.id, "title": entry.title, "difficulty": entry.difficulty,
+                "time_limit": entry.time_limit, "summary": entry.summary, "error": entry.error,
+            }))
+        return Exit.OK
+    width = max((len(e.id) for e in found), default=0)
+    for entry in found:
+        shown = entry.title if entry.error is None else f"cannot be played: {entry.error.splitlines()[0]}"
+        print(f"{entry.id:{width}}  {entry.difficulty:6}  {length_text(entry.time_limit):>13}  {shown}")
     return Exit.OK
 
 

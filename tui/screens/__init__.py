@@ -1,12 +1,28 @@
-"""The app's screens: the briefing read before the drill, the play screen that arranges the panels,
-the command list, the severity and status-update forms, and the question asked before leaving a
-drill that is still running."""
+"""The app's screens: the picker of scenarios, the name asked once, the briefing read before the
+drill, the play screen that arranges the panels, the command list, the severity and status-update
+forms, and the question asked before leaving a drill that is still running.
 
-from tui.screens.briefing import BriefingScreen
-from tui.screens.help import HelpScreen
-from tui.screens.leave import LeaveScreen
-from tui.screens.play import PlayScreen
-from tui.screens.severity_form import SeverityForm
-from tui.screens.update_form import UpdateForm
+Each screen is imported when it is first asked for (PEP 562 `__getattr__`): the picker and the
+briefing are drawn before the play screen's panels (and the engine) are imported.
+"""
 
-__all__ = ["BriefingScreen", "HelpScreen", "LeaveScreen", "PlayScreen", "SeverityForm", "UpdateForm"]
+from importlib import import_module
+
+_MODULES = {
+    "BriefingScreen": "briefing",
+    "HelpScreen": "help",
+    "LeaveScreen": "leave",
+    "NameScreen": "name",
+    "PickerScreen": "picker",
+    "PlayScreen": "play",
+    "SeverityForm": "severity_form",
+    "UpdateForm": "update_form",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return getattr(import_module(f"tui.screens.{_MODULES[name]}"), name)
+    raise AttributeError(f"module 'tui.screens' has no attribute {name!r}")

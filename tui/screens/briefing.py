@@ -18,14 +18,19 @@ HOW_TO_PLAY = (
 
 
 class BriefingScreen(Screen[bool]):
-    """Dismissed with True when the player starts the drill."""
+    """Dismissed with True when the player starts the drill, False when they go back to the picker
+    (Esc, offered only when the game has a picker to go back to)."""
 
-    BINDINGS = [Binding("enter", "begin", "Take the IC seat")]
+    BINDINGS = [
+        Binding("enter", "begin", "Take the IC seat"),
+        Binding("escape", "back", "Back to the scenarios"),
+    ]
 
-    def __init__(self, title: str, briefing: str) -> None:
+    def __init__(self, title: str, briefing: str, *, back: bool = False) -> None:
         super().__init__()
         self.scenario_title = title
         self.briefing = briefing
+        self.back = back
 
     def compose(self) -> ComposeResult:
         # Scenario text is shown as written (`Shown`): brackets are just brackets, an ESC shows as \x1b.
@@ -33,8 +38,24 @@ class BriefingScreen(Screen[bool]):
             yield Static(Shown(self.scenario_title), markup=False, id="briefing-title")
             yield Static(Shown(self.briefing.strip() or "(no briefing)"), markup=False, id="briefing-text")
             yield Static(HOW_TO_PLAY, markup=False, id="briefing-howto")
-            yield Static("Press Enter to start the clock.", markup=False, id="briefing-start")
+            start = "Press Enter to start the clock" + (", Esc to go back to the scenarios." if self.back else ".")
+            yield Static(start, markup=False, id="briefing-start")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.back if action == "back" else True
 
     def action_begin(self) -> None:
         self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
+
+
+def briefing_of(loaded) -> str:
+    """The briefing of a loaded scenario (`sim.scenario.LoadedScenario`), as the drill's view will
+    give it, from the public catalog alone: no engine needs to be built before it is shown."""
+    from sim.reading.view import briefing
+    from sim.scenario.public import Catalog
+
+    return briefing(Catalog.from_scenario(loaded.scenario))

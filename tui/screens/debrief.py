@@ -47,7 +47,6 @@ from tui.widgets.shown import Shown
 TABS = ("score", "impact", "updates", "timeline")
 AROUND_CHART = 16  # rows the impact tab needs besides the chart's own: summary, tabs, axis, legend, keys
 CHART_ROWS = (6, 16)  # the impact chart's height: as the terminal allows, within these
-NO_PICKER = "No picker in this version: ctrl+q quits; run icdrill again to play another drill."
 
 
 def timeline_table(lines: tuple[tuple[int, str], ...]) -> Table:
@@ -189,11 +188,7 @@ class DebriefScreen(Screen):
         self.say(said)
 
     def action_picker(self) -> None:
-        back = getattr(self.app, "back_to_picker", None)
-        if callable(back):
-            back()
-        else:
-            self.say(Shown(NO_PICKER, style="yellow"))
+        self.app.back_to_picker()  # the next drill starts afresh there
 
     def action_board(self) -> None:
         """Back to the play screen: the board as the drill ended and its whole timeline."""

@@ -31,6 +31,11 @@ def history_path() -> Path:
     return data_dir() / "history.sqlite"
 
 
+def settings_path() -> Path:
+    """The trainee's name and chosen speed (`tui.store.settings`)."""
+    return data_dir() / "settings.json"
+
+
 def recording_candidates(scenario_id: str, seed: int, folder: Path | None = None):
     """Free paths `<scenario>-<seed>-<n>.jsonl`, n counting on from the highest already there.
 

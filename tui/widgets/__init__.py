@@ -1,24 +1,30 @@
 """The panels of the IC seat, one per file. Each takes the engine's view through a `show(view)`
-method and re-renders only when what it shows has changed; none knows the app or the engine."""
+method and re-renders only when what it shows has changed; none knows the app or the engine.
 
-from tui.widgets.alerts import AlertsPanel
-from tui.widgets.command_input import CommandInput
-from tui.widgets.end_panel import EndPanel
-from tui.widgets.people import PeoplePanel
-from tui.widgets.room import RoomPanel
-from tui.widgets.services import ServicesPanel
-from tui.widgets.status_bar import StatusBar
-from tui.widgets.suggestions import Suggestions
-from tui.widgets.timeline import Timeline
+Each panel is imported when it is first asked for (PEP 562 `__getattr__`): the picker and the
+briefing draw with `tui.widgets.shown` alone, so the first screen does not wait for the panels'
+imports (the view, scoring and, under them, networkx). `from tui.widgets import Timeline` works
+as before.
+"""
 
-__all__ = [
-    "AlertsPanel",
-    "CommandInput",
-    "EndPanel",
-    "PeoplePanel",
-    "RoomPanel",
-    "ServicesPanel",
-    "StatusBar",
-    "Suggestions",
-    "Timeline",
-]
+from importlib import import_module
+
+_MODULES = {
+    "AlertsPanel": "alerts",
+    "CommandInput": "command_input",
+    "EndPanel": "end_panel",
+    "PeoplePanel": "people",
+    "RoomPanel": "room",
+    "ServicesPanel": "services",
+    "StatusBar": "status_bar",
+    "Suggestions": "suggestions",
+    "Timeline": "timeline",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return getattr(import_module(f"tui.widgets.{_MODULES[name]}"), name)
+    raise AttributeError(f"module 'tui.widgets' has no attribute {name!r}")
