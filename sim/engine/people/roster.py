@@ -24,6 +24,7 @@ from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Ta
 from sim.engine.people.presence import Presence
 from sim.engine.people.questions import Question, Questions
 from sim.engine.people.tasks import TaskWork
+from sim.reading.names import resolve_person
 from sim.log.events import PageAcknowledged, PageMissed, Paged, PersonListed
 from sim.scenario.model import UNREACHABLE, Person
 
@@ -70,12 +71,14 @@ class People:
         self.presence.start(self.acknowledged)
 
     def find(self, ref: str) -> Responder | None:
-        """A person by id, or by first name when exactly one person has it."""
-        ref = ref.lower()
-        if ref in self.by_id:
-            return self.by_id[ref]
-        matches = [r for r in self.by_id.values() if r.name.split()[0].lower() == ref]
-        return matches[0] if len(matches) == 1 else None
+        """A person by id, full name, or first name when exactly one person has it."""
+        pid, _ = self.resolve(ref)
+        return self.by_id[pid] if pid is not None else None
+
+    def resolve(self, ref: str) -> tuple[str | None, str | None]:
+        """(id, None) for the person `ref` names, or (None, why not): see `resolve_person`."""
+        names = {pid: r.name for pid, r in self.by_id.items()}
+        return resolve_person(names, ref, {pid: r.spec.team for pid, r in self.by_id.items()})
 
     def on_call(self, team: str) -> Responder | None:
         """The team's primary on-call, else its secondary."""
