@@ -211,7 +211,7 @@ USAGE: tuple[Usage, ...] = (
     Usage("back", "/back", "stop hands-on work and read what piled up"),
     Usage("role", "/role PERSON ROLE", f"give a role; ROLE is one of {', '.join(ROLES)}"),
     Usage("unrole", "/unrole ROLE", "release a role; you hold it again"),
-    Usage("dm", "/dm PERSON TEXT", "message a person privately; answers their question"),
+    Usage("dm", "/dm PERSON TEXT", "message a person privately; answers their question, or they reply from where they stand"),
     Usage("redirect", "/redirect MANAGER", "ask a manager privately to route requests through you"),
     Usage("authority", "/authority MANAGER", "ask a manager to lend you their authority in the channel"),
     Usage("qualify", "/qualify", "answer a push for a higher severity with the impact evidence"),

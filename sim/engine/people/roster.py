@@ -19,6 +19,7 @@ from faker import Faker
 
 from sim.scenario import graph as g
 from sim.engine.people.broadcasts import Broadcasts
+from sim.engine.people.dms import DirectMessages
 from sim.engine.people.hands_on import HandsOn
 from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Task
 from sim.engine.people.presence import Presence
@@ -64,6 +65,7 @@ class People:
         self.ic_hands_on = HandsOn(engine, self.work)
         self.presence = Presence(engine, self.by_id)
         self.reach = self.presence.reach  # person -> reachability as it truly is in this session
+        self.dms = DirectMessages(engine, self.by_id, self.reach)
 
     def start(self) -> None:
         for r in self.by_id.values():
@@ -152,6 +154,7 @@ class People:
             r.status = AVAILABLE
         self.acknowledged.add(r.id)
         self.engine.emit(PageAcknowledged(r.id))
+        self.dms.joined(r)
 
     # --- the rest of the people API, carried out by the modules beside this one ----------------
 
@@ -176,6 +179,10 @@ class People:
     def answer(self, r: Responder, text: str) -> bool:
         """The IC's DM to a person: answers their open question, when they have one."""
         return self.asking.answer(r, text)
+
+    def message(self, r: Responder) -> None:
+        """The IC's DM to a person with no open question: they reply from their post (see `dms.py`)."""
+        self.dms.send(r)
 
     def broadcast(self, action: str, service: str) -> None:
         """'Can someone ...': maybe somebody picks it up, late; maybe nobody does."""
