@@ -14,6 +14,8 @@ import pytest
 
 from sim.engine import Engine
 from sim.log import events as ev
+from sim.reading.scoring.coordination import _escalation_target
+from sim.reading.scoring.facts import gather
 from sim.scenario.commands import Dm, Page, Role, parse
 
 
@@ -99,3 +101,14 @@ def test_escalate_takes_a_persons_full_name(tiny):
     engine = started(tiny)
     assert not engine.submit('/escalate "Bob Stone"')
     assert refusal(engine) == "nobody on data has been paged yet; page them first (/page data)"
+
+
+def test_the_scorecard_reads_an_escalate_by_full_name_as_the_engine_did(namesakes):
+    """A refused /escalate counts towards the team it named: the scorecard reads the person the way
+    the engine resolved them (a shared first name names no team)."""
+    engine = started(namesakes)
+    facts = gather(namesakes.scenario, engine.log.entries)
+    assert _escalation_target(facts, '/escalate "Sam Stone"') == "data"
+    assert _escalation_target(facts, "/escalate ANN") == "app"
+    assert _escalation_target(facts, "/escalate sam") is None
+    assert _escalation_target(facts, "/escalate data") == "data"
