@@ -31,9 +31,8 @@ REPLY_SPREAD = 40  # mean of the exponential wait on top: people finish a though
 
 
 class DirectMessages:
-    def __init__(self, engine: Engine, people: dict[str, Responder], reach: dict[str, str]) -> None:
+    def __init__(self, engine: Engine, reach: dict[str, str]) -> None:
         self.engine = engine
-        self.people = people
         self.reach = reach  # person -> reachability as it truly is in this session
         self.unread: set[str] = set()  # DMs waiting for the person to come into the incident
 

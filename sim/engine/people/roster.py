@@ -65,7 +65,7 @@ class People:
         self.ic_hands_on = HandsOn(engine, self.work)
         self.presence = Presence(engine, self.by_id)
         self.reach = self.presence.reach  # person -> reachability as it truly is in this session
-        self.dms = DirectMessages(engine, self.by_id, self.reach)
+        self.dms = DirectMessages(engine, self.reach)
 
     def start(self) -> None:
         for r in self.by_id.values():
