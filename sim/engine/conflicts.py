@@ -70,16 +70,9 @@ class Conflicts:
 
     # --- settling ---------------------------------------------------------------------------------
 
-    def proposals_of(self, ref: str) -> list[tuple[Conflict, Proposal]]:
-        """Open conflicts' proposals by the person named (id or first name), first raised first."""
-        ref = ref.lower()
-        found = []
-        for conflict in self.open.values():
-            for proposal in conflict.proposals:
-                r = self.engine.people.by_id[proposal.person]
-                if ref in (r.id, r.name.split()[0].lower()):
-                    found.append((conflict, proposal))
-        return found
+    def proposals_of(self, person: str) -> list[tuple[Conflict, Proposal]]:
+        """Open conflicts' proposals by the person (an id), first raised first."""
+        return [(conflict, p) for conflict in self.open.values() for p in conflict.proposals if p.person == person]
 
     def decide(self, conflict: Conflict, proposal: Proposal, by: str) -> None:
         del self.open[conflict.id]

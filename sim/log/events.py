@@ -508,6 +508,22 @@ class TicketAnswered(Event):
     text: str  # the vendor's support answer, as the scenario writes it
 
 
+# --- direct messages (issue 11): a /dm that answers no question gets a reply ----------------------
+
+
+@event("dm_replied")
+class DmReplied(Event):
+    """A person answers the IC's /dm from their own post, worded by the phrasebook: what they are
+    doing as they see it, never the hidden truth. A DM that answers their open question gets no
+    reply of this kind (`question_answered` is the exchange)."""
+
+    person: str
+    topic: str  # working, free, role, not-in-incident; manager, sales, executive (in character)
+    task: str | None  # "investigate payments-db", when working
+    left: int | None  # seconds left on the time-box as they count it (<= 0: over it); None without one
+    role: str | None  # the role they hold, when the topic is role
+
+
 # --- serialisation -----------------------------------------------------------------------------
 
 

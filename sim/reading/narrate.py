@@ -413,7 +413,41 @@ def _say_report(e: ev.TaskReported, c: Cast, task: str | None) -> tuple[str, str
     return sender, " ".join(e.findings)
 
 
+_IN_CHARACTER = {  # a stakeholder's reply to a DM: who they are, not what the incident is
+    "manager": "Thanks. I'm following the channel; tell me if you need anyone from my team.",
+    "sales": "Thanks. The account keeps asking me when it will be fixed; when is your next update?",
+    "executive": "Noted. Keep me posted through the status updates.",
+}
+
+
+def dm_reply(e: ev.DmReplied) -> str:
+    """What a person answers a DM, from their own post.
+
+    >>> dm_reply(ev.DmReplied("dana", "working", "investigate payments-db", 250, None))
+    'Working on investigate payments-db, about 4m left on the time-box.'
+    >>> dm_reply(ev.DmReplied("dana", "working", "restart payments-api", -30, None))
+    'Working on restart payments-api; I am past the time-box and will say how much longer I need.'
+    >>> dm_reply(ev.DmReplied("dana", "role", None, None, "tech-lead")), dm_reply(ev.DmReplied("dana", "free", None, None, None))
+    ('Holding Tech Lead; what do you need?', 'Free, what do you need?')
+    """
+    if e.topic == "working":
+        if e.left is None:
+            return f"Working on {e.task}; nothing to report yet."
+        if e.left <= 0:
+            return f"Working on {e.task}; I am past the time-box and will say how much longer I need."
+        return f"Working on {e.task}, about {max(1, round(e.left / 60))}m left on the time-box."
+    if e.topic == "role":
+        return f"Holding {ROLE_TITLES.get(e.role or '', e.role)}; what do you need?"
+    if e.topic == "free":
+        return "Free, what do you need?"
+    if e.topic == "not-in-incident":
+        return "I'm not on this incident; page me if you need me."
+    return _IN_CHARACTER.get(e.topic, "Got it.")
+
+
 _SPEECH: dict[type, Callable] = {
+    # direct messages: the reply to a DM that answered no question
+    ev.DmReplied: lambda e, c, task: (_name(c, e.person), dm_reply(e)),
     # people and setting: a stakeholder present from the start speaks through their own events
     ev.PersonPresent: lambda e, c, task: None if e.joins_as == STAKEHOLDER else (
         _name(c, e.person), "I'm in the incident channel already. What do you need?"),

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from sim.log import events as ev
 from sim.log.eventlog import Entry
-from sim.reading.narrate import Cast, speech
+from sim.reading.names import resolve_person
+from sim.reading.narrate import Cast, dm_reply, speech
 from sim.reading.staffing import Post, Staffing
 from sim.scenario import policy
+from sim.scenario.commands import Dm, parse
 from sim.scenario.setting import is_night
 from sim.scenario.public import Catalog
 
@@ -100,6 +102,9 @@ class View:
     executive_request: tuple[str, str] | None = None  # (person, request) awaiting an answer
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # open: id -> proposals
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (t, by, text)
+    # person -> their private thread with the IC, in order: (t, "you" or the person's id, text): the
+    # IC's /dm texts, the person's questions to the IC and their replies to DMs
+    dms: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     # Indexes over the inbox, kept as messages arrive so readers need not rescan it every tick.
     reports: list[ev.TaskReported] = field(default_factory=list)
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
@@ -240,6 +245,7 @@ def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
 
 def _question_asked(v: View, t: int, e: ev.QuestionAsked) -> None:
     v.questions[e.question] = (e.person, e.text)
+    v.dms.setdefault(e.person, []).append((t, e.person, e.text))  # asked privately: it is in their thread
 
 
 def _question_closed(v: View, t: int, e: ev.QuestionAnswered | ev.QuestionLapsed) -> None:
@@ -308,12 +314,34 @@ def _status_update(v: View, t: int, e: ev.StatusUpdate) -> None:
 
 def _issued(v: View, t: int, e: ev.CommandIssued) -> None:
     v.commands.append(Said(t, e.text))
+    dm = _dm_to(v, e.text)
+    if dm is not None:
+        v.dms.setdefault(dm[0], []).append((t, "you", dm[1]))
 
 
 def _rejected(v: View, t: int, e: ev.CommandRejected) -> None:
     # The engine logs a refusal right after the command it refuses.
     if v.commands and v.commands[-1].text == e.text and v.commands[-1].refused is None:
         v.commands[-1].refused = e.reason
+        dm = _dm_to(v, e.text)
+        if dm is not None and v.dms.get(dm[0], [])[-1:] == [(t, "you", dm[1])]:
+            v.dms[dm[0]].pop()  # a refused DM (the drill had ended) was never sent
+
+
+def _dm_to(v: View, text: str) -> tuple[str, str] | None:
+    """(person id, text) of a /dm command, the person resolved as the engine resolves them; else None.
+    The log keeps what the IC typed, so the thread reads it back the same way."""
+    if not text.lstrip().lower().startswith("/dm"):
+        return None
+    command = parse(text)
+    if not isinstance(command, Dm):
+        return None
+    person, _ = resolve_person(v.names, command.person, {p: pv.team for p, pv in v.people.items()})
+    return (person, command.text) if person is not None else None
+
+
+def _dm_replied(v: View, t: int, e: ev.DmReplied) -> None:
+    v.dms.setdefault(e.person, []).append((t, e.person, dm_reply(e)))
 
 
 def _status_page_read(v: View, t: int, e: ev.StatusPageRead) -> None:
@@ -395,4 +423,5 @@ _FOLDS = {
     ev.StatusPageRead: _status_page_read,
     ev.TicketOpened: _ticket_opened,
     ev.TicketAnswered: _ticket_answered,
+    ev.DmReplied: _dm_replied,
 }

@@ -211,7 +211,7 @@ USAGE: tuple[Usage, ...] = (
     Usage("back", "/back", "stop hands-on work and read what piled up"),
     Usage("role", "/role PERSON ROLE", f"give a role; ROLE is one of {', '.join(ROLES)}"),
     Usage("unrole", "/unrole ROLE", "release a role; you hold it again"),
-    Usage("dm", "/dm PERSON TEXT", "message a person privately; answers their question"),
+    Usage("dm", "/dm PERSON TEXT", "message a person privately; answers their question, or they reply from where they stand"),
     Usage("redirect", "/redirect MANAGER", "ask a manager privately to route requests through you"),
     Usage("authority", "/authority MANAGER", "ask a manager to lend you their authority in the channel"),
     Usage("qualify", "/qualify", "answer a push for a higher severity with the impact evidence"),
@@ -251,8 +251,8 @@ def parse(text: str) -> Command | ParseError:
         service, _, words = rest.partition(" ")
         return Ticket(service.lower(), words.strip()) if service else _usage("ticket")
     if name == "dm":
-        person, _, text = rest.partition(" ")
-        return Dm(person.lower(), text.strip()) if text.strip() else _usage("dm")
+        person, text = _person_then_text(rest)
+        return Dm(person.lower(), text) if person and text else _usage("dm")
     try:
         args = shlex.split(rest)
     except ValueError as err:
@@ -283,6 +283,22 @@ _ONE_ARG = {
     "redirect": Redirect, "authority": Authority, "decide": Decide, "evidence": Evidence, "unrole": Unrole,
     "status-page": StatusPage,
 }
+
+
+def _person_then_text(rest: str) -> tuple[str, str]:
+    """/dm's person and free text: the person is the first word, or a quoted full name as in every
+    other command (the text after it is kept exactly as typed, quotes and all).
+
+    >>> _person_then_text('"Dana Whitfield" is it "the db"?'), _person_then_text("dana hi  there")
+    (('Dana Whitfield', 'is it "the db"?'), ('dana', 'hi  there'))
+    """
+    quote = rest[:1]
+    if quote in ('"', "'"):
+        end = rest.find(quote, 1)
+        if end > 0:
+            return rest[1:end], rest[end + 1 :].strip()
+    person, _, text = rest.partition(" ")
+    return person, text.strip()
 
 
 def _unknown_role(role: str) -> str:

@@ -53,7 +53,17 @@ def test_the_log_and_scorecard_match_the_golden_file(scenario_id, driver, seed):
         pytest.fail(f"the log differs from the golden file (ICDRILL_UPDATE_GOLDEN=1 regenerates it):\n{diff[:4000]}")
 
 
+# An idle IC in these scenarios sets off nothing random: nobody is paged, asleep or asked, and since
+# every shipped person has a name (issue 11) no Faker name differs between seeds either. Their two
+# seeds give the same log; every other case must differ from every other.
+SEED_FREE_WHEN_IDLE = ("dns-config-push", "search-deploy-and-cache")
+
+
 def test_the_golden_cases_differ_from_each_other():
     """A golden set that collapsed to one log (a bot ignored, a seed unused) would guard nothing."""
-    texts = {p.read_text() for p in GOLDEN.glob("*.jsonl")}
-    assert len(texts) == len(CASES) + 1
+    by_text: dict[str, list[str]] = {}
+    for p in sorted(GOLDEN.glob("*.jsonl")):
+        by_text.setdefault(p.read_text(), []).append(p.stem)
+    same = sorted(names for names in by_text.values() if len(names) > 1)
+    assert same == [[f"{s}-idle-seed0", f"{s}-idle-seed7"] for s in SEED_FREE_WHEN_IDLE]
+    assert len(by_text) == len(CASES) + 1 - len(SEED_FREE_WHEN_IDLE)

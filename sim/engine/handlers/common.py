@@ -51,12 +51,13 @@ def unknown_service(engine: Engine, service: str) -> str | None:
 
 
 def find_person(engine: Engine, ref: str) -> tuple[Responder | None, str | None]:
-    """A person by id or first name, or the reason nobody matches (with a did-you-mean)."""
-    person = engine.people.find(ref)
-    if person is not None:
-        return person, None
-    known = sorted(engine.people.by_id) + sorted({r.name.split()[0].lower() for r in engine.people.by_id.values()})
-    return None, f"nobody called '{ref}' in the directory{did_you_mean(ref, known)}"
+    """A person by id, full name or unique first name, or the reason nobody (or more than one) matches.
+
+    Every handler that takes a person comes here, and so to the one resolver every reader shares
+    (`sim.reading.names.resolve_person`).
+    """
+    pid, problem = engine.people.resolve(ref)
+    return (engine.people.by_id[pid], None) if pid is not None else (None, problem)
 
 
 def team_or_person(engine: Engine, target: str) -> tuple[str | None, Responder | None, str | None]:

@@ -59,14 +59,14 @@ def _decide(engine: Engine, command: c.Decide) -> str | None:
     conflicts = engine.conflicts
     if not conflicts.open:
         return "there is no open disagreement to decide"
-    found = conflicts.proposals_of(command.person)
+    person, problem = find_person(engine, command.person)
+    if person is None:
+        return problem
+    found = conflicts.proposals_of(person.id)
     if found:
         conflict, proposal = found[0]
         conflicts.decide(conflict, proposal, "ic")
         return None
-    person, problem = find_person(engine, command.person)
-    if person is None:
-        return problem
     proposals = [conflicts.say(p, evidence=False) for conflict in conflicts.open.values() for p in conflict.proposals]
     return f"{person.name} has made no proposal to decide on; the proposals are {' and '.join(proposals)}"
 

@@ -84,7 +84,8 @@ def _dm(engine: Engine, command: c.Dm) -> str | None:
     person, problem = find_person(engine, command.person)
     if person is None:
         return problem
-    engine.people.answer(person, command.text)  # without an open question it is a plain message
+    if not engine.people.answer(person, command.text):
+        engine.people.message(person)  # no open question: they reply from their post, a little later
     return None
 
 

@@ -20,12 +20,10 @@ if TYPE_CHECKING:
 
 
 def _manager(engine: Engine, ref: str) -> tuple[ManagerState | None, str | None]:
-    """A manager who has joined the channel, by id or first name, or why not."""
+    """A manager who has joined the channel, by id, full name or first name, or why not."""
     stakeholders = engine.stakeholders
-    if ref in stakeholders.managers:
-        pid, name = ref, ref
-        if ref in engine.people.by_id:
-            name = engine.people.by_id[ref].name
+    if ref in stakeholders.managers and ref not in engine.people.by_id:
+        pid, name = ref, ref  # a manager the directory does not list goes by their id
     else:
         person, problem = find_person(engine, ref)
         if person is None:

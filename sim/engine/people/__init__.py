@@ -4,8 +4,8 @@ too, since it is the same work done by the one person who should be coordinating
 
 `People` (in `roster.py`) is the object the engine and handlers use; the status constants,
 `Responder` and `Task` (in `model.py`) are what roles, stakeholders and conflicts read. Task work
-(`tasks.py`), questions to the IC (`questions.py`), broadcast asks (`broadcasts.py`) and hands-on
-work (`hands_on.py`) each have their own module.
+(`tasks.py`), questions to the IC (`questions.py`), broadcast asks (`broadcasts.py`), replies to
+the IC's DMs (`dms.py`) and hands-on work (`hands_on.py`) each have their own module.
 """
 
 from sim.engine.people.model import AVAILABLE, AWAY, IC, IN_INCIDENT, OFF, PAGED, ROLE, WORKING, Responder, Task

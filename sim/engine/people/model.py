@@ -26,6 +26,7 @@ class Task:
     service: str
     timebox: int | None
     via: str = "named"
+    given_at: int = 0  # when the IC gave it: the time-box counts from here, as the holder tells it
 
 
 @dataclass

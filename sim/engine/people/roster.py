@@ -19,11 +19,13 @@ from faker import Faker
 
 from sim.scenario import graph as g
 from sim.engine.people.broadcasts import Broadcasts
+from sim.engine.people.dms import DirectMessages
 from sim.engine.people.hands_on import HandsOn
 from sim.engine.people.model import AVAILABLE, IN_INCIDENT, PAGED, Responder, Task
 from sim.engine.people.presence import Presence
 from sim.engine.people.questions import Question, Questions
 from sim.engine.people.tasks import TaskWork
+from sim.reading.names import resolve_person
 from sim.log.events import PageAcknowledged, PageMissed, Paged, PersonListed
 from sim.scenario.model import UNREACHABLE, Person
 
@@ -63,6 +65,7 @@ class People:
         self.ic_hands_on = HandsOn(engine, self.work)
         self.presence = Presence(engine, self.by_id)
         self.reach = self.presence.reach  # person -> reachability as it truly is in this session
+        self.dms = DirectMessages(engine, self.reach)
 
     def start(self) -> None:
         for r in self.by_id.values():
@@ -70,12 +73,14 @@ class People:
         self.presence.start(self.acknowledged)
 
     def find(self, ref: str) -> Responder | None:
-        """A person by id, or by first name when exactly one person has it."""
-        ref = ref.lower()
-        if ref in self.by_id:
-            return self.by_id[ref]
-        matches = [r for r in self.by_id.values() if r.name.split()[0].lower() == ref]
-        return matches[0] if len(matches) == 1 else None
+        """A person by id, full name, or first name when exactly one person has it."""
+        pid, _ = self.resolve(ref)
+        return self.by_id[pid] if pid is not None else None
+
+    def resolve(self, ref: str) -> tuple[str | None, str | None]:
+        """(id, None) for the person `ref` names, or (None, why not): see `resolve_person`."""
+        names = {pid: r.name for pid, r in self.by_id.items()}
+        return resolve_person(names, ref, {pid: r.spec.team for pid, r in self.by_id.items()})
 
     def on_call(self, team: str) -> Responder | None:
         """The team's primary on-call, else its secondary."""
@@ -149,6 +154,7 @@ class People:
             r.status = AVAILABLE
         self.acknowledged.add(r.id)
         self.engine.emit(PageAcknowledged(r.id))
+        self.dms.joined(r)
 
     # --- the rest of the people API, carried out by the modules beside this one ----------------
 
@@ -173,6 +179,10 @@ class People:
     def answer(self, r: Responder, text: str) -> bool:
         """The IC's DM to a person: answers their open question, when they have one."""
         return self.asking.answer(r, text)
+
+    def message(self, r: Responder) -> None:
+        """The IC's DM to a person with no open question: they reply from their post (see `dms.py`)."""
+        self.dms.send(r)
 
     def broadcast(self, action: str, service: str) -> None:
         """'Can someone ...': maybe somebody picks it up, late; maybe nobody does."""

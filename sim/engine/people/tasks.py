@@ -34,7 +34,7 @@ class TaskWork:
 
     def assign(self, r: Responder, action: str, service: str, timebox: int | None, via: str = "named") -> Task:
         """Give a task to a person; `via` says how it reached them (named, broadcast, tech-lead, ...)."""
-        task = Task(self.take_task_id(), action, service, timebox, via)
+        task = Task(self.take_task_id(), action, service, timebox, via, self.engine.now)
         r.status, r.task = WORKING, task
         self.engine.incident.task_given(action)
         self.engine.emit(TaskAssigned(task.id, r.id, action, service, timebox, via))

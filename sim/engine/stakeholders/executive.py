@@ -25,6 +25,7 @@ GRAB_RETRY = 60  # an executive who found nobody working to grab looks again thi
 class ExecutiveState:
     spec: Executive
     open: bool = False  # a request is waiting for the IC's answer
+    spoke: bool = False  # has said something in the channel: a DM is answered in character
     grabbed: bool = False
 
 
@@ -44,7 +45,7 @@ class ExecutiveRequest:
         yield from commons.until_detected()
         if self.incident.over():
             return
-        x.open = True
+        x.open = x.spoke = True
         for text in Terms(self.engine).executive_lines(x.spec.lines, x.spec.request):
             self.engine.emit(ev.ExecutiveSaid(x.spec.person, text))
         self.engine.emit(ev.ExecutiveRequested(x.spec.person, x.spec.request))

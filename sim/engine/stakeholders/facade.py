@@ -43,6 +43,19 @@ class Stakeholders:
         """Wake every stakeholder process: something they watch has changed."""
         self.commons.poke()
 
+    def in_the_room(self, pid: str) -> str | None:
+        """manager, sales or executive for a stakeholder who has shown up in the channel (present
+        from the start, joined, pushed or spoken), else None: a DM to them is answered in character."""
+        people = self.engine.people.by_id
+        present = pid in people and people[pid].spec.present
+        if pid in self.managers and (present or self.management.joined(pid) is not None):
+            return "manager"
+        if self.sales is not None and self.sales.spec.person == pid and (present or self.sales.pushes):
+            return "sales"
+        if self.executive is not None and self.executive.spec.person == pid and (present or self.executive.spoke):
+            return "executive"
+        return None
+
     # --- managers ------------------------------------------------------------------------------
 
     def authority_lent(self) -> bool:

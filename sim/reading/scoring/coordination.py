@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.log.eventlog import Entry
+from sim.scenario.commands import Escalate, parse
+from sim.reading.names import resolve_person
 from sim.reading.scoring.card import Ledger, late_credit
 from sim.reading.scoring.facts import Facts, minutes
 from sim.reading.scoring.seek import earliest, first_after, grouped, last_before
@@ -301,8 +303,7 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
     acks_by, acks_by_team = grouped(acks, lambda a: a.event.person), grouped(acks, team_of)
     by_ic = [p for p in pages if p.event.by == "ic"]
     by_ic_to, by_ic_to_team = grouped(by_ic, lambda p: p.event.person), _Others(grouped(by_ic, team_of))
-    first_names = _first_names(f)
-    tried_for = grouped(refused, lambda r: _escalation_target(f, r.event.text, first_names))
+    tried_for = grouped(refused, lambda r: _escalation_target(f, r.event.text))
     for page in pages:
         person = page.event.person
         via = last_before(escalated_at.get((person, page.t), []), page.seq)
@@ -353,23 +354,16 @@ def _escalations(f: Facts, ledger: Ledger) -> None:
         ledger.item(ESCALATION, fraction, t_end if how in ("ic", "tried") else page.t + timeout, text, seqs)
 
 
-def _escalation_target(f: Facts, text: str, first_names: dict[str, list[str]]) -> str | None:
-    """The team an /escalate command names (a team, or a person's team); `first_names` from `_first_names`."""
-    parts = text.split()
-    if len(parts) < 2:
+def _escalation_target(f: Facts, text: str) -> str | None:
+    """The team an /escalate command names: a team, or the team of the person it names, read the
+    way the engine read it (the parser, then the one person resolver)."""
+    command = parse(text)
+    if not isinstance(command, Escalate):
         return None
-    target = parts[1].lower()
-    if target in f.scenario.teams:
-        return target
-    if target in f.teams:
-        return f.teams[target]
-    by_first = first_names.get(target, [])
-    return f.teams.get(by_first[0]) if len(by_first) == 1 else None
-
-
-def _first_names(f: Facts) -> dict[str, list[str]]:
-    """Lower-case first name -> the people who have it."""
-    return grouped((p for p, name in f.names.items() if name.split()), lambda p: f.names[p].split()[0].lower())
+    if command.target in f.scenario.teams:
+        return command.target
+    person, _ = resolve_person(f.names, command.target)
+    return f.teams.get(person) if person is not None else None
 
 
 class _Others:
