@@ -100,6 +100,7 @@ class View:
     executive_request: tuple[str, str] | None = None  # (person, request) awaiting an answer
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # open: id -> proposals
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (t, by, text)
+    tasks: dict[int, tuple[int, ev.TaskAssigned]] = field(default_factory=dict)  # id -> (assigned at, assignment)
     # Indexes over the inbox, kept as messages arrive so readers need not rescan it every tick.
     reports: list[ev.TaskReported] = field(default_factory=list)
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
@@ -225,6 +226,7 @@ def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
 
 
 def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
+    v.tasks[e.task] = (t, e)  # for the task board: nobody says the assignment back to the IC
     if e.action != "investigate":
         v.fix_underway = True
 
