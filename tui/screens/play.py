@@ -3,12 +3,12 @@
 Two layouts, one set of panels. On a roomy terminal (120x40) the service map and the people sit
 on top, the timeline (with the DMs in a second tab) below beside the alerts, the room and the task
 board. On a small one (80x24, class `-narrow`) the map and the people leave the screen to the
-timeline and the room; F8 swaps them in (map, people, tasks) and back.
+timeline, the room and the tasks; F8 swaps them in (map, people, tasks) and back.
 
 It also draws the IC's eyes: each time the view shows a new thing needing them (the page, a
 question, the executive's request, a disagreement: `tui.widgets.attention`) the terminal bell
-rings once, the header and the room flash, and, with "pause on page" on (F7), a page pauses the
-clock.
+rings once, the header and the room flash, and, with "pause on page" on (F7), the clock pauses
+(for the page and for each new thing in the room alike: at 30x a question lapses fast too).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
@@ -36,7 +36,7 @@ from tui.widgets import (
     TaskBoard,
     Timeline,
 )
-from tui.widgets.attention import PAGE, attention_keys, new_attention
+from tui.widgets.attention import attention_keys, new_attention
 
 NARROW_BELOW = (100, 30)  # columns, rows: under either, the small layout
 FLASH_SECONDS = 1.0
@@ -51,7 +51,7 @@ class PlayScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.pause_on_page = False  # F7: a page pauses the clock
+        self.pause_on_page = False  # F7: a page, or a new thing in the room, pauses the clock
         self.bells = 0  # times the bell was rung, for whoever wants to know
         self._attention: frozenset[str] = frozenset()
         self._last_view: View | None = None
@@ -61,7 +61,7 @@ class PlayScreen(Screen):
         yield StatusBar(id="status")
         with Horizontal(id="board"):
             yield ServiceMap(id="map")
-            with Vertical(id="crew"):
+            with VerticalScroll(id="crew"):
                 yield PeoplePanel(id="people")
                 yield TaskBoard(id="tasks-board")  # the task board's place in the small layout
         yield EndPanel(id="end")  # hidden until the end, when it takes the board's place
@@ -114,7 +114,7 @@ class PlayScreen(Screen):
     # --- attention ------------------------------------------------------------------------------
 
     def _attend(self, view: View, paused: bool) -> bool:
-        """Bell and flash once per new thing needing the IC; True when a page paused the clock."""
+        """Bell and flash once per new thing needing the IC; True when it paused the clock (F7)."""
         keys = attention_keys(view)
         new = new_attention(self._attention, keys)
         self._attention = keys
@@ -127,8 +127,8 @@ class PlayScreen(Screen):
             widget = self.query_one(name)
             widget.add_class("-flash")
             self.set_timer(FLASH_SECONDS, lambda w=widget: w.remove_class("-flash"))
-        if PAGE in new and self.pause_on_page and not paused:
-            self.app.paused = True  # the app shows the view again, paused
+        if self.pause_on_page and not paused:
+            self.app.paused = True  # the app shows the view again, paused; F2 resumes
             return True
         return False
 
@@ -136,7 +136,7 @@ class PlayScreen(Screen):
         self.pause_on_page = not self.pause_on_page
         if self._last_view is not None:
             self.query_one(StatusBar).show(self._last_view, *self._clock, self.pause_on_page)
-        self.notify("a page will pause the clock" if self.pause_on_page else "a page no longer pauses the clock",
+        self.notify("a page or a new question will pause the clock" if self.pause_on_page else "the clock runs on through pages",
                     title="Pause on page", timeout=3)
 
     # --- panes ----------------------------------------------------------------------------------
