@@ -68,8 +68,10 @@ def test_at_80x24_the_page_timeline_room_and_command_line_are_all_on_screen_and_
         for pid in app.engine.view.people:  # every id whole, what each does too
             assert re.search(rf"^{re.escape(pid)} ", shown, re.M), pid
         assert re.search(r"^kenji .*investigate", shown, re.M)  # what he does, wrapped in its column
+        assert app.screen.query_one(ServiceMap).has_focus  # its arrows and Enter work at once
         await pilot.press("f8")
         await settled(pilot, lambda: timeline.region.area > 0)
+        assert app.screen.query_one(CommandInput).has_focus
 
     play(app, steps, begin=True)
 
@@ -147,15 +149,18 @@ def test_selecting_a_service_opens_its_drill_down_and_esc_closes_it():
     async def steps(pilot: Pilot) -> None:
         app.paused = True
         tree = app.screen.query_one(ServiceMap)
-        tree.focus()
-        tree.cursor_line = 0
-        await pilot.press("enter")
+        await pilot.press("f8")  # the keys go to the map
+        assert tree.has_focus and tree.cursor_line == 0
+        await pilot.press("down", "enter")  # the second line: the first root's first dependency
         await settled(pilot, lambda: isinstance(app.screen, ServiceDetailScreen))
         body = " ".join(lines(app.screen.query_one("#detail-body")))
         service = app.screen.service
+        assert service == tree.get_node_at_line(1).data
         assert body.startswith(service) and "owner:" in body and "depends on:" in body and "used by:" in body
         await pilot.press("escape")
         await settled(pilot, lambda: not isinstance(app.screen, ServiceDetailScreen))
+        await pilot.press("f8")
+        assert app.screen.query_one(CommandInput).has_focus
 
     play(app, steps, begin=True)
 

@@ -3,7 +3,8 @@
 Two layouts, one set of panels. On a roomy terminal (120x40) the service map and the people sit
 on top, the timeline (with the DMs in a second tab) below beside the alerts, the room and the task
 board. On a small one (80x24, class `-narrow`) the map and the people leave the screen to the
-timeline, the room and the tasks; F8 swaps them in (map, people, tasks) and back.
+timeline, the room and the tasks; F8 swaps them in (map, people, tasks) and back. In both, F8
+takes the keys to the map and back to the command line.
 
 It also draws the IC's eyes: each time the view shows a new thing needing them (the page, a
 question, the executive's request, a disagreement: `tui.widgets.attention`) the terminal bell
@@ -46,7 +47,7 @@ class PlayScreen(Screen):
     AUTO_FOCUS = "#command"
     BINDINGS = [
         Binding("f7", "toggle_pause_on_page", "Pause on page"),
-        Binding("f8", "toggle_board", "Map/people"),
+        Binding("f8", "toggle_board", "Map"),
     ]
 
     def __init__(self) -> None:
@@ -82,7 +83,8 @@ class PlayScreen(Screen):
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         self.set_class(width < NARROW_BELOW[0] or height < NARROW_BELOW[1], "-narrow")
-        self.refresh_bindings()  # F8 is offered only in the small layout
+        if not self.has_class("-narrow"):
+            self.remove_class("-board")  # grown back: everything is on screen again
 
     def on_key(self, event: events.Key) -> None:
         """Typing always lands in the command line: a character typed while a panel has the focus
@@ -142,12 +144,21 @@ class PlayScreen(Screen):
     # --- panes ----------------------------------------------------------------------------------
 
     def action_toggle_board(self) -> None:
-        """F8, in the small layout: the map, people and tasks in place of the timeline and room."""
-        self.toggle_class("-board")
+        """F8: to the service map (arrows move, Enter opens a service) and back to the command line.
+        In the small layout the map, people and tasks take the timeline's place meanwhile."""
+        tree = self.query_one(ServiceMap)
+        going = not (self.has_class("-board") if self.has_class("-narrow") else tree.has_focus)
+        self.set_class(going and self.has_class("-narrow"), "-board")
+        if going:
+            tree.focus()
+            if tree.cursor_line < 0:
+                tree.cursor_line = 0  # a node lit from the start: Enter opens it
+        else:
+            self.query_one(CommandInput).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_board":
-            return self.has_class("-narrow") and not self.has_class("-ended")
+            return not self.has_class("-ended")
         return True
 
     @on(ServiceMap.Chosen)
