@@ -134,11 +134,13 @@ def test_the_dms_tab_counts_unread_until_looked_at():
         await pilot.pause()
         tabs = app.screen.query_one(TabbedContent)
         assert str(tabs.get_tab("tab-dms").label) == "DMs · 1 unread"
-        tabs.active = "tab-dms"
+        await pilot.press("f9")
         await settled(pilot, lambda: str(tabs.get_tab("tab-dms").label) == "DMs")
         dms = app.screen.query_one("#dms")
         await settled(pilot, lambda: "kenji" in " ".join(s.text for s in dms.lines))
         assert app.screen.query_one(CommandInput).has_focus  # typing still goes to the line
+        await pilot.press("f9")
+        await settled(pilot, lambda: tabs.active == "tab-timeline")
 
     play(app, steps, begin=True)
 

@@ -48,6 +48,7 @@ class PlayScreen(Screen):
     BINDINGS = [
         Binding("f7", "toggle_pause_on_page", "Pause on page"),
         Binding("f8", "toggle_board", "Map"),
+        Binding("f9", "toggle_dms", "DMs"),
     ]
 
     def __init__(self) -> None:
@@ -160,6 +161,12 @@ class PlayScreen(Screen):
         if action == "toggle_board":
             return not self.has_class("-ended")
         return True
+
+    def action_toggle_dms(self) -> None:
+        """F9: the DMs tab and back to the timeline (a click on the tab does the same)."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-timeline" if tabs.active == "tab-dms" else "tab-dms"
+        self.remove_class("-board")  # in the small layout, the tabs come back into sight
 
     @on(ServiceMap.Chosen)
     def _service_chosen(self, message: ServiceMap.Chosen) -> None:
