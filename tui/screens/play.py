@@ -54,7 +54,6 @@ class PlayScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.pause_on_page = False  # F7: a page, or a new thing in the room, pauses the clock
-        self.bells = 0  # times the bell was rung, for whoever wants to know
         self._attention: frozenset[str] = frozenset()
         self._last_view: View | None = None
         self._clock: tuple[float, bool] = (1.0, False)  # speed, paused: as last shown
@@ -124,7 +123,6 @@ class PlayScreen(Screen):
         if not new:
             return False
         for _ in new:
-            self.bells += 1
             self.app.bell()
         for name in ("#status", "#room"):
             widget = self.query_one(name)
