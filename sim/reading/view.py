@@ -105,6 +105,7 @@ class View:
     # person -> their private thread with the IC, in order: (t, "you" or the person's id, text): the
     # IC's /dm texts, the person's questions to the IC and their replies to DMs
     dms: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    tasks: dict[int, tuple[int, ev.TaskAssigned]] = field(default_factory=dict)  # id -> (assigned at, assignment)
     # Indexes over the inbox, kept as messages arrive so readers need not rescan it every tick.
     reports: list[ev.TaskReported] = field(default_factory=list)
     suggestions: list[tuple[str, bool]] = field(default_factory=list)  # (fix, came through a relay)
@@ -230,6 +231,7 @@ def _severity_set(v: View, t: int, e: ev.SeveritySet) -> None:
 
 
 def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
+    v.tasks[e.task] = (t, e)  # for the task board: nobody says the assignment back to the IC
     if e.action != "investigate":
         v.fix_underway = True
 

@@ -30,10 +30,14 @@ UPDATE = os.environ.get("ICDRILL_UPDATE_SNAPSHOTS") == "1"
 
 
 def still(app: App) -> None:
-    """Stop what blinks: every command line's cursor (the clock is the test's to pause)."""
+    """Stop what blinks: every command line's cursor, and the one-second flash a new page or
+    question gives the header and the room (its end is a wall-clock timer). The clock is the
+    test's to pause."""
     for screen in app.screen_stack:
         for line in screen.query(CommandInput):
             line.cursor_blink = False
+        for flashing in screen.query(".-flash"):
+            flashing.remove_class("-flash")
 
 
 CHAR_WIDTH = 12.2  # rich's export_svg: 0.61 of its 20px font, the x of column 1
@@ -53,8 +57,10 @@ def rows(svg: str) -> list[str]:
     return result
 
 
-def assert_snapshot(app: App, name: str) -> None:
+async def assert_snapshot(app: App, pilot, name: str) -> None:
     still(app)
+    for _ in range(3):
+        await pilot.pause()  # the styles the flash's end changes, laid out again
     svg = app.export_screenshot(title=name)
     path = SNAPSHOTS / f"{name}.svg"
     if UPDATE:

@@ -13,7 +13,8 @@ from textual.widgets import Static
 from sim.scenario.commands import USAGE
 from tui.widgets.shown import Shown
 
-KEYS = "F2 pause/resume · F3 slower · F4 faster · F5 severity form · F6 status-update form · Tab completes · Ctrl+P all commands · Ctrl+Q quit"
+KEYS = ("F2 pause/resume · F3 slower · F4 faster · F5 severity form · F6 status-update form · F7 pause on page · "
+        "F8 service map · F9 DMs · Tab completes · Ctrl+P all commands · Ctrl+Q quit")
 
 
 def command_table() -> Table:

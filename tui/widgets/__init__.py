@@ -12,12 +12,14 @@ from importlib import import_module
 _MODULES = {
     "AlertsPanel": "alerts",
     "CommandInput": "command_input",
+    "DmsLog": "dms",
     "EndPanel": "end_panel",
     "PeoplePanel": "people",
     "RoomPanel": "room",
-    "ServicesPanel": "services",
+    "ServiceMap": "service_map",
     "StatusBar": "status_bar",
     "Suggestions": "suggestions",
+    "TaskBoard": "task_board",
     "Timeline": "timeline",
 }
 

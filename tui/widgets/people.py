@@ -17,6 +17,8 @@ STATUS_STYLES = {
     "role": "bold magenta",
 }
 
+WIDE_FROM = 64  # columns of panel from which team and on-call are shown too
+
 # id, display name, team, on-call role, status, what they do (task or incident role), minutes in
 # that status (None when not worth saying)
 Row = tuple[str, str, str, str, str, str | None, int | None]
@@ -48,12 +50,17 @@ class PeoplePanel(Widget):
     def render(self) -> Table | Shown:
         if not self.rows:
             return Shown("nobody listed yet", style="dim italic")
+        # In a narrow panel (80 columns) team and on-call give way, so what each is doing still shows.
+        wide = self.size.width == 0 or self.size.width >= WIDE_FROM
         table = Table(box=None, expand=True, pad_edge=False, collapse_padding=True, header_style="bold dim")
-        table.add_column("id", no_wrap=True, style="bold")
-        table.add_column("name", no_wrap=True, overflow="ellipsis", max_width=18)
-        table.add_column("team", no_wrap=True, overflow="ellipsis", max_width=12)
-        table.add_column("on-call", no_wrap=True)
-        table.add_column("doing", ratio=1)
+        # The id is what commands take: never cut, however narrow the panel (the name gives way).
+        table.add_column("id", no_wrap=True, style="bold", min_width=max(len(row[0]) for row in self.rows))
+        table.add_column("name", no_wrap=True, overflow="ellipsis", max_width=18 if wide else 14, min_width=6)
+        if wide:
+            table.add_column("team", no_wrap=True, overflow="ellipsis", max_width=12)
+            table.add_column("on-call", no_wrap=True)
+        table.add_column("doing", ratio=1, min_width=10)
         for pid, name, team, on_call, status, task, minutes in self.rows:
-            table.add_row(Shown(pid), Shown(name), Shown(team), Shown(on_call), _doing(status, task, minutes))
+            cells = [Shown(pid), Shown(name)] + ([Shown(team), Shown(on_call)] if wide else [])
+            table.add_row(*cells, _doing(status, task, minutes))
         return table

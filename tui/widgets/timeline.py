@@ -53,7 +53,8 @@ def update_line(t: int, text: str) -> Shown:
 
 
 class Timeline(RichLog):
-    """Appends what is new in the view since the last look; never rewrites what is shown."""
+    """Appends what is new in the view since the last look; rewrites what it shows only to wrap it
+    to a new width (a RichLog keeps lines wrapped as they were written)."""
 
     BORDER_TITLE = "Inbox & timeline"
 
@@ -63,6 +64,8 @@ class Timeline(RichLog):
         self._seen_inbox = 0
         self._seen_updates = 0
         self._seen_notes = 0
+        self._kept: list[Shown] = []  # every line written, to wrap again after a resize
+        self._wrapped_at = 0  # the width the lines on screen were wrapped to
 
     def show(self, view: View) -> None:
         # Commands first: at the same second, what a command set off comes after it. (The app
@@ -75,9 +78,21 @@ class Timeline(RichLog):
         self._seen_updates, self._seen_notes = len(view.updates), len(view.notes)
         for _, line in sorted(new, key=lambda item: item[0]):  # stable: same-second lines keep their order
             if line is not None:
-                self.write(line)
+                self._put(line)
+
+    def _put(self, line: Shown) -> None:
+        self._kept.append(line)
+        self.write(line)
 
     def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self._wrapped_at:
+            # Lines written before are wrapped again: at 80 columns none stays cut at its old width.
+            if self._wrapped_at and self._kept:
+                self.clear()
+                for line in self._kept:
+                    self.write(line)
+            self._wrapped_at = width
         # A new line scrolls the log to its end (auto_scroll); a change of height keeps it there
         # too, so the latest lines stay in sight when a panel above grows (the debrief at the end).
         # RichLog's own on_resize runs as well: Textual calls the handler of every class in the MRO.
@@ -85,4 +100,4 @@ class Timeline(RichLog):
 
     def hint(self, text: str) -> None:
         """A line from the game itself (not from the drill): a tip for the player."""
-        self.write(Shown(text, style="dim italic"))
+        self._put(Shown(text, style="dim italic"))
