@@ -18,7 +18,6 @@ from sim.reading.narrate import Cast, dm_reply, speech
 from sim.reading.staffing import Post, Staffing
 from sim.scenario import policy
 from sim.scenario.commands import Dm, parse
-from sim.scenario.setting import is_night
 from sim.scenario.public import Catalog
 
 
@@ -367,25 +366,6 @@ def _ended(v: View, t: int, e: ev.DrillEnded) -> None:
 
 def _person_present(v: View, t: int, e: ev.PersonPresent) -> None:
     v.present.add(e.person)
-
-
-def setting_line(catalog: Catalog) -> str | None:
-    """'Sunday, 03:14 (night), low traffic': when the drill happens, for the briefing; None without a setting."""
-    setting = catalog.setting
-    if setting is None:
-        return None
-    parts = [setting.day.capitalize()] if setting.day else []
-    if setting.time:
-        parts.append(setting.time + (" (night)" if is_night(setting) else ""))
-    if setting.traffic:
-        parts.append(f"{setting.traffic} traffic")
-    return ", ".join(parts) or None
-
-
-def briefing(catalog: Catalog) -> str:
-    """The briefing the trainee reads: the setting's line (when there is one) above the scenario's text."""
-    line = setting_line(catalog)
-    return catalog.briefing if line is None else f"{line}\n\n{catalog.briefing}"
 
 
 _FOLDS = {

@@ -15,7 +15,7 @@ import pytest
 from sim.engine import Engine
 from sim.engine.people.questions import _QUESTIONS
 from sim.log import events as ev
-from sim.reading.view import briefing
+from sim.reading.briefing import briefing
 from sim.scenario import load_scenario
 from sim.scenario.model import Setting
 

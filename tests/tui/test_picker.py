@@ -240,7 +240,7 @@ def test_back_to_picker_mid_drill_leaves_no_half_recording(small_catalog):
     assert History(history_path()).sessions() == []  # left before its end: not in the history
 
 
-HEAVY = ("sim.engine", "networkx", "numpy", "faker", "simpy", "tui.widgets.timeline", "sim.reading.scoring")
+HEAVY = ("sim.engine", "networkx", "numpy", "faker", "simpy", "tui.widgets.timeline", "sim.reading.scoring", "sim.reading.view", "sim.log.events")
 
 
 @pytest.mark.parametrize("args", [[], ["play", locate.DEFAULT_SCENARIO]], ids=["picker", "briefing"])

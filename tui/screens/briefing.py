@@ -55,7 +55,7 @@ class BriefingScreen(Screen[bool]):
 def briefing_of(loaded) -> str:
     """The briefing of a loaded scenario (`sim.scenario.LoadedScenario`), as the drill's view will
     give it, from the public catalog alone: no engine needs to be built before it is shown."""
-    from sim.reading.view import briefing
+    from sim.reading.briefing import briefing
     from sim.scenario.public import Catalog
 
     return briefing(Catalog.from_scenario(loaded.scenario))
