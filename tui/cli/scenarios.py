@@ -1,4 +1,4 @@
-"""The commands about scenario files and the engine: validate, schema, list and bench."""
+"""The commands about scenario files and the engine: validate, schema, list, graph and bench."""
 
 from __future__ import annotations
 
@@ -38,6 +38,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
     bench.add_argument("--drills", type=int, default=200, help="number of drills to time (default: 200)")
     bench.add_argument("--bot", choices=("expert", "novice", "idle"), default="expert")
+
+    graph = sub.add_parser(
+        "graph",
+        help="Show a scenario's dependency graph and each service's blast radius.",
+        description=(
+            "Print the scenario's services as a dependency tree from the entry points customers call, then the blast "
+            "radius of every service: the customer impact while it is degraded and while it is down, and the severity "
+            "that impact truly is by the scenario's ladder. With --dot, print the graph as Graphviz DOT instead "
+            "(icdrill graph X --dot | dot -Tsvg > graph.svg)."
+        ),
+    )
+    graph.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
+    graph.add_argument("--dot", action="store_true", help="print Graphviz DOT instead of the text tree and table")
 
     listing = sub.add_parser(
         "list",
@@ -92,6 +105,23 @@ def list_command(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def graph_command(args: argparse.Namespace) -> int:
+    loaded = load(args.scenario)
+    if loaded is None:
+        return Exit.BAD_INPUT
+    from sim.scenario.blast import blast_radius, blast_table, dot, tree_lines
+
+    scenario = loaded.scenario
+    if args.dot:
+        sys.stdout.write(dot(scenario))
+        return Exit.OK
+    print("\n".join(tree_lines(scenario)))
+    print()
+    print("Blast radius: customer impact and the true severity by this scenario's ladder, worst first")
+    print("\n".join(blast_table(blast_radius(scenario))))
+    return Exit.OK
+
+
 def bench_command(args: argparse.Namespace) -> int:
     from sim.play.bench import bench, report
 
@@ -117,4 +147,4 @@ def bench_command(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-COMMANDS = {"validate": validate_command, "schema": schema_command, "list": list_command, "bench": bench_command}
+COMMANDS = {"validate": validate_command, "schema": schema_command, "list": list_command, "graph": graph_command, "bench": bench_command}
