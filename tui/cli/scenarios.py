@@ -1,4 +1,4 @@
-"""The commands about scenario files and the engine: validate, schema, list, graph and bench."""
+"""The commands about scenario files and the engine: new, validate, schema, list, graph and bench."""
 
 from __future__ import annotations
 
@@ -38,6 +38,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("scenario", nargs="?", default=None, help="scenario file or id (default: the default scenario)")
     bench.add_argument("--drills", type=int, default=200, help="number of drills to time (default: 200)")
     bench.add_argument("--bot", choices=("expert", "novice", "idle"), default="expert")
+
+    new = sub.add_parser(
+        "new",
+        help="Write a new scenario to start from; it validates and plays as written.",
+        description=(
+            "Write NAME.yaml (or --out FILE): a scenario skeleton with the schema line editors read. With --org, it "
+            "includes that org file and breaks the deepest service the busiest entry point needs; without, it brings "
+            "a three-service world of its own. It never overwrites a file."
+        ),
+    )
+    new.add_argument("name", help="the scenario id: lower case letters, digits and dashes, starting with a letter")
+    new.add_argument("--org", metavar="FILE", help="an org file to build on (e.g. scenarios/orgs/acme.yaml)")
+    new.add_argument("--out", metavar="FILE", help="where to write it (default: NAME.yaml here)")
 
     graph = sub.add_parser(
         "graph",
@@ -105,6 +118,48 @@ def list_command(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def new_command(args: argparse.Namespace) -> int:
+    import re
+    from pathlib import Path
+
+    from sim.scenario.loader import check_file
+    from sim.scenario.skeleton import skeleton
+    from tui.cli.exits import bad_input
+
+    if not re.fullmatch(r"[a-z][a-z0-9-]{0,63}", args.name):
+        return bad_input(f"'{args.name}' cannot be a scenario id: use lower case letters, digits and dashes, starting with a letter")
+    org = Path(args.org) if args.org else None
+    # A scenario includes an org from its own folder or one up (scenarios/orgs/acme.yaml is included
+    # by scenarios/NAME.yaml): by default the new file goes where that holds.
+    home = Path(".") if org is None else org.parent.parent if org.parent.name == "orgs" else org.parent
+    out = Path(args.out) if args.out else home / f"{args.name}.yaml"
+    if out.exists():
+        return bad_input(f"{out} already exists; choose another name or --out")
+    org_model = None
+    if org is not None:
+        checked = check_file(org, args.org)
+        if checked.problems or checked.kind != "org":
+            reason = checked.problems[0].format() if checked.problems else "it reads as a scenario, not an org file"
+            return bad_input(f"--org {args.org}: {reason}")
+        org_model = checked.model
+    try:
+        text = skeleton(args.name, out, catalog.scenario_dir() / "schema.json", org, org_model)
+        out.write_text(text, encoding="utf-8")
+    except (ValueError, OSError) as err:
+        return bad_input(f"cannot write {out}: {getattr(err, 'strerror', None) or err}")
+    written = check_file(out, str(out))
+    if written.problems:  # e.g. --out too far from the org file for its include
+        out.unlink()
+        for problem in written.problems:
+            print(problem.format(), file=sys.stderr)
+        return bad_input(f"{out} would not validate, so it was not written; put it beside the org's folder")
+    print(f"wrote {out}")
+    print(f"  icdrill validate {out}    # check it")
+    print(f"  icdrill graph {out}       # each service's blast radius")
+    print(f"  icdrill play {out}        # play it")
+    return Exit.OK
+
+
 def graph_command(args: argparse.Namespace) -> int:
     loaded = load(args.scenario)
     if loaded is None:
@@ -147,4 +202,4 @@ def bench_command(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-COMMANDS = {"validate": validate_command, "schema": schema_command, "list": list_command, "graph": graph_command, "bench": bench_command}
+COMMANDS = {"new": new_command, "validate": validate_command, "schema": schema_command, "list": list_command, "graph": graph_command, "bench": bench_command}
