@@ -53,7 +53,7 @@ def test_new_refuses_what_it_cannot_write_and_keeps_what_exists(tmp_path):
     (tmp_path / "taken.yaml").write_text("keep me")
     refusals = {
         ("new", "taken"): "already exists",
-        ("new", "Bad_Name"): "cannot be a scenario id",
+        ("new", "Bad_Name"): "cannot be a scenario id",  # the parser refuses it before any work
         ("new", "x", "--org", str(ROOT / "scenarios" / "payments-db-saturation.yaml")): "not an org file",
         ("new", "far", "--org", str(ROOT / "scenarios" / "orgs" / "acme.yaml"), "--out", "far.yaml"): "would not validate",
     }

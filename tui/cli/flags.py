@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -63,6 +64,13 @@ def path(value: str) -> str | None:
     return None
 
 
+def scenario_id(value: str) -> str | None:
+    """What `icdrill new` names a scenario: an id the model accepts (its Name pattern)."""
+    if re.fullmatch(r"[a-z][a-z0-9-]{0,63}", value) is None:
+        return "cannot be a scenario id: use lower case letters, digits and dashes, starting with a letter (at most 64)"
+    return None
+
+
 def output(value: str) -> str | None:
     """A file to write after a long job: checked first, so a drill is not played for a log that cannot be written."""
     problem = path(value)
@@ -88,6 +96,9 @@ CHECKS: dict[str, Callable | None] = {
     "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written
     "out": output,  # `schema --out FILE`
     "org": None,  # `schema --org`
+    "org_file": path,  # `new --org FILE`
+    "new_name": scenario_id,  # `new NAME`
+    "dot": None,  # `graph --dot`
     "bot": None,
     "json": None,
     "evidence": None,  # `score --evidence`

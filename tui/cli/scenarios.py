@@ -48,8 +48,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
             "a three-service world of its own. It never overwrites a file."
         ),
     )
-    new.add_argument("name", help="the scenario id: lower case letters, digits and dashes, starting with a letter")
-    new.add_argument("--org", metavar="FILE", help="an org file to build on (e.g. scenarios/orgs/acme.yaml)")
+    new.add_argument("new_name", metavar="NAME", help="the scenario id: lower case letters, digits and dashes, starting with a letter")
+    new.add_argument("--org", dest="org_file", metavar="FILE", help="an org file to build on (e.g. scenarios/orgs/acme.yaml)")
     new.add_argument("--out", metavar="FILE", help="where to write it (default: NAME.yaml here)")
 
     graph = sub.add_parser(
@@ -119,31 +119,29 @@ def list_command(args: argparse.Namespace) -> int:
 
 
 def new_command(args: argparse.Namespace) -> int:
-    import re
     from pathlib import Path
 
     from sim.scenario.loader import check_file
     from sim.scenario.skeleton import skeleton
     from tui.cli.exits import bad_input
 
-    if not re.fullmatch(r"[a-z][a-z0-9-]{0,63}", args.name):
-        return bad_input(f"'{args.name}' cannot be a scenario id: use lower case letters, digits and dashes, starting with a letter")
-    org = Path(args.org) if args.org else None
+    name = args.new_name  # checked by the parser (tui.cli.flags.scenario_id)
+    org = Path(args.org_file) if args.org_file else None
     # A scenario includes an org from its own folder or one up (scenarios/orgs/acme.yaml is included
     # by scenarios/NAME.yaml): by default the new file goes where that holds.
     home = Path(".") if org is None else org.parent.parent if org.parent.name == "orgs" else org.parent
-    out = Path(args.out) if args.out else home / f"{args.name}.yaml"
+    out = Path(args.out) if args.out else home / f"{name}.yaml"
     if out.exists():
         return bad_input(f"{out} already exists; choose another name or --out")
     org_model = None
     if org is not None:
-        checked = check_file(org, args.org)
+        checked = check_file(org, args.org_file)
         if checked.problems or checked.kind != "org":
             reason = checked.problems[0].format() if checked.problems else "it reads as a scenario, not an org file"
-            return bad_input(f"--org {args.org}: {reason}")
+            return bad_input(f"--org {args.org_file}: {reason}")
         org_model = checked.model
     try:
-        text = skeleton(args.name, out, catalog.scenario_dir() / "schema.json", org, org_model)
+        text = skeleton(name, out, catalog.scenario_dir() / "schema.json", org, org_model)
         out.write_text(text, encoding="utf-8")
     except (ValueError, OSError) as err:
         return bad_input(f"cannot write {out}: {getattr(err, 'strerror', None) or err}")
