@@ -10,7 +10,7 @@ public catalog (public.py), the service graph (graph.py), the severity ladder an
 (policy.py), the IC's command language (commands.py) and where scenario files live (locate.py).
 """
 
-from importlib import import_module
+from sim.lazy import lazy_exports
 
 # Imported when first asked for (PEP 562): `sim.scenario.locate` or `yamlsafe` alone (the game's
 # picker reads them before its first frame) does not pay for the model and the loader.
@@ -26,7 +26,4 @@ _MODULES = {
 __all__ = ["LoadedScenario", "Problem", "ScenarioError", "load_scenario", "print_problems", "validate_paths"]
 
 
-def __getattr__(name: str):
-    if name in _MODULES:
-        return getattr(import_module(f"sim.scenario.{_MODULES[name]}"), name)
-    raise AttributeError(f"module 'sim.scenario' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _MODULES)

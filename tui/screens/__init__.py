@@ -6,7 +6,7 @@ Each screen is imported when it is first asked for (PEP 562 `__getattr__`): the 
 briefing are drawn before the play screen's panels (and the engine) are imported.
 """
 
-from importlib import import_module
+from sim.lazy import lazy_exports
 
 _MODULES = {
     "BriefingScreen": "briefing",
@@ -22,7 +22,4 @@ _MODULES = {
 __all__ = sorted(_MODULES)
 
 
-def __getattr__(name: str):
-    if name in _MODULES:
-        return getattr(import_module(f"tui.screens.{_MODULES[name]}"), name)
-    raise AttributeError(f"module 'tui.screens' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _MODULES)

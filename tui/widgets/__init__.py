@@ -7,7 +7,7 @@ imports (the view, scoring and, under them, networkx). `from tui.widgets import 
 as before.
 """
 
-from importlib import import_module
+from sim.lazy import lazy_exports
 
 _MODULES = {
     "AlertsPanel": "alerts",
@@ -26,7 +26,4 @@ _MODULES = {
 __all__ = sorted(_MODULES)
 
 
-def __getattr__(name: str):
-    if name in _MODULES:
-        return getattr(import_module(f"tui.widgets.{_MODULES[name]}"), name)
-    raise AttributeError(f"module 'tui.widgets' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _MODULES)

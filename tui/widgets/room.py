@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from sim.log import events as ev
 from sim.log.clock import format_clock
-from sim.reading.names import display_name
+from sim.reading.names import display_name, resolve_person
 from sim.reading.view import View
 from tui.widgets.shown import Shown
 
@@ -39,9 +39,10 @@ class Ask:
 
 
 def _person_ref(view: View, first_name: str) -> str:
-    """The id to type for a proposer named by first name in a proposal ('Kenji: rollback ...')."""
-    matches = [pid for pid, p in view.people.items() if p.name.split(" ")[0].lower() == first_name.lower()]
-    return matches[0] if len(matches) == 1 else first_name
+    """The id to type for a proposer named by first name in a proposal ('Kenji: rollback ...'),
+    found as the engine finds people (`resolve_person`); the name itself when it names nobody one."""
+    person, _ = resolve_person(view.names, first_name)
+    return person or first_name
 
 
 def _head_of_sales(view: View) -> str:
