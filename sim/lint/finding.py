@@ -18,6 +18,8 @@ class Finding:
 
     problem: Problem
     hint: str = ""
+    invalid: bool = False  # a validation problem: printed as `validate` prints it, with the line quoted
+
 
     @property
     def rule(self) -> str:
@@ -25,6 +27,8 @@ class Finding:
 
     def format(self) -> str:
         """``path:line:col: rule-id: why``, and the hint on a second, indented line."""
+        if self.invalid:
+            return self.problem.format()
         line = self.problem.headline()
         return f"{line}\n    hint: {printable(self.hint)}" if self.hint else line
 

@@ -25,7 +25,7 @@ def no_reachable_primary(subject: Subject) -> Iterator[Finding]:
         if not primaries and team not in emptied:
             yield finding(
                 subject, ("teams", team), "no-reachable-primary",
-                f"team {team} has no primary on-call, so a page to it reaches nobody until it is escalated",
+                f"team {team} has no primary on-call, so a page to it starts further down its escalation path, if it reaches anyone",
                 hint=f"give one person of team {team} on_call: primary", on_key=True,
             )  # fmt: skip
         elif primaries and not any(reachable(model, p) for p in primaries):

@@ -38,7 +38,7 @@ def lint_paths(
     """Lint the named files and every *.yaml / *.yml under the named folders (as `validate`
     finds them). ``progress(done, total)`` is called after each file. Never raises for a file."""
     files, path_problems, notes = collect(paths)
-    found = [Finding(p) for p in path_problems]
+    found = [Finding(p, invalid=True) for p in path_problems]
     for done, file in enumerate(files, 1):
         found += _lint_file(str(file), seeds)
         if progress is not None:
@@ -51,7 +51,7 @@ def lint_paths(
 def _lint_file(path: str, seeds: int) -> list[Finding]:
     checked = check_file(Path(path), path)
     if checked.problems or checked.model is None or checked.where is None:
-        return [Finding(p) for p in sorted_problems(checked.problems)]
+        return [Finding(p, invalid=True) for p in sorted_problems(checked.problems)]
     subject = Subject(path, checked.model, checked.data, checked.where, checked.org_data, checked.content_hash)  # type: ignore[arg-type]
     try:
         found = static_findings(subject)
