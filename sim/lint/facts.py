@@ -29,15 +29,20 @@ def reachable(org: Org, person: str) -> bool:
     return spec is not None and spec.reachability not in UNREACHABLE
 
 
-def escalation_path(org: Org, team: str) -> list[str]:
-    """Who a page to ``team`` reaches, in order: primary, secondary, then the team's manager
-    (as `sim.engine.escalation.Escalation.path` pages them)."""
-    people = sorted(org.people.items())
-    steps = [p for rota in ("primary", "secondary") for p, spec in people if spec.team == team and spec.on_call == rota]
-    manager = org.teams[team].manager if team in org.teams else None
-    if manager is not None and manager not in steps:
-        steps.append(manager)
-    return steps
+def escalation_paths(org: Org) -> dict[str, list[str]]:
+    """Per team, who a page to it reaches, in order: primary, secondary, then the team's manager
+    (as `sim.engine.escalation.Escalation.path` pages them). One pass over the people, so that an
+    org of thousands costs no more than reading it."""
+    slots: dict[tuple[str, str], list[str]] = {}
+    for person, spec in sorted(org.people.items()):
+        slots.setdefault((spec.team, spec.on_call), []).append(person)
+    paths = {}
+    for team, spec in org.teams.items():
+        steps = slots.get((team, "primary"), []) + slots.get((team, "secondary"), [])
+        if spec.manager is not None and spec.manager not in steps:
+            steps.append(spec.manager)
+        paths[team] = steps
+    return paths
 
 
 class Facts:
@@ -93,7 +98,8 @@ class Facts:
                 owner = s.services[action.target].owner
                 if not action.teams and not action.people and owner is not None:
                     paged.add(owner)
+        paths = escalation_paths(s)
         for team in paged:
-            named.update(escalation_path(s, team))
+            named.update(paths.get(team, []))
         named.update(p for p, spec in s.people.items() if spec.team in fixing)
         return {p for p in named if reachable(s, p)} | {p for p, spec in s.people.items() if spec.present}

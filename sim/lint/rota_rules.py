@@ -20,8 +20,12 @@ def no_reachable_primary(subject: Subject) -> Iterator[Finding]:
     override took away is said by override-empties-slot instead, at the override."""
     model = subject.model
     emptied = {team for team, slot, _ in _emptied_slots(subject) if slot == "primary"}
+    primaries_of: dict[str, list[str]] = {}
+    for person, spec in sorted(model.people.items()):
+        if spec.on_call == "primary":
+            primaries_of.setdefault(spec.team, []).append(person)
     for team in sorted(_paged_teams(subject)):
-        primaries = [p for p, spec in sorted(model.people.items()) if spec.team == team and spec.on_call == "primary"]
+        primaries = primaries_of.get(team, [])
         if not primaries and team not in emptied:
             yield finding(
                 subject, ("teams", team), "no-reachable-primary",
@@ -81,6 +85,12 @@ def _emptied_slots(subject: Subject) -> list[tuple[str, str, str]]:
 
 
 def _rota(data: dict) -> dict[str, tuple[str, str]]:
-    """(team, on_call) of every person of the org file's raw data (which validated)."""
-    people = data.get("people") or {}
-    return {p: (spec["team"], spec.get("on_call", "none")) for p, spec in people.items()}
+    """(team, on_call) of every person of the org file's raw data whose entry says both: an org
+    entry may lean on the scenario's override for its team, and only the merge is validated."""
+    people = data.get("people")
+    found = {}
+    for name, spec in people.items() if isinstance(people, dict) else ():
+        if isinstance(spec, dict) and isinstance(spec.get("team"), str):
+            on_call = spec.get("on_call", "none")
+            found[name] = (spec["team"], on_call if isinstance(on_call, str) else "none")
+    return found
