@@ -37,7 +37,7 @@ def no_reachable_primary(subject: Subject) -> Iterator[Finding]:
             why = model.people[first].reachability
             yield finding(
                 subject, ("people", first, "reachability"), "no-reachable-primary",
-                f"{first}, team {team}'s primary on-call, is {why} and never acknowledges a page, so every page "
+                f"{first}, the primary on-call of team {team}, is {why} and never acknowledges a page, so every page "
                 "to the team waits for an escalation",
                 hint=f"make another person of team {team} the primary, or {first} reachable",
             )  # fmt: skip
@@ -62,7 +62,7 @@ def override_empties_slot(subject: Subject) -> Iterator[Finding]:
         how = f"moves {person} to team {spec.team}" if spec.team != team else f"makes {person} on_call: {spec.on_call}"
         yield finding(
             subject, ("people", person), "override-empties-slot",
-            f"this override {how}, which leaves team {team}'s {slot} on-call slot empty",
+            f"this override {how}, which leaves the {slot} on-call slot of team {team} empty",
             hint=f"give another {team} person on_call: {slot} here, or leave {person} as the org file has them", on_key=True,
         )  # fmt: skip
 
