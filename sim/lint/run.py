@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from sim.lint.allow import without_allowed
 from sim.lint.expert_rule import DEFAULT_SEEDS, expert_loses
 from sim.lint.finding import Finding
 from sim.lint.rules import static_findings
@@ -45,7 +46,7 @@ def lint_paths(
             progress(done, len(files))
     # A finding in an org file is found again by every scenario that includes it: once is enough.
     unique = {f.problem.sort_key(): f for f in found}
-    return LintReport([unique[key] for key in sorted(unique)], len(files), notes)
+    return LintReport(without_allowed(unique[key] for key in sorted(unique)), len(files), notes)
 
 
 def _lint_file(path: str, seeds: int) -> list[Finding]:

@@ -12,11 +12,6 @@ from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
-# Shipped scenarios lint finds fault with, reported to the lead rather than hidden by a weaker
-# rule: sale-day-meltdown's payments primary is on a plane (no-reachable-primary), and
-# search-deploy-and-cache's web-errors alert waits for web to go down, which no fault can do
-# (alert-never-fires). strict: the day they are settled, these markers must go.
-NOT_CLEAN = {"sale-day-meltdown", "search-deploy-and-cache"}
 SHIPPED = sorted(SCENARIOS.glob("*.yaml")) + sorted((SCENARIOS / "orgs").glob("*.yaml"))
 
 
@@ -31,17 +26,12 @@ def test_ci_validates_the_shipped_scenarios(capsys):
     assert (code, err) == (0, ""), out
 
 
-@pytest.mark.xfail(strict=True, reason="two shipped scenarios are not lint-clean; see NOT_CLEAN")
 def test_ci_lints_the_shipped_scenarios(capsys):
     code, out, err = run(capsys, "lint", str(SCENARIOS))
     assert (code, err) == (0, ""), out
 
 
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="reported")) if p.stem in NOT_CLEAN else p for p in SHIPPED],
-    ids=[p.stem for p in SHIPPED],
-)
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_each_shipped_file_lints_clean(capsys, path):
     code, out, err = run(capsys, "lint", str(path))
     assert (code, err) == (0, ""), out

@@ -62,3 +62,35 @@ def test_an_alert_on_down_fires_once_a_remedy_can_worsen_a_degraded_fault(tmp_pa
     worsens = "effect: degraded\n    remedies: [{action: scale-up, target: db, does: worsens}]"
     (tmp_path / "worsens.yaml").write_text(text.replace(plain, worsens))
     assert lint_paths([str(tmp_path / "worsens.yaml")], seeds=0).clean
+
+
+PLANE = "skills: [db], reachability: on-a-plane}"
+
+
+@pytest.mark.parametrize(
+    "comment, found",
+    [
+        # The author's exception, on the finding's line or the line above, silences that rule only.
+        ("  # icdrill-lint: allow no-reachable-primary -- the plane is the drill", []),
+        ("  # icdrill-lint: allow severity-gap, no-reachable-primary", []),
+        ("  # icdrill-lint: allow severity-gap", [("no-reachable-primary", 17)]),
+        ("  # lint: allow no-reachable-primary", [("no-reachable-primary", 17)]),  # not our marker
+    ],
+)
+def test_an_allow_comment_on_the_line_excuses_only_the_rules_it_names(tmp_path, comment, found):
+    assert lint_changed(tmp_path, "primary-on-a-plane", PLANE, PLANE + comment) == found
+
+
+def test_an_allow_comment_on_the_line_above_counts_and_two_lines_above_does_not(tmp_path):
+    above = "  # icdrill-lint: allow no-reachable-primary\n"
+    person = "  dora: {name: Dora Mills"
+    assert lint_changed(tmp_path, "primary-on-a-plane", person, above + person) == []
+    assert lint_changed(tmp_path, "primary-on-a-plane", person, above + "  # why\n" + person) == [("no-reachable-primary", 19)]
+
+
+def test_an_allow_comment_never_excuses_a_file_that_does_not_validate(tmp_path):
+    text = (CORPUS / "unfixable-fault.yaml").read_text()
+    lines = text.splitlines()
+    path = tmp_path / "unfixable-fault.yaml"
+    path.write_text("\n".join(line + "  # icdrill-lint: allow <root>" if line.strip() else line for line in lines) + "\n")
+    assert lint_paths([str(path)], seeds=0).findings
