@@ -114,6 +114,9 @@ class View:
     status_pages: dict[str, str] = field(default_factory=dict)  # service -> operational, incident, resolved
     tickets_open: dict[int, str] = field(default_factory=dict)  # ticket -> service
     cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
+    # Public events folded so far: a reader that saw the view at one version knows nothing in it has
+    # changed while the version is the same (the bots look again only then, or at a deadline).
+    version: int = 0
 
     def __post_init__(self) -> None:
         self.cast = Cast(self.names)
@@ -170,6 +173,7 @@ class View:
         event = entry.event
         if not event.public:
             return
+        self.version += 1
         self.staffing.apply(entry)
         handler = _FOLDS.get(type(event))
         if handler is not None:

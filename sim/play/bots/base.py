@@ -15,11 +15,33 @@ UNHEALTHY = ("degraded", "down")
 
 
 class Bot:
+    """A scripted IC. `decide` is asked at the drive loop's ticks; `next_look` lets a bot say when
+    it needs to be asked although nothing new has reached the view (see `sim.play.drill.drive`)."""
+
     name = "bot"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        # A bot that changes how it decides but not when it must look (a test's variant of the
+        # expert, with its own timing) is asked at every tick: its parent's deadlines do not know
+        # what its own decision waits for.
+        if "decide" in cls.__dict__ and "next_look" not in cls.__dict__:
+            cls.next_look = Bot.next_look
 
     def decide(self, view: View) -> list[str]:
         """Commands to submit now, in order."""
         raise NotImplementedError
+
+    def next_look(self, view: View) -> int | None:
+        """After a look: the earliest sim time at which `decide` could answer differently although
+        the view has not changed (a timeout running out, an update falling due); None when only a
+        change to the view can. The drive loop asks again at the first tick at or past it, or at
+        the first tick after a new public event, whichever is first.
+
+        This default, now, has the bot asked at every tick. A bot that overrides it promises that,
+        until then and with the same view (`View.version`), `decide` would return nothing and
+        change nothing it reads later."""
+        return view.now
 
 
 def severity_for(view: View, impact: float) -> str:

@@ -72,6 +72,29 @@ class ExpertBot(Bot):
             commands.append(f"/update {status_text(view)}")
         return commands
 
+    def next_look(self, view: View) -> int | None:
+        """The first moment a rule of `decide` that waits on the clock starts to hold: a silent
+        page's escalation, a free responder taking an empty seat, the close after clean
+        dashboards, an update falling due. Every other rule answers only to what the view shows."""
+        if view.ended or view.phase in (None, "resolved"):
+            return None
+        times = []
+        timeout = view.catalog.escalation.timeout
+        people = view.people.values()
+        times += [p.since + timeout for p in people if p.status == "paged" and (p.team, p.since) not in self.escalated]
+        if "comms-lead" not in view.roles or "scribe" not in view.roles:
+            if view.declared_at is not None:
+                times.append(view.declared_at + ROLES_URGENT)
+            times += [p.since + IDLE_BEFORE_ROLE for p in people if p.status == "available"]
+        if view.phase == "mitigated" and self.clean_since is not None:
+            times.append(self.clean_since + MONITOR_BEFORE_RESOLVE)
+        due = view.next_update_due()
+        if "comms-lead" not in view.roles and due is not None:
+            times.append(due - 30)
+        # Each rule holds from its time on (now - since >= wait): one already past was weighed at
+        # this look and, with the same view, weighs the same later.
+        return min((t for t in times if t > view.now), default=None)
+
     def _answer_the_room(self, view: View) -> list[str]:
         commands = []
         for message in view.inbox[self.read :]:

@@ -36,7 +36,7 @@ class NoviceBot(Bot):
     name = "novice"
 
     def __init__(self) -> None:
-        self.next_look: int | None = None
+        self.look_at: int | None = None
         self.investigated: set[str] = set()
         self.last_update: int | None = None
         self.read = 0
@@ -47,16 +47,20 @@ class NoviceBot(Bot):
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
             return []
-        if self.next_look is None:
-            self.next_look = view.now + REACTION
-        if view.now < self.next_look:
+        if self.look_at is None:
+            self.look_at = view.now + REACTION
+        if view.now < self.look_at:
             return []
-        self.next_look = view.now + REACTION
+        self.look_at = view.now + REACTION
         if view.phase == "detected":
             return ["/ack", f"/declare {_one_lower(view)}"]
         if view.phase == "resolved":
             return []
         return self._give_in(view) + self._escalate_late(view) + self._one_step(view) + self._late_role(view) + self._maybe_update(view)
+
+    def next_look(self, view: View) -> int | None:
+        """The novice acts only every `REACTION` seconds; in between it answers nothing, whatever the view shows."""
+        return self.look_at
 
     def _escalate_late(self, view: View) -> list[str]:
         """A page nobody answered, escalated at last, long after the timeout."""
