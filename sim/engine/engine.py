@@ -102,7 +102,14 @@ class Engine:
         if until > self.env.now:
             # Events due exactly at `until` run on the next call, so a command submitted at
             # `until` comes before them, as it would for a player typing at that second.
-            self.env.run(until=until)
+            # This is `env.run(until=until)` without the stop event it schedules and processes on
+            # every call (the drive loop calls this every tick): the same events in the same
+            # order (only events due before `until` are stepped), then the clock set to `until`
+            # as that stop event would set it.
+            env = self.env
+            while env.peek() < until:
+                env.step()
+            env._now = float(until)  # a float, as run() leaves it
         self.view.now = self.now
         if self.now >= self.time_limit and not self.ended:
             self.end("time limit")
