@@ -260,25 +260,19 @@ def _triage(view: View) -> list[str]:
     dependencies look wrong is where a cause most likely sits; its dependents only echo it.
     Alerts on services whose dashboards look healthy are noise and are left alone."""
     troubled = [s for s in suspects(view) if view.health.get(s) != "ok"]
-    below = {s: _depends_on_trouble(view, s, set(troubled)) for s in troubled}
+    trouble = set(troubled)
+    below = {s: _depends_on_trouble(view, s, trouble) for s in troubled}
     return sorted(troubled, key=lambda s: below[s])  # stable: the critical-first order breaks ties
 
 
 def _depends_on_trouble(view: View, service: str, troubled: set[str]) -> int:
     """How many troubled services sit below this one in the dependency graph."""
-    seen: set[str] = set()
-    stack = list(view.catalog.services[service].depends_on)
-    while stack:
-        dep = stack.pop()
-        if dep in seen or dep not in view.catalog.services:
-            continue
-        seen.add(dep)
-        stack.extend(view.catalog.services[dep].depends_on)
-    return len(seen & troubled)
+    return len(view.catalog.below(service) & troubled)
 
 
 def _roots(view: View, troubled: list[str]) -> list[str]:
-    return [s for s in troubled if _depends_on_trouble(view, s, set(troubled)) == 0]
+    trouble = set(troubled)
+    return [s for s in troubled if not view.catalog.below(s) & trouble]
 
 
 def _noise(view: View) -> set[str]:
