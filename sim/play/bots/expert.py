@@ -56,13 +56,14 @@ class ExpertBot(Bot):
         if view.phase == "resolved":
             return commands
         troubled = _triage(view)
+        fixes = self._open_fixes(view)  # the view does not change while the bot decides: read it once
         commands += self._answer_the_room(view)
         commands += self._reassess(view)
-        commands += self._find_owners(view, troubled)
+        commands += self._find_owners(troubled, fixes)
         commands += self._contact_vendors(view, troubled)
-        commands += self._staff(view, troubled)
+        commands += self._staff(view, troubled, fixes)
         commands += self._check_relayed(view)
-        delegated, free = self._delegate(view, troubled)
+        delegated, free = self._delegate(view, troubled, fixes)
         commands += delegated
         commands += self._fill_roles(view, troubled, free)
         commands += self._memorialize(view)
@@ -126,9 +127,9 @@ class ExpertBot(Bot):
             return [f"/sev {now}"]
         return []
 
-    def _find_owners(self, view: View, troubled: list[str]) -> list[str]:
+    def _find_owners(self, troubled: list[str], fixes: list[str]) -> list[str]:
         """Confirm who owns each troubled service: the catalog may be stale or empty."""
-        wanted = [s for s in troubled + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
+        wanted = [s for s in troubled + [f.split()[1] for f in fixes] if s not in self.looked_up]
         self.looked_up.update(wanted)
         return [f"/owner {s}" for s in dict.fromkeys(wanted)]
 
@@ -144,8 +145,8 @@ class ExpertBot(Bot):
             commands += [f"/status-page {service}", f"/ticket {service} Errors from {service} since our incident began; {impact}. Please investigate."]
         return commands
 
-    def _staff(self, view: View, troubled: list[str]) -> list[str]:
-        targets = [f.split()[1] for f in self._open_fixes(view)]
+    def _staff(self, view: View, troubled: list[str], fixes: list[str]) -> list[str]:
+        targets = [f.split()[1] for f in fixes]
         wanted = [t for s in troubled + targets for t in teams_for(view, s)]
         commands = []
         for team in dict.fromkeys(wanted):
@@ -174,12 +175,12 @@ class ExpertBot(Bot):
         started = tasks_started(view)
         return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
 
-    def _delegate(self, view: View, troubled: list[str]) -> tuple[list[str], list[PersonView]]:
+    def _delegate(self, view: View, troubled: list[str], fixes: list[str]) -> tuple[list[str], list[PersonView]]:
         """Tasks for free people, and who is still free afterwards."""
         commands = []
         free = [p for p in view.people.values() if p.status == "available"]
         confirmed = owners_confirmed(view)
-        for suggestion in self._open_fixes(view):
+        for suggestion in fixes:
             action, target = suggestion.split()
             if target not in confirmed:
                 continue  # the catalog may be stale: wait for the lookup before handing out a change
