@@ -36,7 +36,8 @@ from sim.reading.outcome import outcome
 from sim.reading.scoring import score
 from sim.reading.summary import room_summary
 from sim.reading.view import View
-from sim.scenario import LoadedScenario
+from sim.scenario import LoadedScenario, load_scenario
+from sim.scenario.generate import write_generated
 
 SIZES = (10, 100, 1000)  # services in the generated organisations
 BLOCK = 10  # seeds per turn when configurations take turns
@@ -132,7 +133,7 @@ def _count(loaded: LoadedScenario, seeds: range, bot: str) -> tuple[Counts, dict
     simpy.Environment.step, Engine.advance = counting_step, counting_advance
     try:
         for seed in seeds:
-            scripts[seed] = _commands(drive(Engine(loaded, seed), _Timed(BOTS[bot](), counts)))
+            scripts[seed] = _commands(play(loaded, seed, _Timed(BOTS[bot](), counts)))
     finally:
         simpy.Environment.step, Engine.advance = original_step, original_advance
     return counts, scripts
@@ -250,10 +251,10 @@ def bench(
 
 
 def generated(services: int) -> LoadedScenario:
-    """An organisation of `services` services with one fault, as `sim.scenario.generate` builds it."""
-    from sim.scenario.generate import generate_scenario
-
-    return generate_scenario(services)
+    """A scenario on an organisation of `services` services with one fault (`sim.scenario.generate`),
+    written to a temporary folder, loaded as any scenario is, and the files removed."""
+    with tempfile.TemporaryDirectory(prefix="icdrill-bench-org-") as folder:
+        return load_scenario(write_generated(folder, services))
 
 
 def report(result: BenchResult) -> str:
