@@ -114,6 +114,11 @@ class View:
     status_pages: dict[str, str] = field(default_factory=dict)  # service -> operational, incident, resolved
     tickets_open: dict[int, str] = field(default_factory=dict)  # ticket -> service
     cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
+    # Indexes for readers that scan a large organisation at every look (the bots): the people
+    # whose post is not off (paged, available, working, in a role; nobody goes back to off), in the
+    # directory's order, and the services whose dashboards show them degraded or down.
+    engaged: dict[str, PersonView] = field(default_factory=dict)
+    unwell: set[str] = field(default_factory=set)
     # Public events folded so far: a reader that saw the view at one version knows nothing in it has
     # changed while the version is the same (the bots look again only then, or at a deadline).
     version: int = 0
@@ -175,12 +180,19 @@ class View:
             return
         self.version += 1
         self.staffing.apply(entry)
+        person = getattr(event, "person", None)
+        if person in self.people and person not in self.engaged and self.people[person].status != "off":
+            self._engage(person)
         handler = _FOLDS.get(type(event))
         if handler is not None:
             handler(self, entry.t, event)
         said = speech(event, self.cast, task=self.staffing.task(getattr(event, "person", None)))
         if said is not None:
             self._say(Message(entry.t, *said, event))
+
+    def _engage(self, person: str) -> None:
+        """`person` leaves off: `engaged` again, in the directory's order (rare: once a person)."""
+        self.engaged = {p: v for p, v in self.people.items() if p in self.engaged or p == person}
 
     def _say(self, message: Message) -> None:
         """A message to the IC; it waits unread while the IC is heads-down."""
@@ -193,10 +205,20 @@ class View:
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
     v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call, v.staffing.of(e.person))
     v.names[e.person] = e.name
+    if v.people[e.person].status != "off":
+        v._engage(e.person)
+
+
+def _set_health(v: View, service: str, health: str) -> None:
+    v.health[service] = health
+    if health in ("degraded", "down"):
+        v.unwell.add(service)
+    else:
+        v.unwell.discard(service)
 
 
 def _service_observed(v: View, t: int, e: ev.ServiceObserved) -> None:
-    v.health[e.service] = e.health
+    _set_health(v, e.service, e.health)
 
 
 def _impact_observed(v: View, t: int, e: ev.ImpactObserved) -> None:
@@ -241,7 +263,7 @@ def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
 
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
     if e.observed is not None:
-        v.health[e.service] = e.observed
+        _set_health(v, e.service, e.observed)
 
 
 def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:

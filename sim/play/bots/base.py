@@ -52,7 +52,7 @@ def severity_for(view: View, impact: float) -> str:
 
 def suspects(view: View) -> list[str]:
     """Services that look wrong now: firing alerts and unhealthy dashboards, most critical first."""
-    services = set(view.alerts.values()) | {s for s, h in view.health.items() if h in UNHEALTHY}
+    services = set(view.alerts.values()) | view.unwell
     catalog = view.catalog.services
     return sorted(services, key=lambda s: (catalog[s].tier, -catalog[s].traffic, s))
 
@@ -88,7 +88,7 @@ def reports(view: View) -> list[TaskReported]:
 
 def tasks_started(view: View) -> set[str]:
     """Tasks ("investigate checkout", "restart payments-api") under way or reported on."""
-    running = {p.task for p in view.people.values() if p.task}
+    running = {p.task for p in view.engaged.values() if p.task}
     return running | {f"{r.action} {r.service}" for r in reports(view)}
 
 
@@ -130,9 +130,9 @@ def closing_text(view: View) -> str:
 
 def status_text(view: View) -> str:
     """A status update in the template: impact, current actions, next update."""
-    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.catalog.services[s].traffic > 0]
+    hurt = [s for s in sorted(view.unwell) if view.catalog.services[s].traffic > 0]
     impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
-    working = [f"{p.name} on {p.task}" for p in view.people.values() if p.task]
+    working = [f"{p.name} on {p.task}" for p in view.engaged.values() if p.task]
     actions = "; ".join(working) if working else "assessing"
     interval = view.update_interval() or 600
     return f"Impact: {impact}. Actions: {actions}. Next update: in {interval // 60} min."

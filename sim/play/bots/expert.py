@@ -81,7 +81,7 @@ class ExpertBot(Bot):
             return None
         times = []
         timeout = view.catalog.escalation.timeout
-        people = view.people.values()
+        people = view.engaged.values()
         times += [p.since + timeout for p in people if p.status == "paged" and (p.team, p.since) not in self.escalated]
         if "comms-lead" not in view.roles or "scribe" not in view.roles:
             if view.declared_at is not None:
@@ -150,12 +150,12 @@ class ExpertBot(Bot):
         wanted = [t for s in troubled + targets for t in teams_for(view, s)]
         commands = []
         for team in dict.fromkeys(wanted):
-            if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
+            if team in self.paged_teams or any(p.team == team for p in view.engaged.values()):
                 continue
             self.paged_teams.add(team)
             commands.append(f"/page {team}")
         timeout = view.catalog.escalation.timeout
-        for person in view.people.values():
+        for person in view.engaged.values():
             key = (person.team, person.since)
             if person.status == "paged" and view.now - person.since >= timeout and key not in self.escalated:
                 self.escalated.add(key)
@@ -178,7 +178,7 @@ class ExpertBot(Bot):
     def _delegate(self, view: View, troubled: list[str], fixes: list[str]) -> tuple[list[str], list[PersonView]]:
         """Tasks for free people, and who is still free afterwards."""
         commands = []
-        free = [p for p in view.people.values() if p.status == "available"]
+        free = [p for p in view.engaged.values() if p.status == "available"]
         confirmed = owners_confirmed(view)
         for suggestion in fixes:
             action, target = suggestion.split()
@@ -204,7 +204,7 @@ class ExpertBot(Bot):
         """Someone with nothing to do for two minutes takes the Comms Lead seat, then the Scribe's,
         unless they are the only one of their team in the incident while it owns the root of the
         trouble (the fix will most likely need them)."""
-        in_incident = [p for p in view.people.values() if p.status not in ("off", "paged")]
+        in_incident = [p for p in view.engaged.values() if p.status != "paged"]
         roots = _roots(view, troubled)
 
         # Ten minutes into a declared incident the seats cannot wait for an ideal candidate.
