@@ -118,6 +118,8 @@ class View:
     # whose post is not off (paged, available, working, in a role; nobody goes back to off), in the
     # directory's order, and the services whose dashboards show them degraded or down.
     engaged: dict[str, PersonView] = field(default_factory=dict)
+    teams: dict[str, str] = field(default_factory=dict)  # person id -> team, as listed
+    listed: dict[str, int] = field(default_factory=dict, repr=False)  # person id -> place in the directory
     unwell: set[str] = field(default_factory=set)
     # Public events folded so far: a reader that saw the view at one version knows nothing in it has
     # changed while the version is the same (the bots look again only then, or at a deadline).
@@ -192,7 +194,8 @@ class View:
 
     def _engage(self, person: str) -> None:
         """`person` leaves off: `engaged` again, in the directory's order (rare: once a person)."""
-        self.engaged = {p: v for p, v in self.people.items() if p in self.engaged or p == person}
+        engaged = sorted([*self.engaged, person], key=self.listed.__getitem__)
+        self.engaged = {p: self.people[p] for p in engaged}
 
     def _say(self, message: Message) -> None:
         """A message to the IC; it waits unread while the IC is heads-down."""
@@ -205,7 +208,11 @@ class View:
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
     v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call, v.staffing.of(e.person))
     v.names[e.person] = e.name
-    if v.people[e.person].status != "off":
+    v.teams[e.person] = e.team
+    v.listed.setdefault(e.person, len(v.listed))
+    if e.person in v.engaged:
+        v.engaged[e.person] = v.people[e.person]  # listed again (a hand-made log): the new card, same place
+    elif v.people[e.person].status != "off":
         v._engage(e.person)
 
 
@@ -363,7 +370,7 @@ def _dm_to(v: View, text: str) -> tuple[str, str] | None:
     command = parse(text)
     if not isinstance(command, Dm):
         return None
-    person, _ = resolve_person(v.names, command.person, {p: pv.team for p, pv in v.people.items()})
+    person, _ = resolve_person(v.names, command.person, v.teams)
     return (person, command.text) if person is not None else None
 
 

@@ -121,3 +121,22 @@ def test_below_is_every_listed_service_underneath(tiny):
     graph = g.build_graph(tiny.scenario)
     for service in catalog.services:
         assert catalog.below(service) == frozenset(nx.descendants(graph, service))
+
+
+class Checking(EveryTick):
+    """Checks at every look that the view's indexes hold what a scan of the whole view finds."""
+
+    looks = 0
+
+    def decide(self, view: View) -> list[str]:
+        assert list(view.engaged.items()) == [(p, v) for p, v in view.people.items() if v.status != "off"]
+        assert view.unwell == {s for s, h in view.health.items() if h in ("degraded", "down")}
+        assert view.teams == {p: v.team for p, v in view.people.items()}
+        Checking.looks += 1
+        return super().decide(view)
+
+
+def test_the_views_indexes_hold_what_a_scan_finds(starter):
+    for bot in ("expert", "novice"):
+        play(starter, 0, Checking(BOTS[bot]()))
+    assert Checking.looks > 0
