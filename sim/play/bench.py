@@ -201,12 +201,12 @@ def _recorded(loaded: LoadedScenario, bot: str, folder: Path) -> Callable[[int],
     return one
 
 
-def _time(runs: dict[str, Callable[[int], int]], seeds: range, progress=None) -> dict[str, Timing]:
+def _time(runs: dict[str, Callable[[int], int]], seeds: range, progress=None, block_size: int = BLOCK) -> dict[str, Timing]:
     """Each configuration over every seed, taking turns a block of seeds at a time."""
     timings = {label: Timing(label) for label in runs}
     done, total = 0, len(seeds) * len(runs)
-    for start in range(0, len(seeds), BLOCK):
-        block = seeds[start : start + BLOCK]
+    for start in range(0, len(seeds), block_size):
+        block = seeds[start : start + block_size]
         for label, one in runs.items():
             timing = timings[label]
             began = time.perf_counter()
@@ -244,9 +244,12 @@ def bench(
             seeds,
             progress,
         )
-        timings.update(_time({"recorded": _recorded(loaded, bot, Path(folder)), "unrecorded": _bare(loaded, bot)}, few))
+        recorded = {"recorded": _recorded(loaded, bot, Path(folder)), "unrecorded": _bare(loaded, bot)}
+        timings.update(_time(recorded, few, block_size=1))
     result = BenchResult(loaded.scenario.scenario.id, bot, drills, timings, counts, _bare_simpy(counts.simpy_steps))
-    result.scale = [(n, _time({"scaled": _bare(generated(n), bot)}, range(min(drills, 20)))["scaled"]) for n in sizes]
+    # One drill of each size in turn, so that a change in the machine's load falls on all of them.
+    scaled = _time({str(n): _bare(generated(n), bot) for n in sizes}, range(min(drills, 20)), block_size=1)
+    result.scale = [(n, scaled[str(n)]) for n in sizes]
     return result
 
 
@@ -272,7 +275,8 @@ def report(result: BenchResult) -> str:
         f"  per drill: {run.events / run.drills:.0f} log events, {c.simpy_steps / per:.0f} SimPy events, "
         f"{c.ticks / per:.0f} ticks of the drive loop, {c.looks / per:.0f} looks by the bot",
         f"  the bot alone              {1e6 * c.decide_seconds / per:10.0f} us per drill in decide ({bot_share:.0%} of engine and bot)",
-        f"  the drive loop's ticks     {ticks_us:10.1f} us per tick (script with ticks against without)",
+        f"  the drive loop's ticks     {ticks_us:10.1f} us per tick (script with ticks against without; "
+        "near 0 is within the noise)",
         f"  bare SimPy, same events    {c.simpy_steps / result.bare_seconds:10.0f} events per second",
         f"  ratio                      {model_ratio:10.1f}x  (the model, script without ticks, over bare SimPy event for event)",
         f"  ratio with bot and ticks   {(bare.seconds / bare.drills) / (result.bare_seconds / per):10.1f}x",
