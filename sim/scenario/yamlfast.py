@@ -18,7 +18,6 @@ value within [ ] or { } (`{team: pay?ments}`), and a block scalar's `|` or `>` f
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -33,7 +32,6 @@ else:  # PyYAML built without libyaml: every file takes the positional reader
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NO_KEY = object()
-_LIBYAML_ONLY = re.compile(r"\t|[|>][-+0-9]*#")  # see the docstring: PyYAML refuses these
 
 
 class _NotOrdinary(Exception):
@@ -55,7 +53,7 @@ class _Open:
 
 def quick_data(text: str, max_depth: int, max_aliases: int, max_values: int) -> dict | None:
     """The data of an ordinary file (see the module's docstring), or None for the positional reader."""
-    if CParser is None or _LIBYAML_ONLY.search(text):
+    if CParser is None or "\t" in text or _indicator_before_comment(text):
         return None
     parser = CParser(text)
     try:
@@ -169,6 +167,21 @@ class _Reader:
                 raise _NotOrdinary from None
             found = self.scalars[key] = (tag, value)
         return found
+
+
+def _indicator_before_comment(text: str) -> bool:
+    """Whether a `|` or `>` (with its indentation and chomping indicators) comes right before a
+    `#` anywhere: looked for from each `#`, far rarer than `|` or `>` (a regex scan costs 5 ms
+    on a 1,000-service file)."""
+    at = text.find("#")
+    while at != -1:
+        before = at - 1
+        while before >= 0 and text[before] in "-+0123456789":
+            before -= 1
+        if before >= 0 and text[before] in "|>":
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _copy(value: Any) -> Any:
