@@ -96,6 +96,12 @@ class Engine:
 
     def advance(self, until: int) -> None:
         """Run the world up to sim time ``until`` (capped at the time limit)."""
+        try:
+            self._advance(until)
+        finally:
+            self.log.settle()  # what this step appended is on disk before anyone is shown it
+
+    def _advance(self, until: int) -> None:
         if self.ended:
             return
         until = min(int(until), self.time_limit)
@@ -116,6 +122,12 @@ class Engine:
 
     def submit(self, text: str) -> bool:
         """Carry out one IC command; a command that cannot be done becomes a rejection event."""
+        try:
+            return self._submit(text)
+        finally:
+            self.log.settle()
+
+    def _submit(self, text: str) -> bool:
         self.emit(CommandIssued(text))
         if self.ended:
             reason = "the drill has ended"
