@@ -40,13 +40,23 @@ def run_local(chunks: list[list[Job]], workers: int, done: Done) -> None:
     """Play every chunk on a pool of ``workers`` processes; ``done`` hears each chunk as it finishes.
 
     On Ctrl+C the chunks not started are cancelled, the ones under way finish (a chunk is short)
-    and the pool is shut down before KeyboardInterrupt goes on up."""
+    and are handed to ``done`` too, so a results file keeps them, and the pool is shut down
+    before KeyboardInterrupt goes on up."""
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_ignore_interrupt)
+    pending = {}
     try:
         pending = {pool.submit(play_chunk, chunk): index for index, chunk in enumerate(chunks)}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 done(pending.pop(future), future.result())
+    except KeyboardInterrupt:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True)
+        for future, index in pending.items():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                done(index, future.result())
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
