@@ -27,6 +27,12 @@ def loaded(source: Source) -> LoadedScenario:
     return found
 
 
+def forget() -> None:
+    """Empty this process's cache of loaded scenarios: the benchmark times each way from a cold
+    start, as one `icdrill balance` command starts."""
+    _LOADED.clear()
+
+
 def play_job(job: Job) -> dict:
     """One drill, as a JSON-ready row: no time, host or process in it, floats as the scorer gives them."""
     scenario = loaded(job.source)

@@ -4,9 +4,9 @@
 
 Prints Markdown: per scenario its difficulty, how often the expert and the idle IC resolve it, the
 mean (min-max) overall score of each bot, and how often each piece of drama the scenario authors
-fired for the expert and for the novice. The issue's bars (issue 10): expert resolves at least 19
-of 20, idle none; expert mean 85 or more, novice 35 to 70, idle 15 or less; each drama item fires in
-at least 15 of 20 expert runs and 10 of 20 novice runs (`test_shipped_drama.py` holds them).
+fired for the expert and for the novice: the table of scenarios/README.md. The bars are
+`sim.balance.bars` (`test_shipped_drama.py` and `tests/scoring/test_calibration.py` hold the
+library to them); `icdrill balance` prints the same figures with distributions and warnings.
 """
 
 from __future__ import annotations
