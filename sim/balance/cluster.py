@@ -1,9 +1,10 @@
 """The Dask backend: chunks of jobs on a Dask cluster, a running one or a LocalCluster started here.
 
-Dask is an extra (`pip install 'icdrill[dask]'`), imported only when asked for. A worker on
-another machine needs icdrill installed, the same version as the client, but no scenario files:
-every job carries its scenario's text (`sim.balance.jobs.Source`). Each worker process keeps the
-scenarios it loaded (`sim.balance.worker`), as a pool worker does.
+Dask is an extra (`pip install 'icdrill[dask]'`), imported only when asked for. The scheduler
+and every worker need icdrill installed, the same version as the client (the scheduler unpickles
+the tasks too), but no scenario files: every job carries its scenario's text
+(`sim.balance.jobs.Source`). Each worker process keeps the scenarios it loaded
+(`sim.balance.worker`), as a pool worker does.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def run_on_cluster(chunks: list[list[Job]], address: str, workers: int, done: Do
             done(index[future.key], future.result())
     except ModuleNotFoundError as err:
         raise ClusterError(f"a Dask worker cannot import {err.name}: install icdrill, this version, on every worker") from None
+    except RuntimeError as err:
+        # Dask's scheduler unpickles the tasks too, so it needs icdrill as much as the workers do.
+        if "deserializ" not in str(err):
+            raise
+        raise ClusterError(
+            f"the Dask scheduler at {address} cannot read icdrill's tasks: install icdrill, this version, "
+            "on the scheduler's machine and every worker's"
+        ) from None
     finally:
         client.cancel(futures)
         client.close()
