@@ -81,6 +81,9 @@ def test_bench_prints_figures_and_a_ratio():
     result = icdrill("bench", "--drills", "3")
     assert result.returncode == 0, result.stderr
     assert "drills per second" in result.stdout and "ratio" in result.stdout
+    for part in ("as icdrill run", "engine, script", "the bot alone", "ticks of the drive loop", "recorded drill", "1000 services"):
+        assert part in result.stdout, part
+    assert "per-event cost 1000 to 10 services" in result.stdout
 
 
 def test_list_names_the_starters():

@@ -32,7 +32,7 @@ class Alerts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.firing: dict[str, bool] = {}  # alert id -> fired by noise (NOISE) or by real trouble (REAL)
-        self.alerts: list[Alert] = sorted(engine.scenario.alerts, key=lambda a: a.id)
+        self.alerts: tuple[Alert, ...] = engine.shared.alerts  # by id
         # When alerts fired without news: noise, and a real alert's flapping refires. Pager fatigue.
         self.noise_fired_at: list[int] = []
         self.pending: dict[str, object] = {}  # alert id -> the token of its running delay

@@ -35,11 +35,10 @@ from sim.log.events import (
     StatusUpdate,
     TaskReported,
 )
-from sim.scenario.graph import build_graph
 from sim.log.eventlog import Entry, EventLog, header
 from sim.engine.rng import Streams
 from sim.scenario.model import Alert
-from sim.scenario.public import Catalog
+from sim.scenario.shared import shared
 from sim.reading.view import View
 
 if TYPE_CHECKING:
@@ -56,9 +55,10 @@ class Engine:
         self.env = simpy.Environment()
         self.streams = Streams(seed)
         self.log = EventLog(header(self.scenario.scenario.id, loaded.content_hash, seed))
-        self.view = View(Catalog.from_scenario(self.scenario))
+        self.shared = shared(self.scenario)  # graph, catalog, alerts: built once per scenario
+        self.view = View(self.shared.catalog)
         self.log.subscribe(self.view.apply)
-        self.graph = build_graph(self.scenario)
+        self.graph = self.shared.graph
         self.incident = Incident(self.scenario.severity)
         self.world = World(self)
         self.alerts = Alerts(self)
@@ -96,19 +96,38 @@ class Engine:
 
     def advance(self, until: int) -> None:
         """Run the world up to sim time ``until`` (capped at the time limit)."""
+        try:
+            self._advance(until)
+        finally:
+            self.log.settle()  # what this step appended is on disk before anyone is shown it
+
+    def _advance(self, until: int) -> None:
         if self.ended:
             return
         until = min(int(until), self.time_limit)
         if until > self.env.now:
             # Events due exactly at `until` run on the next call, so a command submitted at
             # `until` comes before them, as it would for a player typing at that second.
-            self.env.run(until=until)
+            # This is `env.run(until=until)` without the stop event it schedules and processes on
+            # every call (the drive loop calls this every tick): the same events in the same
+            # order (only events due before `until` are stepped), then the clock set to `until`
+            # as that stop event would set it.
+            env = self.env
+            while env.peek() < until:
+                env.step()
+            env._now = float(until)  # a float, as run() leaves it
         self.view.now = self.now
         if self.now >= self.time_limit and not self.ended:
             self.end("time limit")
 
     def submit(self, text: str) -> bool:
         """Carry out one IC command; a command that cannot be done becomes a rejection event."""
+        try:
+            return self._submit(text)
+        finally:
+            self.log.settle()
+
+    def _submit(self, text: str) -> bool:
         self.emit(CommandIssued(text))
         if self.ended:
             reason = "the drill has ended"

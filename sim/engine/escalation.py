@@ -24,6 +24,8 @@ class Escalation:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.incident = engine.incident
+        self._paths: dict[str, tuple[Responder, ...]] = {}  # team -> its escalation path, worked out once
+        self._teams: dict[str, tuple[Responder, ...]] = {}  # team -> its members and its path, by id
         self._pages: dict[str, int] = {}  # team -> pages sent on its path so far
         self.lookups: dict[str, int] = {}  # service -> when its running owner lookup ends
         self.found: dict[str, str] = {}  # service -> true owner team, once looked up
@@ -35,19 +37,33 @@ class Escalation:
 
     def path(self, team: str) -> list[Responder]:
         """Primary on-call, secondary on-call, then the team's manager."""
+        found = self._paths.get(team)
+        if found is None:
+            found = self._paths[team] = self._path(team)
+        return list(found)
+
+    def _path(self, team: str) -> tuple[Responder, ...]:
+        # The directory and the teams do not change during a drill: each team's path is worked
+        # out once, not at every page and escalation (a scan of everyone in a large organisation).
         people = self.engine.people.by_id
         steps = [r for rota in ("primary", "secondary") for r in people.values() if r.spec.team == team and r.spec.on_call == rota]
         spec = self.engine.scenario.teams.get(team)
         manager = people.get(spec.manager) if spec is not None and spec.manager else None
         if manager is not None and manager not in steps:
             steps.append(manager)
-        return steps
+        return tuple(steps)
 
-    def _members(self, team: str) -> list[Responder]:
+    def _members(self, team: str) -> tuple[Responder, ...]:
+        found = self._teams.get(team)
+        if found is None:
+            found = self._teams[team] = self._members_of(team)
+        return found
+
+    def _members_of(self, team: str) -> tuple[Responder, ...]:
         people = self.engine.people.by_id
         members = {pid: r for pid, r in people.items() if r.spec.team == team}
         members.update({r.id: r for r in self.path(team)})
-        return [members[pid] for pid in sorted(members)]
+        return tuple(members[pid] for pid in sorted(members))
 
     def answered(self, team: str) -> Responder | None:
         """Someone of the team (or its manager) who acknowledged a page, if anyone did."""

@@ -179,7 +179,8 @@ class World:
             return
         self.observed[service] = self.health[service]
         self.engine.emit(ServiceObserved(service, self.health[service]))
-        seen = {s: (h if h != UNKNOWN else g.OK) for s, h in self.observed.items()}
+        # Impact reads the services that carry traffic only: what the dashboards show of those.
+        seen = {s: (h if (h := self.observed[s]) != UNKNOWN else g.OK) for s, _ in g.topology(self.graph).entries}
         shares = self.shares or im.degraded_shares(self.graph, self.engine.scenario.impact, [])
         impact = g.customer_impact(self.graph, seen, shares)
         if impact != self.observed_impact:

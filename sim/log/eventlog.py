@@ -52,15 +52,28 @@ def header(scenario_id: str, content_hash: str, seed: int) -> dict[str, Any]:
 
 
 class EventLog:
-    """Events in order of sequence; listeners hear each one as it is appended."""
+    """Events in order of sequence; listeners hear each one as it is appended.
+
+    The writer also says when a step of its work is over (`settle`: the engine, when each
+    `advance` or `submit` returns), so that a listener with costly work per batch, such as the
+    recorder's fsync, does it once per step instead of once per event."""
 
     def __init__(self, header: dict[str, Any]) -> None:
         self.header = header
         self.entries: list[Entry] = []
         self._listeners: list[Listener] = []
+        self._settled: list[Callable[[], None]] = []
 
-    def subscribe(self, listener: Listener) -> None:
+    def subscribe(self, listener: Listener, settled: Callable[[], None] | None = None) -> None:
+        """``listener`` hears every event appended; ``settled``, when given, every end of a step."""
         self._listeners.append(listener)
+        if settled is not None:
+            self._settled.append(settled)
+
+    def settle(self) -> None:
+        """A step of the writer's work is over: what it appended is what the player is shown next."""
+        for settled in self._settled:
+            settled()
 
     def append(self, t: int, event: Event) -> Entry:
         entry = Entry(len(self.entries), t, event)

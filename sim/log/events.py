@@ -530,14 +530,23 @@ class DmReplied(Event):
 def to_record(seq: int, t: int, ev: Event) -> dict[str, Any]:
     """The log record of an event: seq, t and kind first, then the fields in declared order."""
     record: dict[str, Any] = {"seq": seq, "t": t, "kind": ev.kind}
-    for f in dataclasses.fields(ev):
-        record[f.name] = getattr(ev, f.name)
+    names = _FIELD_NAMES.get(type(ev))
+    if names is None:
+        names = _FIELD_NAMES[type(ev)] = tuple(f.name for f in dataclasses.fields(ev))
+    for name in names:
+        record[name] = getattr(ev, name)
     return record
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # event class -> its fields in declared order, asked once
+
+# No sort_keys: the record's own order is the stable order. ensure_ascii keeps lines pure ASCII.
+# One encoder for every line: json.dumps with these options builds a new one per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True)
+
+
 def to_json(record: dict[str, Any]) -> str:
-    # No sort_keys: the record's own order is the stable order. ensure_ascii keeps lines pure ASCII.
-    return json.dumps(record, separators=(",", ":"), ensure_ascii=True)
+    return _ENCODER.encode(record)
 
 
 def from_record(record: dict[str, Any]) -> tuple[int, int, Event]:

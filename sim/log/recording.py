@@ -2,9 +2,12 @@
 
 A recording is JSONL. The first line is the log header of `sim.log.eventlog.header`, extended with what a
 replay needs (`recording_header`); every following line is one event, exactly the bytes of
-`EventLog.lines()`. Each line is written, flushed and fsynced as the event is appended, so a
-process killed at any moment loses at most the line it was writing, and `read_recording` gives
-back the intact prefix (`sim.log.readback`: in bounded memory, saying what was left out).
+`EventLog.lines()`. The lines of one engine step (an `advance` or a `submit`, which end with
+`EventLog.settle`) are written and fsynced together as the step returns, before the player is
+shown what it brought: a process killed at any moment loses at most the step it was in (never
+an event the player saw), and `read_recording` gives back the intact prefix
+(`sim.log.readback`: in bounded memory, saying what was left out). One fsync per step rather
+than per event: a burst of events in one tick costs one disk flush.
 
 No wall clock here: the date a session was played belongs to the progress history (`tui/`).
 """
@@ -53,14 +56,15 @@ def recording_header(
 
 
 class Recorder:
-    """Writes a log to ``path`` as it grows: the header at once, then one fsynced line per event.
+    """Writes a log to ``path`` as it grows: the header at once, then each step's event lines,
+    fsynced together when the log settles (`EventLog.settle`), on `flush` and on `close`.
 
-    Attach it to an `EventLog` with `attach` (events already in the log are written first, so it
-    can be attached after the engine has emitted its opening events). A failed write (disk full,
+    Attach it to an `EventLog` with `attach` (events already in the log are written at once, so
+    it can be attached after the engine has emitted its opening events). A failed write (disk full,
     file removed) never reaches the drill: recording stops and `error` says why. A file that could
     not be given its header raises OSError here, and one left without a single event is removed:
     a failed recording leaves no empty file behind (what was written of a longer one stays).
-    ``on_written(entry)`` is called after each event line is on disk.
+    ``on_written(entry)`` is called for each event once its line is on disk.
     """
 
     def __init__(
@@ -79,6 +83,7 @@ class Recorder:
         self._errno: int | None = None  # of the failed write, and its words
         self._why = ""
         self.written = 0  # event lines on disk
+        self._pending: list[tuple[Entry, str]] = []  # heard since the last flush, not yet written
         self.removed = False  # the recording failed before its first event, and its file is gone
         # Exclusive by default: a recording is never overwritten by the next session.
         self._file = open(self.path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115 - closed in close()
@@ -89,25 +94,37 @@ class Recorder:
     def attach(self, log: EventLog) -> Recorder:
         for entry in log.entries:
             self(entry)
-        log.subscribe(self)
+        self.flush()
+        log.subscribe(self, settled=self.flush)
         return self
 
     def __call__(self, entry: Entry) -> None:
         if self._file is None:
             return
-        if entry.seq != self.written:
-            self._fail(f"event {entry.seq} arrived after {self.written} events: the log skipped or repeated one")
+        heard = self.written + len(self._pending)
+        if entry.seq != heard:
+            self.flush()  # what came in order is kept
+            self._fail(f"event {entry.seq} arrived after {heard} events: the log skipped or repeated one")
             return
-        if self._write(to_json(to_record(entry.seq, entry.t, entry.event))):
-            self.written += 1
+        self._pending.append((entry, to_json(to_record(entry.seq, entry.t, entry.event))))
+
+    def flush(self) -> None:
+        """Write and fsync the lines heard since the last flush, in one go."""
+        if self._file is None or not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        if self._write("\n".join(line for _, line in pending)):
+            self.written += len(pending)
             if self.on_written is not None:
-                self.on_written(entry)
+                for entry, _ in pending:
+                    self.on_written(entry)
 
     @property
     def closed(self) -> bool:
         return self._file is None
 
     def close(self) -> None:
+        self.flush()
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -118,8 +135,8 @@ class Recorder:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write(self, line: str) -> bool:
-        data = (line + "\n").encode("ascii")  # to_json escapes everything beyond ASCII
+    def _write(self, lines: str) -> bool:
+        data = (lines + "\n").encode("ascii")  # to_json escapes everything beyond ASCII
         try:
             view = memoryview(data)
             while view:

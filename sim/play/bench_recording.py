@@ -9,6 +9,14 @@ process, and prints the file's size, its events, the seconds taken and the child
     python -m sim.play.bench_recording --mb 200
     python -m sim.play.bench_recording --mb 20 --kinds status_update,task_assigned
 
+With `--drills` it measures instead what recording costs a drill as it is played: the median
+time of an expert drill recorded (to a temporary folder, fsynced as the game does) against the
+same drill unrecorded, and the worst engine step of a recorded game at 10x speed (the game's
+clock advances 2.5 sim seconds a tick; the expert stands in for the player every 15 s):
+
+    python -m sim.play.bench_recording --drills
+    python -m sim.play.bench_recording --drills --scenarios sale-day-meltdown --repeats 21
+
 The wall clock is read here only, to time the child; nothing in a drill depends on it.
 """
 
@@ -17,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,8 +35,10 @@ from pathlib import Path
 
 from sim.log import events as ev
 from sim.log.events import to_json, to_record
-from sim.log.recording import recording_header
-from sim.play.drill import play
+from sim.engine import Engine
+from sim.log.recording import Recorder, recording_header
+from sim.play.bots import BOTS
+from sim.play.drill import drive, play
 from sim.scenario import load_scenario
 from sim.scenario import locate as catalog
 
@@ -96,12 +107,80 @@ def measure(path: Path, command: str = "score") -> tuple[int, float, float]:
     return done.returncode, seconds, peak_kb / 1024
 
 
+GAME_TICK = 0.25  # wall seconds between the game's clock ticks (tui/app.py TICK)
+
+
+def drill_seconds(loaded, seed: int, folder: Path | None) -> float:
+    """Seconds for one expert drill from a new engine to its end, recorded into ``folder`` when given."""
+    start = time.perf_counter()
+    engine = Engine(loaded, seed)
+    if folder is None:
+        drive(engine, "expert")
+    else:
+        header = recording_header(engine.log.header, scenario_path=loaded.path, driver="expert", trainee="bench")
+        with Recorder(folder / f"{loaded.scenario.scenario.id}-{seed}-{start}.jsonl", header).attach(engine.log):
+            drive(engine, "expert")
+    return time.perf_counter() - start
+
+
+def worst_game_step(loaded, seed: int, folder: Path, speed: float = 10.0) -> tuple[float, float]:
+    """The longest ``advance`` and the longest ``submit`` (seconds) of a recorded game at ``speed``,
+    stepped as the game's clock steps it, the expert deciding every 15 sim seconds."""
+    engine = Engine(loaded, seed)
+    header = recording_header(engine.log.header, scenario_path=loaded.path, driver="expert", trainee="bench")
+    bot, clock, looked = BOTS["expert"](), 0.0, 0
+    worst_advance = worst_submit = 0.0
+    with Recorder(folder / f"{loaded.scenario.scenario.id}-game-{seed}.jsonl", header).attach(engine.log):
+        while not engine.ended:
+            clock = max(clock, engine.now) + speed * GAME_TICK
+            start = time.perf_counter()
+            engine.advance(int(clock))
+            worst_advance = max(worst_advance, time.perf_counter() - start)
+            if engine.now - looked >= 15 and not engine.ended:
+                looked = engine.now
+                for text in bot.decide(engine.view):
+                    if engine.ended:
+                        break
+                    start = time.perf_counter()
+                    engine.submit(text)
+                    worst_submit = max(worst_submit, time.perf_counter() - start)
+    return worst_advance, worst_submit
+
+
+def drill_figures(scenarios: list[str], repeats: int) -> None:
+    """Print, per scenario, recorded against unrecorded drills and the worst step of a recorded game."""
+    with tempfile.TemporaryDirectory(prefix="icdrill-bench-") as name:
+        folder = Path(name)
+        for scenario in scenarios:
+            loaded = load_scenario(catalog.resolve(scenario))
+            drill_seconds(loaded, 0, None)  # warm up: imports, caches
+            bare, recorded, advances, submits = [], [], [], []
+            for seed in range(repeats):  # interleaved, so a busy machine slows both alike
+                bare.append(drill_seconds(loaded, seed, None))
+                recorded.append(drill_seconds(loaded, seed, folder))
+                advance, submit = worst_game_step(loaded, seed, folder)
+                advances.append(advance)
+                submits.append(submit)
+            plain, rec = statistics.median(bare) * 1000, statistics.median(recorded) * 1000
+            print(
+                f"{scenario:<24} drill unrecorded {plain:6.1f} ms  recorded {rec:6.1f} ms  ({rec / plain:4.1f}x)  "
+                f"worst step at 10x: advance {max(advances) * 1000:5.2f} ms (median game {statistics.median(advances) * 1000:5.2f}), "
+                f"submit {max(submits) * 1000:5.2f} ms"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sim.play.bench_recording", description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=200.0, help="size of the recording in MB (default: 200)")
     parser.add_argument("--kinds", default=",".join(DEFAULT_KINDS), help=f"filler kinds, comma-separated, of: {', '.join(FILLERS)}")
     parser.add_argument("--command", choices=("score", "report", "replay"), default="score")
+    parser.add_argument("--drills", action="store_true", help="measure recorded against unrecorded drills instead")
+    parser.add_argument("--scenarios", default="payments-db-saturation,sale-day-meltdown", help="for --drills: scenario ids, comma-separated")
+    parser.add_argument("--repeats", type=int, default=11, help="for --drills: drills (seeds) per scenario; medians are printed")
     args = parser.parse_args(argv)
+    if args.drills:
+        drill_figures([s for s in args.scenarios.split(",") if s], max(1, args.repeats))
+        return 0
     kinds = tuple(k for k in args.kinds.split(",") if k)
     unknown = [k for k in kinds if k not in FILLERS]
     if unknown or not kinds:

@@ -35,10 +35,16 @@ def drive(
 
     Nothing is submitted once the drill has ended, neither the rest of a bot's look nor the rest
     of a script: a live session and its replay then stop at the same command.
+
+    The bot is asked at a tick only when a public event has reached the view since it last looked
+    or when the time it asked to look again by (`Bot.next_look`) has come: a look at an unchanged
+    view before then would answer nothing, so skipping it leaves the log exactly as it was.
     """
     if isinstance(bot, str):
         bot = BOTS[bot]()
     pending = list(script)
+    seen = -1  # the view's version when the bot last looked
+    wake: int | None = None  # when the bot asked to look again, whatever happens
     while not engine.ended:
         target = engine.now + tick
         while pending and pending[0][0] <= target and not engine.ended:
@@ -46,9 +52,12 @@ def drive(
             engine.advance(t)
             engine.submit(text)
         engine.advance(target)
-        if bot is not None and not engine.ended:
-            for text in bot.decide(engine.view):
+        view = engine.view
+        if bot is not None and not engine.ended and (view.version != seen or (wake is not None and view.now >= wake)):
+            seen = view.version
+            for text in bot.decide(view):
                 if engine.ended:
                     break
                 engine.submit(text)
+            wake = bot.next_look(view)
     return engine

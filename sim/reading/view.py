@@ -114,6 +114,16 @@ class View:
     status_pages: dict[str, str] = field(default_factory=dict)  # service -> operational, incident, resolved
     tickets_open: dict[int, str] = field(default_factory=dict)  # ticket -> service
     cast: Cast = field(init=False, repr=False)  # the names the phrasebook says things with
+    # Indexes for readers that scan a large organisation at every look (the bots): the people
+    # whose post is not off (paged, available, working, in a role; nobody goes back to off), in the
+    # directory's order, and the services whose dashboards show them degraded or down.
+    engaged: dict[str, PersonView] = field(default_factory=dict)
+    teams: dict[str, str] = field(default_factory=dict)  # person id -> team, as listed
+    listed: dict[str, int] = field(default_factory=dict, repr=False)  # person id -> place in the directory
+    unwell: set[str] = field(default_factory=set)
+    # Public events folded so far: a reader that saw the view at one version knows nothing in it has
+    # changed while the version is the same (the bots look again only then, or at a deadline).
+    version: int = 0
 
     def __post_init__(self) -> None:
         self.cast = Cast(self.names)
@@ -170,13 +180,22 @@ class View:
         event = entry.event
         if not event.public:
             return
+        self.version += 1
         self.staffing.apply(entry)
+        person = getattr(event, "person", None)
+        if person in self.people and person not in self.engaged and self.people[person].status != "off":
+            self._engage(person)
         handler = _FOLDS.get(type(event))
         if handler is not None:
             handler(self, entry.t, event)
         said = speech(event, self.cast, task=self.staffing.task(getattr(event, "person", None)))
         if said is not None:
             self._say(Message(entry.t, *said, event))
+
+    def _engage(self, person: str) -> None:
+        """`person` leaves off: `engaged` again, in the directory's order (rare: once a person)."""
+        engaged = sorted([*self.engaged, person], key=self.listed.__getitem__)
+        self.engaged = {p: self.people[p] for p in engaged}
 
     def _say(self, message: Message) -> None:
         """A message to the IC; it waits unread while the IC is heads-down."""
@@ -189,10 +208,24 @@ class View:
 def _person_listed(v: View, t: int, e: ev.PersonListed) -> None:
     v.people[e.person] = PersonView(e.person, e.name, e.team, e.on_call, v.staffing.of(e.person))
     v.names[e.person] = e.name
+    v.teams[e.person] = e.team
+    v.listed.setdefault(e.person, len(v.listed))
+    if e.person in v.engaged:
+        v.engaged[e.person] = v.people[e.person]  # listed again (a hand-made log): the new card, same place
+    elif v.people[e.person].status != "off":
+        v._engage(e.person)
+
+
+def _set_health(v: View, service: str, health: str) -> None:
+    v.health[service] = health
+    if health in ("degraded", "down"):
+        v.unwell.add(service)
+    else:
+        v.unwell.discard(service)
 
 
 def _service_observed(v: View, t: int, e: ev.ServiceObserved) -> None:
-    v.health[e.service] = e.health
+    _set_health(v, e.service, e.health)
 
 
 def _impact_observed(v: View, t: int, e: ev.ImpactObserved) -> None:
@@ -237,7 +270,7 @@ def _task_assigned(v: View, t: int, e: ev.TaskAssigned) -> None:
 
 def _task_reported(v: View, t: int, e: ev.TaskReported) -> None:
     if e.observed is not None:
-        v.health[e.service] = e.observed
+        _set_health(v, e.service, e.observed)
 
 
 def _owner_found(v: View, t: int, e: ev.OwnerFound) -> None:
@@ -337,7 +370,7 @@ def _dm_to(v: View, text: str) -> tuple[str, str] | None:
     command = parse(text)
     if not isinstance(command, Dm):
         return None
-    person, _ = resolve_person(v.names, command.person, {p: pv.team for p, pv in v.people.items()})
+    person, _ = resolve_person(v.names, command.person, v.teams)
     return (person, command.text) if person is not None else None
 
 

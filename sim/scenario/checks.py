@@ -322,16 +322,16 @@ def _vendor_fix_names_nobody(target: str, service: dict, key: str = "fix") -> st
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
     for section, kind in (("faults", "fault"), ("alerts", "alert"), ("conflicts", "conflict")):
-        first: dict[str, int] = {}
+        first: dict[str, YamlPath] = {}  # lines are looked up for a duplicate only: positions cost
         for i, item in _items(data, section):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
             path = (section, i, "id")
             if ident in first:
-                yield where.problem(path, f"duplicate {kind} id {ident!r} (first at line {first[ident]})")
+                yield where.problem(path, f"duplicate {kind} id {ident!r} (first at line {where.line_of(first[ident])})")
             else:
-                first[ident] = where.line_of(path)
+                first[ident] = path
 
 
 # --- severity policy ----------------------------------------------------------------------
@@ -354,15 +354,15 @@ def _severity_ladder(data: dict, where: Where) -> Iterator[Problem]:
     found = _levels(data)
     if found is None or found[1]:
         return
-    seen: dict[str, int] = {}
+    seen: dict[str, YamlPath] = {}
     previous: tuple[Any, float] | None = None
     for i, name, impact in found[0]:
         if isinstance(name, str):
             if name in seen:
-                message = f"duplicate level name {name!r} (first at line {seen[name]})"
+                message = f"duplicate level name {name!r} (first at line {where.line_of(seen[name])})"
                 yield where.problem(("severity", "levels", i, "name"), message)
             else:
-                seen[name] = where.line_of(("severity", "levels", i, "name"))
+                seen[name] = ("severity", "levels", i, "name")
         value = _number(impact)
         if value is None:
             continue
@@ -493,7 +493,7 @@ def _remedy_rules(data: dict, where: Where) -> Iterator[Problem]:
     """`lasts` only and always with a mitigation; `to` only with a failover, to another service; no
     action written twice on one fault (which of them would a responder's action be?)."""
     for i, fault in _items(data, "faults"):
-        seen: dict[tuple[str, str], int] = {}
+        seen: dict[tuple[str, str], YamlPath] = {}
         for below, action in _fault_actions(fault):
             path = ("faults", i, *below)
             does = action.get("does")
@@ -512,10 +512,10 @@ def _remedy_rules(data: dict, where: Where) -> Iterator[Problem]:
             if isinstance(kind, str) and isinstance(target, str):
                 key = (kind, target)
                 if key in seen:
-                    message = f"{kind} {target} is already an action on this fault (line {seen[key]}); each action acts one way"
+                    message = f"{kind} {target} is already an action on this fault (line {where.line_of(seen[key])}); each action acts one way"
                     yield where.problem((*path, "action"), message)
                 else:
-                    seen[key] = where.line_of((*path, "action"))
+                    seen[key] = (*path, "action")
 
 
 # The order of `graph.at_least`, kept here so that validating a file does not import networkx.

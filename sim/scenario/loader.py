@@ -65,6 +65,11 @@ class Checked:
     content_hash: str = ""
     kind: Literal["scenario", "org"] | None = None  # None when the file could not be read
     warnings: list[Problem] = field(default_factory=list)
+    # The raw data as validated (a scenario's merged with its org file's) and where each part of
+    # it is written: what `icdrill lint` needs to point a finding at its YAML node.
+    data: dict = field(default_factory=dict)
+    where: Document | Sources | None = None
+    org_data: dict | None = None  # the included org file's own data, before the merge
 
 
 def check_file(path: Path, display: str) -> Checked:
@@ -93,7 +98,7 @@ def _check_org(doc: Document) -> Checked:
         del data["include"]
     model, found = validate_model(Org, data, doc)
     problems += found + check(data, doc)
-    return Checked(model, problems, _hash(doc, None), "org")
+    return Checked(model, problems, _hash(doc, None), "org", data=data, where=doc)
 
 
 def load_scenario_bytes(raw: bytes, display: str, org_raw: bytes | None = None) -> LoadedScenario:
@@ -143,7 +148,8 @@ def _check_read(doc: Document, org: Document | None, include_problems: list[Prob
     problems += merged
     problems += _blame_include(doc, problems)
     warnings = rota_warnings(org.data, data, sources) if org is not None else []
-    return Checked(model, problems, _hash(doc, org), "scenario", warnings)
+    org_data = org.data if org is not None else None
+    return Checked(model, problems, _hash(doc, org), "scenario", warnings, data, sources, org_data)
 
 
 def _blame_the_scenario(problems: list[Problem], org: Document, sources: Sources) -> list[Problem]:

@@ -51,6 +51,8 @@ class Catalog:
     escalation: Escalation
     setting: Setting | None = None  # the hour, the day and the traffic: public, the IC knows the time
     alert_severity: dict[str, str] = field(default_factory=dict)  # alert id -> the label the pager shows
+    # service -> every service it depends on, filled as asked (`below`); the catalog never changes
+    _below: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Catalog:
@@ -69,6 +71,23 @@ class Catalog:
             meta.id, meta.title, meta.briefing, services, teams, people, scenario.severity, scenario.escalation,
             scenario.setting, severities,
         )
+
+    def below(self, service: str) -> frozenset[str]:
+        """Every listed service `service` depends on, directly or not (the catalog's edges to a
+        service it does not list lead nowhere). Worked out once per service: the catalog is shared
+        by every drill of its scenario (`sim.scenario.shared`)."""
+        found = self._below.get(service)
+        if found is None:
+            seen: set[str] = set()
+            stack = list(self.services[service].depends_on)
+            while stack:
+                dep = stack.pop()
+                if dep in seen or dep not in self.services:
+                    continue
+                seen.add(dep)
+                stack.extend(self.services[dep].depends_on)
+            found = self._below[service] = frozenset(seen)
+        return found
 
     @property
     def severity_names(self) -> list[str]:

@@ -37,18 +37,29 @@ def print_problems(paths: list[str], out: TextIO | None = None, err: TextIO | No
         print(f"note: {note}", file=err)
     for problem in sorted_problems([*problems, *warnings]):
         print(problem.format(), file=out)
-    also = f" and {_count(len(warnings), 'warning')}" if warnings else ""
+    also = f" and {count(len(warnings), 'warning')}" if warnings else ""
     if problems:
-        print(f"{_count(len(problems), 'problem')}{also} found checking {_count(checked, 'file')}", file=err)
+        print(f"{count(len(problems), 'problem')}{also} found checking {count(checked, 'file')}", file=err)
         return False
-    print(f"ok: {_count(checked, 'file')}" + (f" ({_count(len(warnings), 'warning')})" if warnings else ""), file=out)
+    print(f"ok: {count(checked, 'file')}" + (f" ({count(len(warnings), 'warning')})" if warnings else ""), file=out)
     return True
 
 
 def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str], list[Problem]]:
     """(problems, files checked, notes on what a folder walk did not follow, warnings)."""
-    problems: list[Problem] = []
+    files, problems, notes = collect(paths)
     warnings: list[Problem] = []
+    for file in files:
+        checked = check_file(file, str(file))
+        problems.extend(checked.problems)
+        warnings.extend(checked.warnings)
+    return sorted_problems(problems), len(files), notes, sorted_problems(warnings)
+
+
+def collect(paths: list[str]) -> tuple[list[Path], list[Problem], list[str]]:
+    """(the files the paths name, each once; problems with the paths themselves; notes on what
+    a folder walk did not follow): what `validate` and `lint` check."""
+    problems: list[Problem] = []
     files: list[Path] = []
     notes: list[str] = []
     for name in paths:
@@ -71,13 +82,8 @@ def _validate(paths: list[str]) -> tuple[list[Problem], int, list[str], list[Pro
             files.append(path)
         else:
             problems.append(Problem(name, 1, 1, ROOT, "no such file or folder"))
-    unique = list(dict.fromkeys(files))
-    for file in unique:
-        checked = check_file(file, str(file))
-        problems.extend(checked.problems)
-        warnings.extend(checked.warnings)
-    return sorted_problems(problems), len(unique), notes, sorted_problems(warnings)
+    return list(dict.fromkeys(files)), problems, notes
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

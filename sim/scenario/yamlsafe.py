@@ -6,6 +6,10 @@ end in a traceback. PyYAML's scanner and parser are iterative and safe; its comp
 "billion laughs" file loads fast but explodes the moment anything walks it. We therefore build
 the node graph ourselves from the event stream, checking each limit before the work it
 prevents, and construct only scalars with PyYAML's SafeConstructor.
+
+An ordinary file is first read by yamlfast.py, from libyaml's C events and without positions,
+twenty times faster; this positional reader, on PyYAML's pure-Python parser, reads any file that
+is not ordinary, and an ordinary one's positions the first time a problem needs them.
 """
 
 from __future__ import annotations
@@ -22,13 +26,19 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from sim.scenario.problems import ROOT, Problem, describe, field_path
+from sim.scenario.yamlfast import quick_data
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 50
 MAX_ALIASES = 200
-# A large scenario holds about a thousand values (keys count). The budget also bounds the time
-# spent: PyYAML's pure-Python parser manages some 30,000 events a second.
-MAX_VALUES = 20_000
+# Values once every alias is expanded (keys and collections count). A shipped scenario with its
+# org holds 1,000 to 2,000; a realistic 1,000-service organisation written as authors write one
+# (defaults spelled out, a shared anchor per team: sim/scenario/generate.py) holds about 35,000.
+# 100,000 leaves that organisation room to grow threefold, while an alias bomb, which multiplies
+# by ten or so with every level, still passes it within a few aliases; and since it is counted
+# before anything is built, a refused bomb costs no memory. The expansion a file may ask for is
+# then bounded to 100,000 small objects (some 10 MB, well under a second to build).
+MAX_VALUES = 100_000
 _SHOWN_DEPTH = 8
 
 YamlPath = tuple[str | int, ...]
@@ -43,6 +53,7 @@ _STR_TAG = _CORE + "str"
 _NULL_TAG = _CORE + "null"
 # PyYAML's own idea of a line break; str.splitlines() knows more breaks and would drift.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile(r"[\r\x85\u2028\u2029]")
 _BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
 
 
@@ -54,11 +65,29 @@ class Document:
     data: Any
     raw: bytes
     lines: list[str]
-    keys: dict[YamlPath, Position] = field(default_factory=dict)
-    values: dict[YamlPath, Position] = field(default_factory=dict)
     # Defects that still leave usable data (a duplicate key, a key that is not text): reported
     # together with whatever validation finds next, so an author sees everything at once.
     problems: list[Problem] = field(default_factory=list)
+    # Where each key and value is written: read with the data when the file needed the
+    # positional reader, else read the first time a problem asks (an ordinary file that loads
+    # cleanly never pays for them).
+    positions: tuple[dict[YamlPath, Position], dict[YamlPath, Position]] | None = None
+
+    @property
+    def keys(self) -> dict[YamlPath, Position]:
+        return self._positions()[0]
+
+    @property
+    def values(self) -> dict[YamlPath, Position]:
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[dict[YamlPath, Position], dict[YamlPath, Position]]:
+        if self.positions is None:
+            # The quick reader took this file as ordinary, so the positional reader finds no problem.
+            root = _Composer(self, self.raw.decode("utf-8")).compose()
+            self.positions = ({}, {})
+            _Builder(self).build(root)
+        return self.positions
 
     def where(self, path: YamlPath, on_key: bool = False) -> tuple[str, int, int]:
         """``(file, line, col)`` of a key or value; a path that is absent (a missing key) gets
@@ -109,8 +138,14 @@ def parse_yaml(raw: bytes, file: str) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblems([Problem(file, 1, 1, ROOT, f"the file is larger than the limit of 1 MiB ({MAX_FILE_BYTES} bytes)")])
     text = _decode(raw, file)
-    lines = _LINE_BREAK.split(text)
+    # str.split is ten times quicker than the regex, and right when "\n" is the only break.
+    lines = _LINE_BREAK.split(text) if _OTHER_BREAKS.search(text) else text.split("\n")
     doc = Document(file=file, data=None, raw=raw, lines=lines)
+    quick = quick_data(text, MAX_DEPTH, MAX_ALIASES, MAX_VALUES)
+    if quick is not None:
+        doc.data = quick
+        return doc
+    doc.positions = ({}, {})
     root = _Composer(doc, text).compose()
     if root is None:
         raise YamlProblems([_at(doc, 1, 1, ROOT, "the file is empty; a scenario starts with a `scenario:` mapping")])
@@ -181,7 +216,7 @@ def _decode(raw: bytes, file: str) -> str:
 # --- the node graph -------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     kind: str  # "scalar", "seq" or "map"
     tag: str
@@ -194,7 +229,7 @@ class _Node:
     height: int = 0  # nesting levels below this node once every alias is expanded
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Slot:
     """A place in a collection: the node, and where it is written (an alias's own position)."""
 
@@ -217,6 +252,7 @@ class _Composer:
         self.doc = doc
         self.text = text
         self.resolver = Resolver()
+        self.resolved: dict[tuple[str, Any], str] = {}
         self.anchors: dict[str, _Node] = {}
         self.open_anchors: set[str] = set()
         self.aliases = 0
@@ -230,37 +266,39 @@ class _Composer:
         stack = self.stack
         try:
             for event in self._events():
-                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-                if isinstance(event, yaml.DocumentStartEvent):
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
+                kind = type(event)  # scalars first: most events are
+                if kind is yaml.ScalarEvent:
+                    self._count(1, mark)
+                    node = self._scalar(event, mark)
+                    if event.anchor:
+                        self.anchors[event.anchor] = node
+                    empty = event.value == "" and node.style is None and node.tag == _NULL_TAG
+                    root = self._place(stack, _Slot(node, mark, empty)) or root
+                elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         self._fatal(mark, "the file holds a second YAML document (after `---`); a scenario file holds one")
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                     if len(stack) + 1 > MAX_DEPTH:
                         limit = f"(limit: {MAX_DEPTH}); a scenario needs fewer than ten"
                         self._fatal(mark, f"values are nested more than {MAX_DEPTH} levels deep {limit}")
                     self._count(1, mark)
-                    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    tag = self._check_tag(event, kind, mark)
-                    node = _Node(kind, tag, mark)
+                    shape = "map" if kind is yaml.MappingStartEvent else "seq"
+                    tag = self._check_tag(event, shape, mark)
+                    node = _Node(shape, tag, mark)
                     stack.append(_Open(node, event.anchor))
                     if event.anchor:
                         self.open_anchors.add(event.anchor)
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     done = stack.pop()
                     self._finish(done.node)
                     if done.anchor:
                         self.open_anchors.discard(done.anchor)
                         self.anchors[done.anchor] = done.node
                     root = self._place(stack, _Slot(done.node, done.node.mark)) or root
-                elif isinstance(event, yaml.ScalarEvent):
-                    self._count(1, mark)
-                    node = self._scalar(event, mark)
-                    if event.anchor:
-                        self.anchors[event.anchor] = node
-                    empty = event.value == "" and event.style is None and node.tag == _NULL_TAG
-                    root = self._place(stack, _Slot(node, mark, empty)) or root
-                elif isinstance(event, yaml.AliasEvent):
+                elif kind is yaml.AliasEvent:
                     root = self._place(stack, _Slot(self._alias(event, mark), mark)) or root
         except yaml.MarkedYAMLError as err:
             raise YamlProblems([_syntax_problem(self.doc, err)]) from None
@@ -301,7 +339,12 @@ class _Composer:
         if tag is None or tag == "!":
             if default:
                 return default
-            return self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            # A file repeats its plain values (true, hard, 2m) thousands of times: resolve each once.
+            key = (event.value, event.implicit)
+            resolved = self.resolved.get(key)
+            if resolved is None:
+                resolved = self.resolved[key] = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            return resolved
         allowed = _SCALAR_TAGS if kind == "scalar" else {default}
         if tag not in allowed:
             what = {"map": "a mapping", "seq": "a list", "scalar": "a value"}[kind]
@@ -339,7 +382,7 @@ class _Composer:
         limit = f"more than {MAX_VALUES} values (limit: {MAX_VALUES})"
         if self.aliases:
             self._fatal(mark, f"aliases expand the file to {limit}; is this an alias bomb?")
-        self._fatal(mark, f"the file holds {limit}; a large scenario holds about a thousand")
+        self._fatal(mark, f"the file holds {limit}; an organisation of 1,000 services holds about 35,000")
 
     def _finish(self, node: _Node) -> None:
         slots = node.items if node.kind == "seq" else [slot for pair in node.items for slot in pair]
@@ -378,11 +421,13 @@ class _Builder:
     def __init__(self, doc: Document):
         self.doc = doc
         self.constructor = SafeConstructor()
+        self.constructed: dict[tuple[str, str], Any] = {}  # scalars are immutable: build each once
         self.problems: list[Problem] = []
         self.fatal = False
 
     def build(self, root: _Node) -> Any:
-        data = self._value(_Slot(root, root.mark), (), self.doc.keys, self.doc.values)
+        keys, values = self.doc.positions
+        data = self._value(_Slot(root, root.mark), (), keys, values)
         if self.fatal:
             raise YamlProblems(self.problems)
         self.doc.problems.extend(self.problems)
@@ -398,9 +443,13 @@ class _Builder:
         return self._mapping(node, path, keys, values)
 
     def _scalar(self, node: _Node, path: YamlPath) -> Any:
+        key = (node.tag, node.value)
+        if key in self.constructed:
+            return self.constructed[key]
         scalar = yaml.ScalarNode(node.tag, node.value, style=node.style)
         try:
-            return self.constructor.yaml_constructors[node.tag](self.constructor, scalar)
+            value = self.constructed[key] = self.constructor.yaml_constructors[node.tag](self.constructor, scalar)
+            return value
         except Exception:  # a bad explicit tag (!!int abc), a 5000-digit int, an impossible date
             self._add(node.mark, path, f"{node.value!r} cannot be read as {_show_tag(node.tag)}")
             self.fatal = True

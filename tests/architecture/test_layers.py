@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["sim.lazy", "sim.log", "sim.scenario", "sim.reading", "sim.engine", "sim.play", "sim.balance", "tui.store", "tui"]  # sim.lazy: a package helper under all
+LAYERS = ["sim.lazy", "sim.log", "sim.scenario", "sim.reading", "sim.engine", "sim.play", "sim.balance", "sim.lint", "tui.store", "tui"]  # sim.lazy: a package helper under all
 
 
 def module_name(path: Path) -> str:

@@ -82,7 +82,7 @@ EXPECTED: dict[str, tuple[list[str], int | None]] = {
     "custom-levels-default-cadence.yaml": (["custom-levels-default-cadence.yaml:14:14: severity.levels[2].name: level 'Minor' has no status-update cadence: severity.cadence is not given"], 1),
     "fault-after-time-limit.yaml": (["fault-after-time-limit.yaml:16:9: faults[1].at: the fault starts at 60m, at or after the drill's time limit of 45m (end.time_limit)"], 1),
     "traffic-over-one.yaml": (["traffic-over-one.yaml:6:40: services.checkout.traffic: the services' traffic shares add up to 1.30"], 1),
-    "billion-laughs.yaml": (["billion-laughs.yaml:6:8: e[0]: aliases expand the file to more than 20000 values (limit: 20000)"], 1),
+    "billion-laughs.yaml": (["billion-laughs.yaml:6:29: e[7]: aliases expand the file to more than 100000 values (limit: 100000)"], 1),
     "deep-nesting.yaml": (["deep-nesting.yaml:14:58: impact[0][0][0][0][0][0][0]...: values are nested more than 50 levels deep (limit: 50)"], 1),
     "python-object-tag.yaml": (["python-object-tag.yaml:3:10: scenario.title: the tag !!python/object/apply:os.system on a list is not allowed"], 1),
     "custom-tag.yaml": (["custom-tag.yaml:5:21: services.checkout.owner: the tag !env on a value is not allowed"], 1),

@@ -95,6 +95,17 @@ def cluster(value: str) -> str | None:
     return None
 
 
+# Seeds the expert plays per scenario in `lint`: each is a whole drill, and a thousand per file is
+# already a balancing job (`icdrill balance`), not a lint.
+MAX_LINT_SEEDS = 1000
+
+
+def lint_seeds(value: int) -> str | None:
+    if not 0 <= value <= MAX_LINT_SEEDS:
+        return f"must be a whole number from 0 to {MAX_LINT_SEEDS}"
+    return None
+
+
 def name(value: str) -> str | None:
     return name_problem(value)  # the name screen checks a name the same way
 
@@ -150,6 +161,7 @@ CHECKS: dict[str, Callable | None] = {
     "org_file": path,  # `new --org FILE`
     "new_name": scenario_id,  # `new NAME`
     "dot": None,  # `graph --dot`
+    "lint_seeds": lint_seeds,  # `lint --seeds N`
     "bot": None,
     "json": None,
     "evidence": None,  # `score --evidence`

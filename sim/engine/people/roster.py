@@ -57,6 +57,8 @@ class People:
         people = engine.scenario.people
         names = generate_names(people, engine.streams.int_seed("names"))
         self.by_id = {pid: Responder(pid, people[pid], names[pid]) for pid in sorted(people)}
+        self.names = {pid: r.name for pid, r in self.by_id.items()}  # what `resolve` reads, as listed
+        self.teams = {pid: r.spec.team for pid, r in self.by_id.items()}
         self.paged_at: dict[str, int] = {}  # person -> when first paged
         self.acknowledged: set[str] = set()  # people who ever acknowledged a page
         self.asking = Questions(engine)
@@ -79,8 +81,7 @@ class People:
 
     def resolve(self, ref: str) -> tuple[str | None, str | None]:
         """(id, None) for the person `ref` names, or (None, why not): see `resolve_person`."""
-        names = {pid: r.name for pid, r in self.by_id.items()}
-        return resolve_person(names, ref, {pid: r.spec.team for pid, r in self.by_id.items()})
+        return resolve_person(self.names, ref, self.teams)
 
     def on_call(self, team: str) -> Responder | None:
         """The team's primary on-call, else its secondary."""

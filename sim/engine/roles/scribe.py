@@ -45,8 +45,7 @@ class Scribe:
         Scribe lets pass."""
         if not _noted(e):
             return None
-        names = {pid: r.name for pid, r in self.engine.people.by_id.items()}
-        return story(e, THE_IC, Cast(names))
+        return story(e, THE_IC, Cast(self.engine.people.names))
 
 
 _NOTED = (ev.SeveritySet, ev.PhaseChanged, ev.Escalated, ev.ConflictRaised, ev.ConflictDecided, ev.StatusUpdate, ev.EvidenceShared)

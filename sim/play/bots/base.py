@@ -15,11 +15,33 @@ UNHEALTHY = ("degraded", "down")
 
 
 class Bot:
+    """A scripted IC. `decide` is asked at the drive loop's ticks; `next_look` lets a bot say when
+    it needs to be asked although nothing new has reached the view (see `sim.play.drill.drive`)."""
+
     name = "bot"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        # A bot that changes how it decides but not when it must look (a test's variant of the
+        # expert, with its own timing) is asked at every tick: its parent's deadlines do not know
+        # what its own decision waits for.
+        if "decide" in cls.__dict__ and "next_look" not in cls.__dict__:
+            cls.next_look = Bot.next_look
 
     def decide(self, view: View) -> list[str]:
         """Commands to submit now, in order."""
         raise NotImplementedError
+
+    def next_look(self, view: View) -> int | None:
+        """After a look: the earliest sim time at which `decide` could answer differently although
+        the view has not changed (a timeout running out, an update falling due); None when only a
+        change to the view can. The drive loop asks again at the first tick at or past it, or at
+        the first tick after a new public event, whichever is first.
+
+        This default, now, has the bot asked at every tick. A bot that overrides it promises that,
+        until then and with the same view (`View.version`), `decide` would return nothing and
+        change nothing it reads later."""
+        return view.now
 
 
 def severity_for(view: View, impact: float) -> str:
@@ -30,7 +52,7 @@ def severity_for(view: View, impact: float) -> str:
 
 def suspects(view: View) -> list[str]:
     """Services that look wrong now: firing alerts and unhealthy dashboards, most critical first."""
-    services = set(view.alerts.values()) | {s for s, h in view.health.items() if h in UNHEALTHY}
+    services = set(view.alerts.values()) | view.unwell
     catalog = view.catalog.services
     return sorted(services, key=lambda s: (catalog[s].tier, -catalog[s].traffic, s))
 
@@ -66,7 +88,7 @@ def reports(view: View) -> list[TaskReported]:
 
 def tasks_started(view: View) -> set[str]:
     """Tasks ("investigate checkout", "restart payments-api") under way or reported on."""
-    running = {p.task for p in view.people.values() if p.task}
+    running = {p.task for p in view.engaged.values() if p.task}
     return running | {f"{r.action} {r.service}" for r in reports(view)}
 
 
@@ -108,9 +130,9 @@ def closing_text(view: View) -> str:
 
 def status_text(view: View) -> str:
     """A status update in the template: impact, current actions, next update."""
-    hurt = [s for s in sorted(view.health) if view.health[s] in UNHEALTHY and view.catalog.services[s].traffic > 0]
+    hurt = [s for s in sorted(view.unwell) if view.catalog.services[s].traffic > 0]
     impact = f"{view.observed_impact:.0%} of customers affected" + (f" ({', '.join(hurt)})" if hurt else "")
-    working = [f"{p.name} on {p.task}" for p in view.people.values() if p.task]
+    working = [f"{p.name} on {p.task}" for p in view.engaged.values() if p.task]
     actions = "; ".join(working) if working else "assessing"
     interval = view.update_interval() or 600
     return f"Impact: {impact}. Actions: {actions}. Next update: in {interval // 60} min."

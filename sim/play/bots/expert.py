@@ -56,13 +56,14 @@ class ExpertBot(Bot):
         if view.phase == "resolved":
             return commands
         troubled = _triage(view)
+        fixes = self._open_fixes(view)  # the view does not change while the bot decides: read it once
         commands += self._answer_the_room(view)
         commands += self._reassess(view)
-        commands += self._find_owners(view, troubled)
+        commands += self._find_owners(troubled, fixes)
         commands += self._contact_vendors(view, troubled)
-        commands += self._staff(view, troubled)
+        commands += self._staff(view, troubled, fixes)
         commands += self._check_relayed(view)
-        delegated, free = self._delegate(view, troubled)
+        delegated, free = self._delegate(view, troubled, fixes)
         commands += delegated
         commands += self._fill_roles(view, troubled, free)
         commands += self._memorialize(view)
@@ -71,6 +72,29 @@ class ExpertBot(Bot):
         if "comms-lead" not in view.roles and due is not None and view.now + 30 >= due:
             commands.append(f"/update {status_text(view)}")
         return commands
+
+    def next_look(self, view: View) -> int | None:
+        """The first moment a rule of `decide` that waits on the clock starts to hold: a silent
+        page's escalation, a free responder taking an empty seat, the close after clean
+        dashboards, an update falling due. Every other rule answers only to what the view shows."""
+        if view.ended or view.phase in (None, "resolved"):
+            return None
+        times = []
+        timeout = view.catalog.escalation.timeout
+        people = view.engaged.values()
+        times += [p.since + timeout for p in people if p.status == "paged" and (p.team, p.since) not in self.escalated]
+        if "comms-lead" not in view.roles or "scribe" not in view.roles:
+            if view.declared_at is not None:
+                times.append(view.declared_at + ROLES_URGENT)
+            times += [p.since + IDLE_BEFORE_ROLE for p in people if p.status == "available"]
+        if view.phase == "mitigated" and self.clean_since is not None:
+            times.append(self.clean_since + MONITOR_BEFORE_RESOLVE)
+        due = view.next_update_due()
+        if "comms-lead" not in view.roles and due is not None:
+            times.append(due - 30)
+        # Each rule holds from its time on (now - since >= wait): one already past was weighed at
+        # this look and, with the same view, weighs the same later.
+        return min((t for t in times if t > view.now), default=None)
 
     def _answer_the_room(self, view: View) -> list[str]:
         commands = []
@@ -103,9 +127,9 @@ class ExpertBot(Bot):
             return [f"/sev {now}"]
         return []
 
-    def _find_owners(self, view: View, troubled: list[str]) -> list[str]:
+    def _find_owners(self, troubled: list[str], fixes: list[str]) -> list[str]:
         """Confirm who owns each troubled service: the catalog may be stale or empty."""
-        wanted = [s for s in troubled + [f.split()[1] for f in self._open_fixes(view)] if s not in self.looked_up]
+        wanted = [s for s in troubled + [f.split()[1] for f in fixes] if s not in self.looked_up]
         self.looked_up.update(wanted)
         return [f"/owner {s}" for s in dict.fromkeys(wanted)]
 
@@ -121,17 +145,17 @@ class ExpertBot(Bot):
             commands += [f"/status-page {service}", f"/ticket {service} Errors from {service} since our incident began; {impact}. Please investigate."]
         return commands
 
-    def _staff(self, view: View, troubled: list[str]) -> list[str]:
-        targets = [f.split()[1] for f in self._open_fixes(view)]
+    def _staff(self, view: View, troubled: list[str], fixes: list[str]) -> list[str]:
+        targets = [f.split()[1] for f in fixes]
         wanted = [t for s in troubled + targets for t in teams_for(view, s)]
         commands = []
         for team in dict.fromkeys(wanted):
-            if team in self.paged_teams or any(p.team == team and p.status != "off" for p in view.people.values()):
+            if team in self.paged_teams or any(p.team == team for p in view.engaged.values()):
                 continue
             self.paged_teams.add(team)
             commands.append(f"/page {team}")
         timeout = view.catalog.escalation.timeout
-        for person in view.people.values():
+        for person in view.engaged.values():
             key = (person.team, person.since)
             if person.status == "paged" and view.now - person.since >= timeout and key not in self.escalated:
                 self.escalated.add(key)
@@ -151,12 +175,12 @@ class ExpertBot(Bot):
         started = tasks_started(view)
         return [f for f in fix_suggestions(view, trust_relayed=False) if f not in started]
 
-    def _delegate(self, view: View, troubled: list[str]) -> tuple[list[str], list[PersonView]]:
+    def _delegate(self, view: View, troubled: list[str], fixes: list[str]) -> tuple[list[str], list[PersonView]]:
         """Tasks for free people, and who is still free afterwards."""
         commands = []
-        free = [p for p in view.people.values() if p.status == "available"]
+        free = [p for p in view.engaged.values() if p.status == "available"]
         confirmed = owners_confirmed(view)
-        for suggestion in self._open_fixes(view):
+        for suggestion in fixes:
             action, target = suggestion.split()
             if target not in confirmed:
                 continue  # the catalog may be stale: wait for the lookup before handing out a change
@@ -180,7 +204,7 @@ class ExpertBot(Bot):
         """Someone with nothing to do for two minutes takes the Comms Lead seat, then the Scribe's,
         unless they are the only one of their team in the incident while it owns the root of the
         trouble (the fix will most likely need them)."""
-        in_incident = [p for p in view.people.values() if p.status not in ("off", "paged")]
+        in_incident = [p for p in view.engaged.values() if p.status != "paged"]
         roots = _roots(view, troubled)
 
         # Ten minutes into a declared incident the seats cannot wait for an ideal candidate.
@@ -237,25 +261,19 @@ def _triage(view: View) -> list[str]:
     dependencies look wrong is where a cause most likely sits; its dependents only echo it.
     Alerts on services whose dashboards look healthy are noise and are left alone."""
     troubled = [s for s in suspects(view) if view.health.get(s) != "ok"]
-    below = {s: _depends_on_trouble(view, s, set(troubled)) for s in troubled}
+    trouble = set(troubled)
+    below = {s: _depends_on_trouble(view, s, trouble) for s in troubled}
     return sorted(troubled, key=lambda s: below[s])  # stable: the critical-first order breaks ties
 
 
 def _depends_on_trouble(view: View, service: str, troubled: set[str]) -> int:
     """How many troubled services sit below this one in the dependency graph."""
-    seen: set[str] = set()
-    stack = list(view.catalog.services[service].depends_on)
-    while stack:
-        dep = stack.pop()
-        if dep in seen or dep not in view.catalog.services:
-            continue
-        seen.add(dep)
-        stack.extend(view.catalog.services[dep].depends_on)
-    return len(seen & troubled)
+    return len(view.catalog.below(service) & troubled)
 
 
 def _roots(view: View, troubled: list[str]) -> list[str]:
-    return [s for s in troubled if _depends_on_trouble(view, s, set(troubled)) == 0]
+    trouble = set(troubled)
+    return [s for s in troubled if not view.catalog.below(s) & trouble]
 
 
 def _noise(view: View) -> set[str]:

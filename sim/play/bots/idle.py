@@ -9,3 +9,6 @@ class IdleBot(Bot):
 
     def decide(self, view: View) -> list[str]:
         return []
+
+    def next_look(self, view: View) -> int | None:
+        return None  # nothing ever changes its answer

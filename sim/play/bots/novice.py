@@ -36,7 +36,7 @@ class NoviceBot(Bot):
     name = "novice"
 
     def __init__(self) -> None:
-        self.next_look: int | None = None
+        self.look_at: int | None = None
         self.investigated: set[str] = set()
         self.last_update: int | None = None
         self.read = 0
@@ -47,27 +47,31 @@ class NoviceBot(Bot):
     def decide(self, view: View) -> list[str]:
         if view.ended or view.phase is None:
             return []
-        if self.next_look is None:
-            self.next_look = view.now + REACTION
-        if view.now < self.next_look:
+        if self.look_at is None:
+            self.look_at = view.now + REACTION
+        if view.now < self.look_at:
             return []
-        self.next_look = view.now + REACTION
+        self.look_at = view.now + REACTION
         if view.phase == "detected":
             return ["/ack", f"/declare {_one_lower(view)}"]
         if view.phase == "resolved":
             return []
         return self._give_in(view) + self._escalate_late(view) + self._one_step(view) + self._late_role(view) + self._maybe_update(view)
 
+    def next_look(self, view: View) -> int | None:
+        """The novice acts only every `REACTION` seconds; in between it answers nothing, whatever the view shows."""
+        return self.look_at
+
     def _escalate_late(self, view: View) -> list[str]:
         """A page nobody answered, escalated at last, long after the timeout."""
         wait = LATE_ESCALATION * view.catalog.escalation.timeout
-        silent = sorted({p.team for p in view.people.values() if p.status == "paged" and view.now - p.since >= wait})
+        silent = sorted({p.team for p in view.engaged.values() if p.status == "paged" and view.now - p.since >= wait})
         return [f"/escalate {team}" for team in silent if self.escalated.setdefault(team, view.now) == view.now]
 
     def _late_role(self, view: View) -> list[str]:
         if "comms-lead" in view.roles:
             return []
-        idle = [p for p in view.people.values() if p.status == "available" and view.now - p.since >= IDLE_FOR_A_ROLE]
+        idle = [p for p in view.engaged.values() if p.status == "available" and view.now - p.since >= IDLE_FOR_A_ROLE]
         return [f"/role {idle[0].id} comms-lead"] if idle else []
 
     def _give_in(self, view: View) -> list[str]:
@@ -93,9 +97,9 @@ class NoviceBot(Bot):
             return ["/resolve"]
         if view.observed_impact == 0 and not (set(view.alerts.values()) & set(suspects(view))):
             return ["/mitigated"]
-        if any(p.status == "working" for p in view.people.values()):
+        if any(p.status == "working" for p in view.engaged.values()):
             return []
-        helpers = [p for p in view.people.values() if p.status == "available"]
+        helpers = [p for p in view.engaged.values() if p.status == "available"]
         lookups = self._after_refusals(view)
         if lookups:
             return lookups
@@ -109,7 +113,7 @@ class NoviceBot(Bot):
                 able = [p for p in helpers if view.catalog.people[p.id].team in teams]
                 if able:
                     return [f"/assign {able[0].id} {action} {target}"]
-                if teams and not any(p.team in teams and p.status != "off" for p in view.people.values()):
+                if teams and not any(p.team in teams for p in view.engaged.values()):
                     return [f"/page {teams[0]}"]
         pointed = [r.points_to for r in reports(view) if r.points_to]
         # The service that paged comes first in a novice's mind, whatever its traffic.
@@ -120,7 +124,7 @@ class NoviceBot(Bot):
         if not helpers:
             # Page the team of the first troubled service whose team nobody has paged yet; a
             # silent page is left to the paging policy rather than escalated.
-            paged = {p.team for p in view.people.values() if p.status != "off"}
+            paged = {p.team for p in view.engaged.values()}
             teams = [owner(view, s) for s in todo]
             fresh = [t for t in teams if t is not None and t not in paged]
             return [f"/page {fresh[0]}"] if fresh else []

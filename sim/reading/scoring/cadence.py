@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from sim.log import events as ev
 from sim.log.clock import format_clock
 from sim.scenario import policy
-from sim.scenario.public import Catalog
+from sim.scenario.shared import shared
 from sim.reading.scoring import statement
 from sim.reading.scoring.card import Ledger
 from sim.reading.scoring.facts import NONE, Facts, minutes
@@ -142,7 +142,7 @@ def first_due(f: Facts) -> int:
 
 def fold(f: Facts) -> Timeline:
     """Walk the log with the player's view (called severity, phase, who is on what) and the truth."""
-    view = View(Catalog.from_scenario(f.scenario))
+    view = View(shared(f.scenario).catalog)
     end = f.resolved.t if f.resolved is not None else f.end
     out = Timeline(f.reference.t, end)
     last: Posted | None = None

@@ -35,6 +35,7 @@ from sim.log import events as ev
 from sim.scenario import graph as g
 from sim.scenario import impact as im
 from sim.scenario.model import Scenario
+from sim.scenario.shared import per_scenario, shared
 from sim.reading.scoring.card import Ledger
 from sim.reading.scoring.facts import Facts, minutes
 
@@ -72,7 +73,7 @@ def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None, until: 
     to `until` (the time limit by default). The faults' states and the impact they cause come from
     `sim.scenario.impact`, exactly as the engine plays them."""
     fixed = fixed or {}
-    graph = g.build_graph(scenario)
+    graph = shared(scenario).graph
     times = {0}
     for fault in scenario.faults:
         times.add(fault.at)
@@ -94,11 +95,18 @@ def fault_curve(scenario: Scenario, fixed: dict[str, int] | None = None, until: 
 
 
 def baseline(scenario: Scenario, until: int | None = None) -> Curve:
-    return fault_curve(scenario, until=until)
+    """Every fault left to run its course. Kept per scenario and horizon: every drill of a
+    scenario is measured against the same curve."""
+    return per_scenario(scenario, ("baseline", until), lambda: fault_curve(scenario, until=until))
 
 
 def floor(scenario: Scenario, until: int | None = None) -> Curve:
-    """Each fault fixed by its fastest real fix (the fix or a remedy that fixes), at the fastest pace."""
+    """Each fault fixed by its fastest real fix (the fix or a remedy that fixes), at the fastest pace.
+    Kept per scenario and horizon, like the baseline."""
+    return per_scenario(scenario, ("floor", until), lambda: _floor(scenario, until))
+
+
+def _floor(scenario: Scenario, until: int | None) -> Curve:
     fastest = max([p.speed for p in scenario.people.values()] + [1.0])
     pace = min(LUCKIEST / fastest, scenario.behaviour.hands_on_factor)
     quickest = {f.id: min(fix.takes for fix in f.real_fixes()) for f in scenario.faults}
@@ -168,7 +176,7 @@ def _relief_running_out(f: Facts, until: int) -> list[tuple[int, float]]:
     times = set(relieved.values()) | {
         faults[fid].at + step.after for fid in states for step in im.steps(faults[fid]) if end < faults[fid].at + step.after < until
     }
-    graph = g.build_graph(f.scenario)
+    graph = shared(f.scenario).graph
     points = []
     for t in sorted(times):
         hurting = []
