@@ -18,7 +18,7 @@ from sim.scenario.problems import ROOT, Problem, ScenarioError, cap_problems, di
 from sim.scenario.rota import rota_warnings
 from sim.scenario.sources import NAMED_SECTIONS, ORG_SECTIONS, Sources, merge
 from sim.scenario.structure import validate_model
-from sim.scenario.yamlsafe import Document, YamlProblems, read_yaml
+from sim.scenario.yamlsafe import Document, YamlProblems, parse_yaml, read_yaml
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 _ORG_CANNOT_INCLUDE = (
@@ -96,9 +96,38 @@ def _check_org(doc: Document) -> Checked:
     return Checked(model, problems, _hash(doc, None), "org")
 
 
+def load_scenario_bytes(raw: bytes, display: str, org_raw: bytes | None = None) -> LoadedScenario:
+    """The validated scenario from its file's bytes and its included org file's bytes, reading no
+    file: what a balance worker on another machine, which has not got the files, plays from.
+
+    The bytes are those `load_scenario` read (the content hash is the same), so where the org file
+    lay was checked there; here it is validated and merged as it would be there. ``display`` is
+    the scenario's path as its problems name it."""
+    try:
+        doc = parse_yaml(raw, display)
+        include = doc.data.get("include")
+        problems: list[Problem] = []
+        org = None
+        if isinstance(include, str) and org_raw is None:
+            problems.append(doc.problem(("include",), "the included org file's text was not given"))
+        elif isinstance(include, str):
+            org = parse_yaml(org_raw, display_join(display, include.strip()))
+    except YamlProblems as err:
+        raise ScenarioError(err.problems) from None
+    checked = _check_read(doc, org, problems)
+    if checked.problems or not isinstance(checked.model, Scenario):
+        raise ScenarioError(checked.problems or [Problem(display, 1, 1, ROOT, "the file did not validate")])
+    return LoadedScenario(checked.model, Path(display), checked.content_hash, tuple(checked.warnings))
+
+
 def _check_scenario(doc: Document, path: Path) -> Checked:
-    problems = list(doc.problems)
     org, include_problems = _read_include(doc, path)
+    return _check_read(doc, org, include_problems)
+
+
+def _check_read(doc: Document, org: Document | None, include_problems: list[Problem]) -> Checked:
+    """A scenario's problems once its include is read (or known to be unreadable)."""
+    problems = list(doc.problems)
     problems += include_problems
     if org is not None:
         problems += org.problems + _org_root_problems(org)

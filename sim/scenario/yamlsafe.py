@@ -100,7 +100,14 @@ def read_yaml(path: str | Path, display: str | None = None) -> Document:
 
     Recoverable defects are left in ``Document.problems`` for the caller to report."""
     file = display if display is not None else str(path)
-    raw = _read_limited(Path(path), file)
+    return parse_yaml(_read_limited(Path(path), file), file)
+
+
+def parse_yaml(raw: bytes, file: str) -> Document:
+    """`read_yaml` on bytes already in memory (a scenario sent to a balance worker on another
+    machine), named ``file`` in its problems; the same size limit and checks."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblems([Problem(file, 1, 1, ROOT, f"the file is larger than the limit of 1 MiB ({MAX_FILE_BYTES} bytes)")])
     text = _decode(raw, file)
     lines = _LINE_BREAK.split(text)
     doc = Document(file=file, data=None, raw=raw, lines=lines)

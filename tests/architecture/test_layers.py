@@ -1,9 +1,9 @@
 """The layers of the tree, read from the imports themselves (ast, not a linter config).
 
 Bottom to top: the log (the truth), the scenario (format, catalog, graph, policy, command
-language), the readers of the log, the engine (the only writer), what drives an engine, and the
-front end. A module may import its own layer and the ones below, never one above; and the folders
-import each other without a circle.
+language), the readers of the log, the engine (the only writer), what drives an engine, balancing
+(many drives, on a pool or a cluster), and the front end. A module may import its own layer and
+the ones below, never one above; and the folders import each other without a circle.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["sim.lazy", "sim.log", "sim.scenario", "sim.reading", "sim.engine", "sim.play", "tui.store", "tui"]  # sim.lazy: a package helper under all
+LAYERS = ["sim.lazy", "sim.log", "sim.scenario", "sim.reading", "sim.engine", "sim.play", "sim.balance", "tui.store", "tui"]  # sim.lazy: a package helper under all
 
 
 def module_name(path: Path) -> str:

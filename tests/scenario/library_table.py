@@ -4,9 +4,9 @@
 
 Prints Markdown: per scenario its difficulty, how often the expert and the idle IC resolve it, the
 mean (min-max) overall score of each bot, and how often each piece of drama the scenario authors
-fired for the expert and for the novice. The issue's bars (issue 10): expert resolves at least 19
-of 20, idle none; expert mean 85 or more, novice 35 to 70, idle 15 or less; each drama item fires in
-at least 15 of 20 expert runs and 10 of 20 novice runs (`test_shipped_drama.py` holds them).
+fired for the expert and for the novice: the table of scenarios/README.md. The bars are
+`sim.balance.bars` (`test_shipped_drama.py` and `tests/scoring/test_calibration.py` hold the
+library to them); `icdrill balance` prints the same figures with distributions and warnings.
 """
 
 from __future__ import annotations
@@ -17,17 +17,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.log import events as ev
+from sim.balance.bars import drama_runs
 from sim.play.drill import play
+from sim.reading.drama import drama_items, fired
 from sim.reading.outcome import outcome
 from sim.reading.scoring import score
 from sim.scenario import load_scenario
-from sim.scenario.model import Scenario
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SEEDS = range(20)
 BOTS = ("expert", "novice", "idle")
-EXPERT_FIRES, NOVICE_FIRES = 15, 10  # of 20 runs: the bars each drama item must clear
+# Of 20 runs, the bars each drama item must clear (sim.balance.bars): 15 and 10.
+EXPERT_FIRES, NOVICE_FIRES = drama_runs("expert", len(SEEDS)), drama_runs("novice", len(SEEDS))
 
 
 def shipped() -> list[str]:
@@ -37,35 +38,6 @@ def shipped() -> list[str]:
 @functools.cache
 def loaded(name: str):
     return load_scenario(SCENARIOS / f"{name}.yaml")
-
-
-def drama_items(scenario: Scenario) -> list[str]:
-    """Every piece of drama the scenario authors, as a label: one per conflict, per manager with a
-    theory, the Head of Sales' push and the executive's swoop."""
-    items = [f"conflict {c.id}" for c in scenario.conflicts]
-    items += [f"theory {m.person}" for m in scenario.stakeholders.managers if m.theory is not None]
-    if scenario.stakeholders.head_of_sales is not None:
-        items.append(f"sales push {scenario.stakeholders.head_of_sales.person}")
-    if scenario.stakeholders.executive is not None:
-        items.append(f"swoop {scenario.stakeholders.executive.person}")
-    return items
-
-
-def fired(entries) -> frozenset[str]:
-    """The drama labels whose event is in the log: a conflict raised, a manager's theory DM'd to an
-    engineer, a push for Sev0, the executive's request."""
-    found = set()
-    for entry in entries:
-        e = entry.event
-        if isinstance(e, ev.ConflictRaised):
-            found.add(f"conflict {e.conflict}")
-        elif isinstance(e, ev.ManagerTheory):
-            found.add(f"theory {e.manager}")
-        elif isinstance(e, ev.SalesPushed):
-            found.add(f"sales push {e.person}")
-        elif isinstance(e, ev.ExecutiveRequested):
-            found.add(f"swoop {e.person}")
-    return frozenset(found)
 
 
 @dataclass(frozen=True)

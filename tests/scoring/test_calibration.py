@@ -3,19 +3,19 @@
 Mean over the seeds: expert 85 or more, novice between 35 and 70, idle 15 or less (issues 4 and 9).
 The bands are what the scorecard promises a facilitator: a strong run reads strong, a first shift
 middling, absence zero. No single seed strays more than SLACK points outside its bot's band: a
-bad draw of the dice moves a score, it does not turn a first shift into a strong run.
+bad draw of the dice moves a score, it does not turn a first shift into a strong run. The bands
+and the slack are `sim.balance.bars`, which `icdrill balance` warns by.
 """
 
 import statistics
 
 import pytest
 
+from sim.balance.bars import BANDS, SLACK
 from sim.play.drill import play
 from sim.reading.scoring import score
 
 SEEDS = range(20)
-BANDS = {"expert": (85.0, 100.0), "novice": (35.0, 70.0), "idle": (0.0, 15.0)}
-SLACK = 10.0
 
 
 def overall_scores(loaded, bot: str) -> dict[int, float]:

@@ -29,6 +29,13 @@ from tui.store.settings import name_problem
 MAX_SPEED = 3600.0
 # A million drills is about an hour and a half of bench at today's speed: more is a typo.
 MAX_DRILLS = 1_000_000
+# `balance`: a million seeds a scenario and bot is weeks of one core; a thousand processes is
+# more than any one machine has cores.
+MAX_SEEDS = 1_000_000
+MAX_WORKERS = 1024
+BOTS = ("expert", "novice", "idle")
+# A Dask scheduler's address (tcp://host:8786, tls://..., ucx://...), or `local` for a LocalCluster.
+CLUSTER = re.compile(r"local|[a-z][a-z0-9+.-]*://[^\s/]+")
 # Linux's limits for a path and one name in it; a longer one fails in stat() as "File name too long".
 MAX_PATH_BYTES = 4095
 MAX_PART_BYTES = 255
@@ -47,6 +54,44 @@ def speed(value: float) -> str | None:
 def drills(value: int) -> str | None:
     if not 1 <= value <= MAX_DRILLS:
         return f"must be a whole number from 1 to {MAX_DRILLS}"
+    return None
+
+
+def seeds(value: int) -> str | None:
+    if not 1 <= value <= MAX_SEEDS:
+        return f"must be a whole number from 1 to {MAX_SEEDS} (seeds 0 to N-1 are played)"
+    return None
+
+
+def workers(value: int) -> str | None:
+    if not 1 <= value <= MAX_WORKERS:
+        return f"must be a whole number from 1 to {MAX_WORKERS}"
+    return None
+
+
+def chunk(value: int) -> str | None:
+    if not 1 <= value <= MAX_DRILLS:
+        return f"must be a whole number from 1 to {MAX_DRILLS} (runs per task)"
+    return None
+
+
+def bot_list(text: str) -> tuple[str, ...]:
+    """`--bots expert,novice`: the names, in the order given."""
+    return tuple(part.strip() for part in text.split(","))
+
+
+def bots(value: tuple[str, ...]) -> str | None:
+    unknown = [b for b in value if b not in BOTS]
+    if unknown or not any(value):
+        return f"must be bots separated by commas, from {','.join(BOTS)}"
+    if len(set(value)) != len(value):
+        return "names a bot twice"
+    return None
+
+
+def cluster(value: str) -> str | None:
+    if CLUSTER.fullmatch(value) is None:
+        return "must be a Dask scheduler's address such as tcp://host:8786, or local"
     return None
 
 
@@ -92,9 +137,15 @@ CHECKS: dict[str, Callable | None] = {
     "script": path,
     "add": path,  # `history --add REC`
     "paths": path,
+    "scenarios": path,  # `balance SCENARIO...`
+    "seeds": seeds,
+    "bots": bots,
+    "workers": workers,
+    "chunk": chunk,
+    "cluster": cluster,
     "log": output,
     "output": path,  # `report -o`: the report is quick to make, and says itself why it cannot be written
-    "out": output,  # `schema --out FILE`
+    "out": output,  # `schema --out FILE`, `balance --out FILE`
     "org": None,  # `schema --org`
     "org_file": path,  # `new --org FILE`
     "new_name": scenario_id,  # `new NAME`
