@@ -28,7 +28,7 @@ def plotting(cell) -> bool:
 
 
 def test_there_are_notebooks():
-    assert {p.name for p in NOTEBOOKS} >= {"recordings_and_history.ipynb"}
+    assert {p.name for p in NOTEBOOKS} >= {"balance.ipynb", "recordings_and_history.ipynb"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
