@@ -264,9 +264,10 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
         # answers: real fixes only such people may apply make a drill nobody can win.
         reach = {p: people[p].get("reachability", "awake") for p in dict.fromkeys(fixers)}
         if reach and all(r in UNREACHABLE for r in reach.values()):
-            who = ", ".join(f"{p} ({r})" for p, r in reach.items() if p in fix_able)
+            named = [f"{p} ({r})" for p, r in reach.items() if p in fix_able]
+            verb = "never acknowledges" if len(named) == 1 else "never acknowledge"
             message = (
-                f"nobody who can apply this fix can be reached: {who} never acknowledge a page; "
+                f"nobody who can apply this fix can be reached: {', '.join(named)} {verb} a page; "
                 "add a reachable person to fix.teams or fix.people, or make one of them reachable"
             )
             yield where.problem(("faults", i, "fix"), message, on_key=True)

@@ -27,7 +27,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
             "whose people never come into the incident, a team without a reachable primary, an override that empties an "
             "on-call slot, a remedy off its fault's dependency path, an alert nothing can fire, a gap in the severity "
             "ladder. Prints each finding as path:line:col: rule-id: why (a file that does not validate: its problems, as "
-            "validate prints them). Org files get the rules about what they define (rotas, the ladder)."
+            "validate prints them). Org files get the rules about what they define (rotas, the ladder). A comment "
+            "'# icdrill-lint: allow RULE' on a finding's line, or the line above, says the author meant it."
         ),
     )
     lint.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched for *.yaml)")
