@@ -3,11 +3,13 @@
 A recording is JSONL. The first line is the log header of `sim.log.eventlog.header`, extended with what a
 replay needs (`recording_header`); every following line is one event, exactly the bytes of
 `EventLog.lines()`. The lines of one engine step (an `advance` or a `submit`, which end with
-`EventLog.settle`) are written and fsynced together as the step returns, before the player is
-shown what it brought: a process killed at any moment loses at most the step it was in (never
-an event the player saw), and `read_recording` gives back the intact prefix
-(`sim.log.readback`: in bounded memory, saying what was left out). One fsync per step rather
-than per event: a burst of events in one tick costs one disk flush.
+`EventLog.settle`) are written together as the step returns, before the player is shown what it
+brought: a process killed at any moment loses at most the step it was in (never an event the
+player saw), and `read_recording` gives back the intact prefix (`sim.log.readback`: in bounded
+memory, saying what was left out). The header and the first step are fsynced in line (a
+recording that cannot be made durable is known at once); later steps are fsynced by a thread of
+their own (`sim.log.syncer`), one fsync per step or fewer, so a game's tick never waits for the
+disk; `close` waits for the last one. A failed fsync stops the recording at the next step.
 
 No wall clock here: the date a session was played belongs to the progress history (`tui/`).
 """
@@ -23,6 +25,7 @@ from sim.log.events import to_json, to_record
 from sim.log.eventlog import Entry, EventLog
 from sim.log.headers import RECORDING_FORMAT
 from sim.log.readback import HEADER_LIMIT, MAX_EVENTS, Recording, RecordingError, read_recording
+from sim.log.syncer import Syncer
 
 DRIVERS = ("player", "script", "expert", "novice", "idle")
 __all__ = [
@@ -57,14 +60,15 @@ def recording_header(
 
 class Recorder:
     """Writes a log to ``path`` as it grows: the header at once, then each step's event lines,
-    fsynced together when the log settles (`EventLog.settle`), on `flush` and on `close`.
+    written together when the log settles (`EventLog.settle`), on `flush` and on `close`, and
+    fsynced (in the background after the first step: see the module's docstring).
 
     Attach it to an `EventLog` with `attach` (events already in the log are written at once, so
     it can be attached after the engine has emitted its opening events). A failed write (disk full,
     file removed) never reaches the drill: recording stops and `error` says why. A file that could
     not be given its header raises OSError here, and one left without a single event is removed:
     a failed recording leaves no empty file behind (what was written of a longer one stays).
-    ``on_written(entry)`` is called for each event once its line is on disk.
+    ``on_written(entry)`` is called for each event once its line is written.
     """
 
     def __init__(
@@ -87,6 +91,7 @@ class Recorder:
         self.removed = False  # the recording failed before its first event, and its file is gone
         # Exclusive by default: a recording is never overwritten by the next session.
         self._file = open(self.path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._syncer: Syncer | None = None  # fsyncs after the first event line: see _write
         if not self._write(to_json(header)):
             raise OSError(self._errno, self._why)
         self._sync_directory()
@@ -115,6 +120,8 @@ class Recorder:
         pending, self._pending = self._pending, []
         if self._write("\n".join(line for _, line in pending)):
             self.written += len(pending)
+            if self.sync and self._syncer is None:
+                self._syncer = Syncer(self._file.fileno())
             if self.on_written is not None:
                 for entry, _ in pending:
                     self.on_written(entry)
@@ -125,9 +132,19 @@ class Recorder:
 
     def close(self) -> None:
         self.flush()
-        if self._file is not None:
+        if self._file is not None and self._stop_syncer():
             self._file.close()
             self._file = None
+
+    def _stop_syncer(self) -> bool:
+        """Wait for the background fsyncs; False (and the recording failed) if one of them did."""
+        syncer, self._syncer = self._syncer, None
+        error = syncer.finish() if syncer is not None else None
+        if error is not None:
+            self._errno, self._why = error.errno, error.strerror or str(error)
+            self._fail(f"cannot write the recording {self.path}: {self._why}")
+            return False
+        return True
 
     def __enter__(self) -> Recorder:
         return self
@@ -141,7 +158,13 @@ class Recorder:
             view = memoryview(data)
             while view:
                 view = view[self._file.write(view) :]
-            if self.sync:
+            if self._syncer is not None and self._syncer.error is not None:
+                raise self._syncer.error  # an earlier step's fsync failed: the disk is full or gone
+            if self.sync and self._syncer is not None:
+                self._syncer.request()  # the lines are in the kernel: a killed process keeps them
+            elif self.sync:
+                # The header and the first step are synced here: a recording that cannot be made
+                # durable at all is known at once, and removed (see _fail).
                 os.fsync(self._file.fileno())
         except (OSError, ValueError) as err:  # ValueError: the file was closed under us
             self._errno, self._why = getattr(err, "errno", None), getattr(err, "strerror", None) or str(err)
@@ -151,6 +174,9 @@ class Recorder:
 
     def _fail(self, reason: str) -> None:
         self.error = reason
+        if self._syncer is not None:  # it must be done with the file before the file is closed
+            self._syncer.finish()
+            self._syncer = None
         try:
             self._file.close()
         except OSError:
