@@ -213,7 +213,7 @@ class ExpertBot(Bot):
         def spare(p: PersonView) -> bool:
             teammates = sum(1 for q in in_incident if q.team == p.team)
             needed = teammates == 1 and _owns_trouble(view, p, roots)
-            return urgent or (view.now - p.since >= IDLE_BEFORE_ROLE and not needed)
+            return not needed and (urgent or view.now - p.since >= IDLE_BEFORE_ROLE)
 
         idle = [p for p in free if spare(p)]
         commands = []
