@@ -12,6 +12,7 @@ import pytest
 
 from sim.scenario import LoadedScenario, ScenarioError, load_scenario, print_problems, validate_paths
 from sim.scenario.loader import check_file
+from tests.scenario.damage import damaged
 
 VALID = Path(__file__).resolve().parent / "valid"
 CORPUS = Path(__file__).resolve().parent / "malformed"
@@ -176,16 +177,10 @@ def test_mangled_files_never_escape_as_exceptions(tmp_path):
     shutil.copytree(VALID / "orgs", path)
     target = tmp_path / "mangled.yaml"
     for _ in range(100):
-        data = bytearray(rng.choice(sources))
-        for _ in range(rng.randint(1, 3)):
-            at = rng.randrange(len(data) + 1)
-            if rng.random() < 0.6:
-                data[at:at] = rng.choice(pieces)
-            else:
-                del data[at : at + rng.randint(1, 12)]
-        target.write_bytes(bytes(data))
+        data = damaged(rng.choice(sources), rng, pieces, longest_cut=12)
+        target.write_bytes(data)
         for problem in check_file(target, "mangled.yaml").problems:
-            assert "internal error" not in problem.message, bytes(data)
+            assert "internal error" not in problem.message, data
             problem.format()
 
 

@@ -13,6 +13,7 @@ from sim.scenario import yamlsafe
 from sim.scenario.generate import generated_scenario_yaml
 from sim.scenario.yamlfast import CParser, quick_data
 from sim.scenario.yamlsafe import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, YamlProblems, read_yaml
+from tests.scenario.damage import damaged
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "scenarios").rglob("*.yaml"))
@@ -75,12 +76,6 @@ def test_mutated_scenarios_read_the_same_both_ways(tmp_path, monkeypatch):
     pieces = [b":", b"-", b" ", b"\n", b"'", b'"', b"[", b"]", b"{", b"}", b"&a", b"*a", b"<<: *a\n", b"!!str ", b"#", b"?", b"|", b">", b",", b"\t", b"~", b"%", b"@"]
     path = tmp_path / "m.yaml"
     for _ in range(150):
-        damaged = bytearray(base)
-        for _ in range(rng.randint(1, 3)):
-            at = rng.randrange(len(damaged) + 1)
-            if rng.random() < 0.6:
-                damaged[at:at] = rng.choice(pieces)
-            else:
-                del damaged[at : at + rng.randint(1, 4)]
-        path.write_bytes(bytes(damaged))
-        assert outcome(path, True, monkeypatch) == outcome(path, False, monkeypatch), bytes(damaged)
+        data = damaged(base, rng, pieces, longest_cut=4)
+        path.write_bytes(data)
+        assert outcome(path, True, monkeypatch) == outcome(path, False, monkeypatch), data

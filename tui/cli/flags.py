@@ -51,28 +51,19 @@ def speed(value: float) -> str | None:
     return None
 
 
-def drills(value: int) -> str | None:
-    if not 1 <= value <= MAX_DRILLS:
-        return f"must be a whole number from 1 to {MAX_DRILLS}"
-    return None
+def whole_number(low: int, high: int, note: str = "") -> Callable[[int], str | None]:
+    """The check of a count flag: a whole number from ``low`` to ``high``; ``note`` says what it counts."""
+
+    def check(value: int) -> str | None:
+        return None if low <= value <= high else f"must be a whole number from {low} to {high}{note}"
+
+    return check
 
 
-def seeds(value: int) -> str | None:
-    if not 1 <= value <= MAX_SEEDS:
-        return f"must be a whole number from 1 to {MAX_SEEDS} (seeds 0 to N-1 are played)"
-    return None
-
-
-def workers(value: int) -> str | None:
-    if not 1 <= value <= MAX_WORKERS:
-        return f"must be a whole number from 1 to {MAX_WORKERS}"
-    return None
-
-
-def chunk(value: int) -> str | None:
-    if not 1 <= value <= MAX_DRILLS:
-        return f"must be a whole number from 1 to {MAX_DRILLS} (runs per task)"
-    return None
+drills = whole_number(1, MAX_DRILLS)
+seeds = whole_number(1, MAX_SEEDS, " (seeds 0 to N-1 are played)")
+workers = whole_number(1, MAX_WORKERS)
+chunk = whole_number(1, MAX_DRILLS, " (runs per task)")
 
 
 def bot_list(text: str) -> tuple[str, ...]:
@@ -100,10 +91,7 @@ def cluster(value: str) -> str | None:
 MAX_LINT_SEEDS = 1000
 
 
-def lint_seeds(value: int) -> str | None:
-    if not 0 <= value <= MAX_LINT_SEEDS:
-        return f"must be a whole number from 0 to {MAX_LINT_SEEDS}"
-    return None
+lint_seeds = whole_number(0, MAX_LINT_SEEDS)
 
 
 def name(value: str) -> str | None:
