@@ -23,20 +23,27 @@ def rota_warnings(org: dict[str, Any], merged: dict[str, Any], sources: Sources)
     Only an override changes a person the org defines, so every person compared here who
     changed has an entry in the scenario's file to point at."""
     before, after = _people(org), _people(merged)
+    # Grouped once: a thousand-service org has hundreds of teams, and a scan of everyone per team
+    # was most of the time a clean file took to load.
+    members_of: dict[str, list[str]] = {}
+    for person, (team, _) in before.items():
+        members_of.setdefault(team, []).append(person)
+    teams_after = {team for team, _ in after.values()}
+    with_primary_after = {team for team, role in after.values() if role == "primary"}
     warnings: list[Problem] = []
-    for team in sorted({t for t, _ in before.values()}):
-        members = [p for p, (t, _) in before.items() if t == team]
+    for team in sorted(members_of):
+        members = members_of[team]
         primaries = [p for p in members if before[p][1] == "primary"]
         left = [p for p in members if p in after and after[p][0] != team]
         demoted = [p for p in primaries if p in after and after[p][0] == team and after[p][1] != "primary"]
-        if not any(t == team for t, _ in after.values()):
+        if team not in teams_after:
             for person in left:
                 message = (
                     f"moving {person} to team {after[person][0]} leaves team {team} with nobody in it; "
                     f"give {team} a person in this file, or leave {person} in {team}"
                 )
                 warnings.append(_warning(sources, person, message))
-        elif primaries and not any(t == team and role == "primary" for t, role in after.values()):
+        elif primaries and team not in with_primary_after:
             for person in [p for p in primaries if p in left or p in demoted]:
                 if person in left:
                     how = f"moving {person} to team {after[person][0]}"
