@@ -16,6 +16,7 @@ from sim.engine.people.dms import REPLY_AFTER
 from sim.log import events as ev
 from sim.reading.scoring import score
 from sim.scenario import load_scenario
+from tests.people.incident import joined, started
 
 WAIT = 15 * 60  # far longer than any reply takes
 
@@ -26,18 +27,6 @@ def variant(loaded, people=None, **behaviour):
     if people:
         update["people"] = {pid: p.model_copy(update=people.get(pid, {})) for pid, p in scenario.people.items()}
     return dataclasses.replace(loaded, scenario=scenario.model_copy(update=update))
-
-
-def started(loaded, seed=1) -> Engine:
-    engine = Engine(loaded, seed=seed)
-    engine.advance(61)
-    assert engine.submit("/ack") and engine.submit("/declare sev1")
-    return engine
-
-
-def joined(engine: Engine, *people: str) -> None:
-    while any(engine.view.people[p].status != "available" for p in people):
-        engine.advance(engine.now + 5)
 
 
 def replies(engine: Engine, person: str | None = None) -> list[tuple[int, ev.DmReplied]]:

@@ -17,6 +17,7 @@ from sim.log import events as ev
 from sim.reading.scoring.coordination import _escalation_target
 from sim.reading.scoring.facts import gather
 from sim.scenario.commands import Dm, Page, Role, parse
+from tests.people.incident import joined, started
 
 
 def renamed(loaded, **names):
@@ -28,18 +29,6 @@ def renamed(loaded, **names):
 @pytest.fixture
 def namesakes(tiny):
     return renamed(tiny, ann="Sam Lee", bob="Sam Stone")
-
-
-def started(loaded) -> Engine:
-    engine = Engine(loaded, seed=1)
-    engine.advance(61)
-    assert engine.submit("/ack") and engine.submit("/declare sev1")
-    return engine
-
-
-def joined(engine: Engine, *people: str) -> None:
-    while any(engine.view.people[p].status != "available" for p in people):
-        engine.advance(engine.now + 5)
 
 
 def refusal(engine: Engine) -> str:
