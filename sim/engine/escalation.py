@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.log.events import Escalated, OwnerFound, OwnerLookupStarted
+from sim.scenario.paging import escalation_paths
+from sim.scenario.shared import per_scenario
 
 if TYPE_CHECKING:
     from sim.engine.engine import Engine
@@ -43,15 +45,12 @@ class Escalation:
         return list(found)
 
     def _path(self, team: str) -> tuple[Responder, ...]:
-        # The directory and the teams do not change during a drill: each team's path is worked
-        # out once, not at every page and escalation (a scan of everyone in a large organisation).
+        # The directory and the teams do not change during a drill: the paths are worked out once
+        # per scenario (`sim.scenario.paging`, the rule lint reasons with too), not at every page.
+        scenario = self.engine.scenario
+        ids = per_scenario(scenario, escalation_paths, lambda: escalation_paths(scenario)).get(team, ())
         people = self.engine.people.by_id
-        steps = [r for rota in ("primary", "secondary") for r in people.values() if r.spec.team == team and r.spec.on_call == rota]
-        spec = self.engine.scenario.teams.get(team)
-        manager = people.get(spec.manager) if spec is not None and spec.manager else None
-        if manager is not None and manager not in steps:
-            steps.append(manager)
-        return tuple(steps)
+        return tuple(people[pid] for pid in ids)
 
     def _members(self, team: str) -> tuple[Responder, ...]:
         found = self._teams.get(team)

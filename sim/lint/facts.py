@@ -9,6 +9,7 @@ import networkx as nx
 
 from sim.scenario import graph as g
 from sim.scenario.model import UNREACHABLE, Fault, Org, Scenario
+from sim.scenario.paging import escalation_paths
 
 
 def worst_own_state(fault: Fault) -> str:
@@ -27,22 +28,6 @@ def reachable(org: Org, person: str) -> bool:
     a plane nor without connectivity)."""
     spec = org.people.get(person)
     return spec is not None and spec.reachability not in UNREACHABLE
-
-
-def escalation_paths(org: Org) -> dict[str, list[str]]:
-    """Per team, who a page to it reaches, in order: primary, secondary, then the team's manager
-    (as `sim.engine.escalation.Escalation.path` pages them). One pass over the people, so that an
-    org of thousands costs no more than reading it."""
-    slots: dict[tuple[str, str], list[str]] = {}
-    for person, spec in sorted(org.people.items()):
-        slots.setdefault((spec.team, spec.on_call), []).append(person)
-    paths = {}
-    for team, spec in org.teams.items():
-        steps = slots.get((team, "primary"), []) + slots.get((team, "secondary"), [])
-        if spec.manager is not None and spec.manager not in steps:
-            steps.append(spec.manager)
-        paths[team] = steps
-    return paths
 
 
 class Facts:
