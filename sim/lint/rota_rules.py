@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sim.lint.facts import reachable
 from sim.lint.finding import Finding, finding
 from sim.lint.subject import Subject
+from sim.scenario.rota import rota_of
 
 SLOTS = ("primary", "secondary")
 
@@ -72,25 +73,15 @@ def _emptied_slots(subject: Subject) -> list[tuple[str, str, str]]:
     scenario's overrides leave empty; one person per emptied slot, the first by name."""
     if subject.org_data is None or subject.scenario is None:
         return []
-    before = _rota(subject.org_data)
+    before = rota_of(subject.org_data)
     after = {p: (spec.team, spec.on_call) for p, spec in subject.model.people.items()}
+    filled = set(after.values())
     found = []
     for team, slot in sorted({(t, s) for t, s in before.values() if s in SLOTS}):
-        if (team, slot) in after.values():
+        if (team, slot) in filled:
             continue
         left = sorted(p for p, place in before.items() if place == (team, slot) and after.get(p) != place)
         if left:
             found.append((team, slot, left[0]))
     return found
 
-
-def _rota(data: dict) -> dict[str, tuple[str, str]]:
-    """(team, on_call) of every person of the org file's raw data whose entry says both: an org
-    entry may lean on the scenario's override for its team, and only the merge is validated."""
-    people = data.get("people")
-    found = {}
-    for name, spec in people.items() if isinstance(people, dict) else ():
-        if isinstance(spec, dict) and isinstance(spec.get("team"), str):
-            on_call = spec.get("on_call", "none")
-            found[name] = (spec["team"], on_call if isinstance(on_call, str) else "none")
-    return found

@@ -22,7 +22,7 @@ def rota_warnings(org: dict[str, Any], merged: dict[str, Any], sources: Sources)
 
     Only an override changes a person the org defines, so every person compared here who
     changed has an entry in the scenario's file to point at."""
-    before, after = _people(org), _people(merged)
+    before, after = rota_of(org), rota_of(merged)
     # Grouped once: a thousand-service org has hundreds of teams, and a scan of everyone per team
     # was most of the time a clean file took to load.
     members_of: dict[str, list[str]] = {}
@@ -57,8 +57,9 @@ def rota_warnings(org: dict[str, Any], merged: dict[str, Any], sources: Sources)
     return warnings
 
 
-def _people(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
-    """(team, on_call) of every person whose entry is sound enough to say."""
+def rota_of(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """(team, on_call) of every person of raw (unvalidated) data whose entry is sound enough to
+    say: an org entry may lean on the scenario's override for its team, and only the merge is validated."""
     people = data.get("people")
     found = {}
     for name, person in people.items() if isinstance(people, dict) else ():
