@@ -9,6 +9,7 @@ to look at them; the committed notebooks themselves carry no outputs.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -45,18 +46,22 @@ def test_committed_clean(path):
 def test_executes_and_plots(path, tmp_path):
     nb = nbformat.read(path, as_version=4)
     (tmp_path / "data").mkdir()
-    (tmp_path / "tmp").mkdir()
+    # The kernel's own temporary folder, short: the balance pool's forkserver puts a Unix socket
+    # in it, and pytest's tmp_path (pytest-of-USER/pytest-NNN/popen-gwN/test_...) can push that
+    # socket's path past the 108 bytes a Unix socket address may have.
+    scratch = tempfile.TemporaryDirectory(prefix="icdrill-nb-")
     env = {
         **os.environ,
         **SMALL,
         "ICDRILL_DATA_DIR": str(tmp_path / "data"),  # empty: the recordings notebook builds its demo
-        "TMPDIR": str(tmp_path / "tmp"),  # the demo's folder goes here and is removed with it
+        "TMPDIR": scratch.name,  # the demo's folder goes here and is removed with it
         "MPLBACKEND": "agg",  # a backend that cannot show inline: the notebooks must still draw inline
     }
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
     try:
         client.execute(env=env)  # a cell that raises fails here, with its traceback
     finally:
+        scratch.cleanup()
         if out := os.environ.get("ICDRILL_NB_OUT"):
             Path(out).mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, Path(out) / path.name)
