@@ -76,30 +76,32 @@ class _Reader:
         self.open_anchors: set[str] = set()
 
     def read(self) -> dict | None:
-        parser, stack, anchors = self.parser, [], self.anchors
+        parser, stack, anchors, scalars = self.parser, [], self.anchors, self.scalars
         total = aliases = documents = 0
         root: Any = None
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        while parser.check_event():
-            event = parser.get_event()
+        stream_end, get_event = yaml.StreamEndEvent, parser.get_event
+        top = None  # stack[-1], kept at hand: read for every event of a file of many thousands
+        while True:
+            event = get_event()
             kind = type(event)
-            top = stack[-1] if stack else None
             if kind is scalar_event:
                 total += 1
                 if event.tag is not None or total > self.max_values:
                     raise _NotOrdinary
                 if top is not None and top.flow and not event.style and "?" in event.value:
                     raise _NotOrdinary  # PyYAML ends a plain value at `?` inside [ ] or { }
-                tag, value = self._scalar(event.value, event.implicit)
+                text = event.value
+                tag, value = scalars.get((text, event.implicit)) or self._scalar(text, event.implicit)
                 if top is not None and top.is_map and top.key is _NO_KEY:
                     # Keys are taken as written (yamlsafe._Builder._key); a null or merge key,
                     # an anchored or repeated one, is for the positional reader.
                     plain = not event.style
-                    if event.anchor or (plain and tag in (_NULL_TAG, _MERGE_TAG)) or event.value in top.container:
+                    if event.anchor or (plain and tag in (_NULL_TAG, _MERGE_TAG)) or text in top.container:
                         raise _NotOrdinary
-                    top.key = event.value
+                    top.key = text
                     continue
                 if event.anchor:
                     anchors[event.anchor] = (value, 1, 0)
@@ -122,7 +124,8 @@ class _Reader:
                     raise _NotOrdinary  # a collection used as a key
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
                 flow = bool(event.flow_style) or (top is not None and top.flow)
-                stack.append(_Open(container, event.anchor, total - 1, flow))
+                top = _Open(container, event.anchor, total - 1, flow)
+                stack.append(top)
                 if event.anchor:
                     self.open_anchors.add(event.anchor)
                 continue
@@ -135,6 +138,8 @@ class _Reader:
                     self.open_anchors.discard(done.anchor)
                     anchors[done.anchor] = (value, total - done.start, height)
                 top = stack[-1] if stack else None
+            elif kind is stream_end:
+                break
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -145,7 +150,8 @@ class _Reader:
             if top is None:
                 root = value
             else:
-                top.height = max(top.height, height)
+                if height > top.height:
+                    top.height = height
                 if top.is_map:
                     top.container[top.key] = value
                     top.key = _NO_KEY
