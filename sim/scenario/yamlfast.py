@@ -32,6 +32,12 @@ else:  # PyYAML built without libyaml: every file takes the positional reader
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NO_KEY = object()
+_STR_TAG = "tag:yaml.org,2002:str"
+# The first characters for which the resolver tries an implicit type (bool, int, float, null,
+# timestamp, merge, ...); '' is the empty plain value (null). A wildcard resolver (key None) would
+# try every plain value: then none takes the shortcut in _Reader._scalar.
+_TYPED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+_WILDCARD = None in _TYPED_FIRST
 
 
 class _NotOrdinary(Exception):
@@ -162,6 +168,10 @@ class _Reader:
     def _scalar(self, text: str, implicit: Any) -> tuple[str, Any]:
         key = (text, implicit)
         found = self.scalars.get(key)
+        if found is None and (not implicit[0] or (not _WILDCARD and text[:1] not in _TYPED_FIRST)):
+            # Quoted, or plain with a first character no implicit type starts with (a name, a
+            # sentence): the resolver would answer str after trying nothing, and str is the text.
+            found = self.scalars[key] = (_STR_TAG, text)
         if found is None:
             tag = self.resolver.resolve(yaml.ScalarNode, text, implicit)
             constructor = self.constructor.yaml_constructors.get(tag)
