@@ -610,6 +610,9 @@ def _inject_rules(data: dict, where: Where) -> Iterator[Problem]:
         person = inject.get("person")
         if isinstance(person, str) and person not in people:
             yield where.problem(("injects", i, "person"), _unknown("person", "people", person, people))
+        elif kind == "dropout" and isinstance(person, str) and person in _stakeholder_people(stakeholders):
+            message = f"{person!r} is a stakeholder (stakeholders); a dropout takes a responder off the incident"
+            yield where.problem(("injects", i, "person"), message)
         service = inject.get("service")
         if isinstance(service, str) and service not in services:
             yield where.problem(("injects", i, "service"), _unknown("service", "services", service, services))
@@ -617,3 +620,9 @@ def _inject_rules(data: dict, where: Where) -> Iterator[Problem]:
             if kind == role and person is None and not isinstance(stakeholders.get(key), dict):
                 message = f"the scenario has no {who} (stakeholders.{key}), so a {kind} inject names its `person`"
                 yield where.problem(("injects", i, "kind"), message)
+
+
+def _stakeholder_people(stakeholders: dict) -> set[str]:
+    found = {m.get("person") for _, m in _items(stakeholders, "managers")}
+    found |= {s.get("person") for key in ("head_of_sales", "executive") if isinstance(s := stakeholders.get(key), dict)}
+    return {p for p in found if isinstance(p, str)}

@@ -615,3 +615,9 @@ class Scenario(Org):
     injects: list[Inject] = Field(
         [], description="Optional injects a facilitator may send during a drill (icdrill watch); none happens by itself."
     )
+
+    def every_fault(self) -> list[Fault]:
+        """The scenario's faults, then those its injects may start: a log may name any of them.
+        Only for looking up a fault the log names; an inject's fault is not part of the drill
+        unless it was sent (its `at` counts from the inject)."""
+        return [*self.faults, *(i.fault for i in self.injects if i.fault is not None)]

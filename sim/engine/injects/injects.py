@@ -64,12 +64,17 @@ class Injects:
         return None
 
     def apply(self, request: Any) -> str | None:
-        """Carry `request` out now and log it; the reason it was refused (also logged), or None."""
+        """Carry `request` out now and log it; the reason it was refused, or None.
+
+        A refusal is logged when the request itself is sound but the drill's state forbids it (an
+        inject sent twice, a person who has dropped out): a replay meets the same state and
+        refuses it again. A request that makes no sense for the scenario (`request_problem`), or
+        one that comes after the drill has ended, is not logged: it never reached the drill."""
         engine = self.engine
         reason = self.problem(request)
         if reason is not None:
-            shown = normal(request) if request_problem(engine.scenario, request) is None else _as_data(request)
-            engine.emit(InjectRefused(shown, reason))
+            if not engine.ended and request_problem(engine.scenario, request) is None:
+                engine.emit(InjectRefused(normal(request), reason))
             return reason
         request = normal(request)
         engine.emit(InjectApplied(request))
@@ -134,7 +139,3 @@ class Injects:
         text = inject.says or f"Heads up: I'm hearing from support that {inject.service} is {said}. That's where I'd look."
         self.engine.emit(PersonSaid(inject.person, text))
 
-
-def _as_data(request: Any) -> dict[str, Any]:
-    """A request the log can hold as it came, whatever its shape (it was refused for that shape)."""
-    return request if isinstance(request, dict) else {"request": request}

@@ -112,6 +112,9 @@ class Stakeholders:
 
     def swoop(self, spec: Executive) -> None:
         """A facilitator's swoop: the executive of `spec` swoops in now with their request."""
+        for earlier in self.requests:
+            if earlier.state.spec.person == spec.person and not earlier.state.spoke:
+                earlier.state.forestalled = True  # the scenario's swoop, brought forward by the inject
         request = ExecutiveRequest(self.commons, spec)
         self.requests.append(request)
         self.ids.add(spec.person)
