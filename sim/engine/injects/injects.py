@@ -125,13 +125,15 @@ class Injects:
 
     def _swoop(self, inject: Inject) -> None:
         base = self.engine.scenario.stakeholders.executive
-        fields: dict[str, Any] = {"person": inject.person or (base.person if base is not None else None)}
-        if base is not None and fields["person"] == base.person:
-            fields |= {"request": base.request, "pulls": base.pulls, "takes": base.takes, "grabs_after": base.grabs_after}
-        fields |= {k: getattr(inject, k) for k in ("request", "pulls", "takes") if getattr(inject, k) is not None}
+        person = inject.person or (base.person if base is not None else None)
+        assert person is not None  # validation asks for a person when the scenario has no executive
+        # The scenario's executive keeps their own figures unless the inject gives others; another
+        # person swoops with the defaults. Held values are seconds already: copied, not re-read.
+        spec = base if base is not None and base.person == person else Executive(person=person)
+        changes = {k: getattr(inject, k) for k in ("request", "pulls", "takes") if getattr(inject, k) is not None}
         if inject.says is not None:
-            self.engine.emit(PersonSaid(fields["person"], inject.says))
-        self.engine.stakeholders.swoop(Executive(at=0, **fields))
+            self.engine.emit(PersonSaid(person, inject.says))
+        self.engine.stakeholders.swoop(spec.model_copy(update={"at": 0, **changes}))
 
     def _misleading_report(self, inject: Inject) -> None:
         assert inject.person is not None and inject.service is not None and inject.claims is not None
