@@ -611,7 +611,7 @@ def _inject_rules(data: dict, where: Where) -> Iterator[Problem]:
         if isinstance(person, str) and person not in people:
             yield where.problem(("injects", i, "person"), _unknown("person", "people", person, people))
         elif kind == "dropout" and isinstance(person, str) and person in _stakeholder_people(stakeholders):
-            message = f"{person!r} is a stakeholder (stakeholders); a dropout takes a responder off the incident"
+            message = f"{person!r} is a stakeholder, not a responder; a dropout inject takes a responder off the incident"
             yield where.problem(("injects", i, "person"), message)
         service = inject.get("service")
         if isinstance(service, str) and service not in services:
