@@ -36,7 +36,7 @@ def test_an_inject_sent_to_a_running_game_is_played_recorded_and_replayed(tmp_pa
         await pilot.press("enter")
         # The console's path, while the clock runs: checked against the session, then posted.
         assert send_inject(rec, {"inject": "dana-drops-out"}) is None
-        assert send_inject(rec, {"say": {"from": "kenji", "text": "[b]checkout[/b] is on fire"}}) is None
+        assert send_inject(rec, {"say": {"from": "kenji", "text": "[b]checkout[/b] is on fire\x1b[2J"}}) is None
         send(rec, {"inject": "no-such-inject"})  # written by hand past the console: the game drops it
         await until(pilot, lambda: kinds(app).count("inject_applied") == 2)
         sent_at = app.engine.now
@@ -45,12 +45,12 @@ def test_an_inject_sent_to_a_running_game_is_played_recorded_and_replayed(tmp_pa
         applied = [(e.t, e.event.request) for e in on_disk.entries if e.event.kind == "inject_applied"]
         assert [r for _, r in applied] == [
             {"inject": "dana-drops-out"},
-            {"say": {"from": "kenji", "text": "[b]checkout[/b] is on fire"}},
+            {"say": {"from": "kenji", "text": "[b]checkout[/b] is on fire\x1b[2J"}},
         ]
         assert all(200 <= t <= sent_at for t, _ in applied)
         assert "inject_refused" not in kinds(app)  # the hand-written one never reached the drill
         # Seen in the room as the people's own messages; the text shown as typed, never as markup.
-        await settled(pilot, lambda: "[b]checkout[/b] is on fire" in log_text(app))
+        await settled(pilot, lambda: "[b]checkout[/b] is on fire\\x1b[2J" in log_text(app))
         assert "Dana Whitfield left the incident channel." in log_text(app)
         assert app.engine.view.people["dana"].status == "off"
         # Once sent, an inject is not sent again.

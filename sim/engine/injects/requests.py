@@ -40,7 +40,9 @@ def _say_problem(scenario: Scenario, say: Any) -> str | None:
     person, text = say["from"], say["text"]
     if not isinstance(person, str) or person not in scenario.people:
         return _unknown("person", str(person), sorted(scenario.people), "the scenario has no people")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        return "the message is text"
+    if not text.strip():
         return "the message is empty"
     if len(text) > MAX_SAY:
         return f"the message is {len(text)} characters long; the limit is {MAX_SAY}"
