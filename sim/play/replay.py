@@ -126,6 +126,22 @@ def replay(recording: Recording, scenario: str | Path | None = None, *, loaded: 
     return ReplayResult(recording, loaded, entries, difference, recorded_score, replayed_score, notes)
 
 
+def caught_up(recording: Recording, loaded: LoadedScenario) -> Engine:
+    """A new engine that has played a recording's commands and injects up to its last event's
+    time: the state of a session still being played, as far as its recording goes (what the
+    facilitator's console asks before sending an inject)."""
+    engine = Engine(loaded, recording.seed)
+    for t, item in recording.script():
+        engine.advance(t)
+        if isinstance(item, str):
+            engine.submit(item)
+        else:
+            engine.inject(item)
+    if recording.entries:
+        engine.advance(recording.entries[-1].t)
+    return engine
+
+
 def _first_difference(recorded: list[str], replayed: list[str]) -> Difference | None:
     for index, (a, b) in enumerate(zip(recorded, replayed)):
         if a != b:

@@ -69,12 +69,22 @@ def test_an_inject_is_sent_once(tmp_path):
     engine, recorder, path = live_recording(tmp_path)
     assert send_inject(path, {"inject": "cache-fails-too"}) is None
     # Still waiting in the inbox: the console says so rather than sending it twice.
-    assert send_inject(path, {"inject": "cache-fails-too"}) == "inject 'cache-fails-too' was already sent to this session"
+    waiting = "inject 'cache-fails-too' was already sent to this session (the game has not picked it up yet)"
+    assert send_inject(path, {"inject": "cache-fails-too"}) == waiting
     (request,) = InboxReader(path).take()
     assert engine.inject(request) is None
     recorder.flush()
     inbox_path(path).unlink()  # taken by the game: now the recording says it was sent
-    assert send_inject(path, {"inject": "cache-fails-too"}) == "inject 'cache-fails-too' was already sent to this session"
+    assert send_inject(path, {"inject": "cache-fails-too"}) == "inject 'cache-fails-too' was already sent"
+    recorder.close()
+
+
+def test_the_console_asks_the_sessions_state_as_its_recording_has_it(tmp_path):
+    engine, recorder, path = live_recording(tmp_path, at=100)  # the default scenario's fault starts at 3m
+    assert engine.inject({"inject": "dana-drops-out"}) is None
+    recorder.flush()
+    assert send_inject(path, {"say": {"from": "dana", "text": "back"}}) == "dana has dropped out of the incident"
+    assert send_inject(path, {"say": {"from": "kenji", "text": "anyone?"}}) is None
     recorder.close()
 
 

@@ -3,7 +3,8 @@
 `send_inject` is the one path by which an inject reaches a running game (the console
 `icdrill watch` and the tests use it): it reads the session's recording, finds the scenario it
 is played on, and refuses a request that cannot be carried out there, with a one-line reason
-for the facilitator, before appending it to the session's inbox (`tui.store.inbox`). The game
+for the facilitator, before appending it to the session's inbox (`tui.store.inbox`). What
+depends on the drill's state is asked of an engine that has replayed the recording so far. The game
 takes it from there at its next tick and hands it to its engine, which logs it at its sim time.
 """
 
@@ -12,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sim.engine.injects import applied_injects, request_problem
+from sim.engine.injects import request_problem
 from sim.log.readback import RecordingError, read_recording
-from sim.play.replay import ReplayError, locate_scenario
+from sim.play.replay import ReplayError, caught_up, locate_scenario
 from sim.scenario import LoadedScenario
 from tui.store.inbox import InboxReader, send
 
@@ -35,10 +36,13 @@ def send_inject(recording: Path, request: dict[str, Any]) -> str | None:
     problem = request_problem(loaded.scenario, request)
     if problem is not None:
         return problem
-    if "inject" in request:
-        waiting = InboxReader(Path(recording)).take()  # sent earlier, maybe not picked up yet
-        if request in waiting or request["inject"] in applied_injects(e.event for e in rec.entries):
-            return f"inject {request['inject']!r} was already sent to this session"
+    if "inject" in request and request in InboxReader(Path(recording)).take():
+        return f"inject {request['inject']!r} was already sent to this session (the game has not picked it up yet)"
+    # What the drill's state forbids (sent already, a person who dropped out, no incident yet),
+    # asked of an engine brought to where the recording stops; the game's engine has the last word.
+    problem = caught_up(rec, loaded).inject_problem(request)
+    if problem is not None:
+        return problem
     try:
         send(Path(recording), request)
     except (OSError, ValueError) as err:
