@@ -73,3 +73,16 @@ def test_the_report_says_what_the_facilitator_sent(tmp_path):
     assert "The facilitator sent the inject `cache-fails-too`" in out.stdout
     replayed = subprocess.run([sys.executable, "-m", "tui.cli", "replay", str(rec.path)], capture_output=True, text=True)
     assert replayed.returncode == 0, replayed.stderr
+
+
+def test_a_tampered_inject_record_is_damage_named_by_its_line(tmp_path):
+    _, rec = recorded(tmp_path)
+    lines = rec.path.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if '"inject_applied"' in line)
+    lines[at] = lines[at].replace('"request":{"say":', '"request":{"say":[1],"was":')
+    tampered = tmp_path / "tampered.jsonl"
+    tampered.write_text("\n".join(lines) + "\n")
+    (problem,) = read_recording(tampered).problems
+    assert problem.startswith(f"line {at + 1}: an event of the wrong shape: field 'request' of an inject_applied event must be an inject request")
+    out = subprocess.run([sys.executable, "-m", "tui.cli", "replay", str(tampered)], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
