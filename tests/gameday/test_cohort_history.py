@@ -91,3 +91,19 @@ def test_progress_is_said_only_once_the_export_takes_more_than_a_moment(capsys):
         "icdrill: exporting game day day1: 5 of 6 reports",
         "icdrill: exporting game day day1: 6 of 6 reports",
     ]
+
+
+def test_the_page_and_the_index_escape_the_days_name_and_the_level():
+    from tui.store.cohort import Report
+    from tui.store.cohort_html import render_page
+    from tui.store.cohort_markdown import render_index
+
+    sessions = [row("a&b", "2025-03-01T09:00:00", 50, cohort="<i>day</i>", level='"><b>hard\x1b[2J', delegation=40)]
+    comparison = compare("<i>day</i>", sessions, ["delegation"])
+    reports = [Report(sessions[0], None, "the recording <gone>")]
+    page = render_page(comparison, reports)
+    for raw in ("<i>", "<b>", "\x1b", "<gone>", "a&b"):
+        assert raw not in page
+    assert "&lt;i&gt;day&lt;/i&gt;" in page and "&quot;&gt;&lt;b&gt;hard\\x1b[2J" in page and "a&amp;b" in page
+    index = render_index(comparison, reports)
+    assert "<i>" not in index and "\\<i\\>day\\</i\\>" in index and "\x1b" not in index
