@@ -17,6 +17,8 @@ from pathlib import Path
 from tui.cli.exits import Exit, bad_input
 from tui.store.cohort import Comparison, table
 
+# The table's text columns (trainee, IC, resolved) align left; the numbers right.
+_TEXT = {0, 2, 3}
 # Game days named in a refusal: past this many, "and N more" (the line stays a line).
 _KNOWN_SHOWN = 12
 
@@ -96,10 +98,9 @@ def format_comparison(comparison: Comparison) -> str:
     for group in comparison.groups:
         headers, rows = table(group, comparison.dimensions)
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-        left = {0, 2, 3}  # text columns; numbers align right
 
         def fmt(cells: list[str]) -> str:
-            return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+            return "  ".join(c.ljust(w) if i in _TEXT else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
         count = len(group.rows)
         lines = [f"{group.title}: {count} trainee{'s' * (count != 1)}", fmt(headers), fmt(["-" * w for w in widths])]

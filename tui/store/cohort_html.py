@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 
 from sim.log.printable import printable
-from tui.store.cohort import MEDIAN, OVERALL, TEXT_COLUMNS, Comparison, Group, Report, figure, median, shown, table
+from tui.store.cohort import OVERALL, TEXT_COLUMNS, Comparison, Group, Report, figure, median, shown, table
 
 _STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1d2430; }

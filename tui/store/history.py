@@ -162,20 +162,16 @@ class History:
             con.close()
         return [_session(row) for row in rows]
 
-
     def cohorts(self) -> dict[str, int]:
         """Every game day named in the history, with its number of sessions, by name."""
-        return {name: count for name, count in self._count_by("cohort")}
-
-    def _count_by(self, column: str) -> list[tuple[str, int]]:
         if not self.path.exists():
-            return []
+            return {}
         con = self._connect(create=False)
         try:
-            if column not in _columns(con):
-                return []
-            query = f"SELECT {column}, COUNT(*) FROM sessions WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY {column}"
-            return con.execute(query).fetchall()
+            if "cohort" not in _columns(con):
+                return {}  # no table yet, or a schema-1 file: no game day
+            query = "SELECT cohort, COUNT(*) FROM sessions WHERE cohort IS NOT NULL GROUP BY cohort ORDER BY cohort"
+            return dict(con.execute(query).fetchall())
         except sqlite3.Error as err:
             raise HistoryError(f"cannot read the history {self.path}: {err}") from None
         finally:
