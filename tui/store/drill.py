@@ -43,13 +43,14 @@ class Drill:
     def built(self) -> bool:
         return self._engine is not None
 
-    def start(self, *, record: bool, trainee: str | None, warn: Callable[[str], None]) -> None:
-        """The clock starts: the recording with it, when asked for (`warn` hears a folder that cannot be written)."""
+    def start(self, *, record: bool, trainee: str | None, warn: Callable[[str], None], cohort: str | None = None) -> None:
+        """The clock starts: the recording with it, when asked for (`warn` hears a folder that cannot be written);
+        `cohort` is the game day the recording is filed under."""
         from tui.store.recorder import SessionRecording
 
         self.started = True
         if record:
-            self.recording = SessionRecording(self.engine, self.loaded, "player", trainee, warn)
+            self.recording = SessionRecording(self.engine, self.loaded, "player", trainee, warn, cohort)
 
     def close(self) -> ClosedSession:
         """The drill has ended: score it, close its recording, add it to the history (once)."""
