@@ -136,9 +136,11 @@ class IcdrillApp(App):
         record: bool = False,
         trainee: str | None = None,
         ask_name: bool = False,
+        cohort: str | None = None,
     ) -> None:
         """`loaded`: the scenario to brief at once (`icdrill play ID`); None opens the picker.
-        `trainee`: whose sessions these are (None: the login name); `ask_name`: ask for it first."""
+        `trainee`: whose sessions these are (None: the login name); `ask_name`: ask for it first.
+        `cohort`: the game day every drill of this run is recorded under (`icdrill play --cohort`)."""
         if not (math.isfinite(speed) and speed > 0):  # nan passes `speed <= 0` and stops the clock's arithmetic
             raise ValueError(f"speed must be a finite number above 0, not {speed:g}")
         super().__init__()
@@ -153,6 +155,7 @@ class IcdrillApp(App):
         self._warnings: list[str] = []
         # The recording starts with the clock (`_begin`): leaving on the briefing leaves no file behind.
         self.record, self.trainee, self.ask_name = record, trainee, ask_name
+        self.cohort = cohort
         self._checked: dict[object, LoadedScenario] = {}  # scenario file -> loaded, by the picker's check
         self.debrief: DebriefScreen | None = None  # shown once the drill has ended
         self.ended_by_signal: int | None = None  # SIGTERM or SIGHUP, when one ended the game
@@ -300,7 +303,7 @@ class IcdrillApp(App):
 
         self.play = PlayScreen()
         await self.push_screen(self.play)
-        self.drill.start(record=self.record, trainee=self.trainee, warn=self._warnings.append)
+        self.drill.start(record=self.record, trainee=self.trainee, warn=self._warnings.append, cohort=self.cohort)
         self.play.query_one(Timeline).hint(
             "The clock is running. Watch for your page; /help or F1 lists the commands, F2 pauses."
         )
@@ -546,9 +549,10 @@ def build_app(
     record: bool = False,
     trainee: str | None = None,
     ask_name: bool = False,
+    cohort: str | None = None,
 ) -> IcdrillApp:
     """The app briefing a scenario id or file (default: the default scenario); `record` records the
-    session. (`IcdrillApp()` without a scenario opens the picker.)
+    session, under the game day `cohort` when one is named. (`IcdrillApp()` without a scenario opens the picker.)
 
     Raises `sim.scenario.ScenarioError` when the scenario cannot be loaded (a missing file
     included) and ValueError for a speed that is not above zero.
@@ -557,4 +561,4 @@ def build_app(
     from sim.scenario import locate as catalog
 
     loaded = load_scenario(catalog.resolve(scenario_ref))
-    return IcdrillApp(loaded, seed=seed, speed=speed, record=record, trainee=trainee, ask_name=ask_name)
+    return IcdrillApp(loaded, seed=seed, speed=speed, record=record, trainee=trainee, ask_name=ask_name, cohort=cohort)

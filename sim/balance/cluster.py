@@ -18,6 +18,7 @@ from sim.balance.worker import play_chunk
 Done = Callable[[int, list[dict]], None]
 INSTALL = "--cluster needs Dask: pip install 'icdrill[dask]'"
 CONNECT_TIMEOUT = "10s"
+WORKERS_TIMEOUT = 30  # seconds a scheduler may take to have its first worker before we say it has none
 
 
 class ClusterError(RuntimeError):
@@ -48,6 +49,8 @@ def run_on_cluster(chunks: list[list[Job]], address: str, workers: int, done: Do
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from None
     futures = []
     try:
+        if cluster is None:
+            _wait_for_a_worker(client, address)
         # pure=False: a chunk's key is random, not a hash of its jobs, which Dask need not compute.
         futures = client.map(play_chunk, chunks, pure=False)
         index = {future.key: i for i, future in enumerate(futures)}
@@ -68,3 +71,14 @@ def run_on_cluster(chunks: list[list[Job]], address: str, workers: int, done: Do
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _wait_for_a_worker(client, address: str) -> None:
+    """A scheduler with no worker would hold the tasks forever: wait a while for one, then say so."""
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+    except TimeoutError:
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no workers (none joined in {WORKERS_TIMEOUT} s): "
+            f"start one with: dask worker {address}"
+        ) from None

@@ -6,13 +6,16 @@ can deadlock the child; Python 3.12 warns about it and 3.14 left it as Linux's d
 pool uses "forkserver" where there is one: a clean single-threaded server process forks the
 workers, and it has already imported the engine (its preload), so a worker starts in
 milliseconds, not the half second a fresh interpreter takes to import numpy, pydantic and SimPy.
-Elsewhere (Windows) "spawn", which is always safe.
+Elsewhere (Windows), or when the temporary folder's path is too long for the forkserver's
+socket, "spawn", which is always safe.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -22,8 +25,20 @@ from sim.balance.worker import play_chunk
 Done = Callable[[int, list[dict]], None]  # (chunk index, its rows)
 
 
+# The forkserver listens on a Unix socket made in the temporary folder
+# (<TMPDIR>/pymp-XXXXXXXX/listener-XXXXXXXX), and a socket's path holds at most 107 bytes on
+# Linux (103 on macOS): under a long TMPDIR (a test runner's, a CI's) it cannot start, so the
+# pool spawns its workers instead, slower to start but the same runs.
+_SOCKET_PATH_LIMIT = 103
+_SOCKET_NAME_ROOM = len("/pymp-xxxxxxxx/listener-xxxxxxxx")
+
+
+def _forkserver_fits() -> bool:
+    return len(os.fsencode(tempfile.gettempdir())) + _SOCKET_NAME_ROOM <= _SOCKET_PATH_LIMIT
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    if "forkserver" in multiprocessing.get_all_start_methods() and _forkserver_fits():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["sim.balance.worker"])
         return context

@@ -86,6 +86,8 @@ FIELDS: dict[str, tuple[bool, Callable[[Any], str | None]]] = {
     "org_hash": (False, _hash),
     "driver": (False, _text(4096)),
     "trainee": (False, _text(4096)),
+    # The game day the session was played in (`icdrill play --cohort`); absent when none was named.
+    "cohort": (False, _text(4096)),
 }
 
 

@@ -41,12 +41,14 @@ def recording_header(
     driver: str,
     trainee: str,
     sources: dict[str, str] | None = None,
+    cohort: str | None = None,
 ) -> dict[str, Any]:
     """The log header (`sim.log.eventlog.header`) plus the scenario file, how the IC was driven and who played.
 
     ``driver`` is a bot's name, "player" (the TUI) or "script" (a command script). ``sources``
     are the hashes of the scenario file and its org file one by one (`sim.play.provenance`),
-    so that a replay can say which of the two changed.
+    so that a replay can say which of the two changed. ``cohort`` names the game day the session
+    belongs to; without one the header has no such key, as before cohorts existed.
     """
     return {
         **base,
@@ -55,6 +57,7 @@ def recording_header(
         **(sources or {}),
         "driver": driver,
         "trainee": trainee,
+        **({"cohort": cohort} if cohort is not None else {}),
     }
 
 

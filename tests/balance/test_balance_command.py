@@ -57,6 +57,15 @@ def test_workers_and_chunk_size_do_not_change_a_byte(reference, how, tmp_path):
     assert balance(*SMALL, "--json", *how, data_dir=tmp_path) == reference
 
 
+def test_a_temporary_folder_too_long_for_the_forkservers_socket_still_plays(reference, tmp_path, monkeypatch):
+    # The forkserver's Unix socket lives under TMPDIR and a socket path holds ~107 bytes: under a
+    # longer TMPDIR the pool spawns its workers instead of failing with "AF_UNIX path too long".
+    deep = tmp_path / ("t" * (120 - len(str(tmp_path))))
+    deep.mkdir()
+    monkeypatch.setenv("TMPDIR", str(deep))
+    assert balance(*SMALL, "--json", "--workers", "2", data_dir=tmp_path) == reference
+
+
 def test_a_dask_cluster_gives_the_same_bytes_as_the_local_pool(reference, tmp_path):
     import distributed  # the test extra installs it: a missing Dask fails here rather than skipping the test
     with distributed.LocalCluster(

@@ -83,3 +83,15 @@ def test_the_bars():
     assert bot_warnings("expert", [0], [True], [99.0], 99.0, {"swoop vera": 1}) == []
     assert cim_warnings({"expert": 1.0, "novice": 2.0, "idle": 3.0}) == []
     assert cim_warnings({"expert": 1.0, "idle": 1.0}) == ["mean customer-impact-minutes must rise expert < idle; they are expert 1.0, idle 1.0"]
+
+
+def test_a_scheduler_without_workers_is_refused_not_waited_on_forever(monkeypatch):
+    import distributed
+
+    from sim.balance import cluster
+
+    monkeypatch.setattr(cluster, "WORKERS_TIMEOUT", 1)
+    jobs = jobs_for([TINY], range(1), ("idle",))
+    with distributed.LocalCluster(n_workers=0, dashboard_address=None, scheduler_port=0) as empty:
+        with pytest.raises(cluster.ClusterError, match="has no workers .* start one with: dask worker tcp://"):
+            cluster.run_on_cluster([jobs], empty.scheduler_address, 1, lambda index, rows: None)

@@ -117,6 +117,7 @@ CASES = [
     ("scenario a path", header(scenario="../../../etc/passwd"), "replay", 2, "no valid 'scenario': must be a scenario id"),
     ("scenario_hash a list", header(scenario_hash=["00"]), "score", 2, "no valid 'scenario_hash'"),
     ("trainee a list", header(trainee=["ann"]), "score", 2, "no valid 'trainee'"),
+    ("cohort a number", header(cohort=1), "history --add", 2, "no valid 'cohort': must be text"),
     ("driver an object", header(driver={"bot": "expert"}), "report", 2, "no valid 'driver'"),
     ("versions a list", header(versions=[1, 2]), "replay", 2, "no valid 'versions'"),
     ("first event nested 30,000 deep", line(2, DEEP), "score", 2, "line 2: not JSON the log writes (nested too deep)"),

@@ -157,3 +157,27 @@ def test_an_unwritable_data_folder_is_a_hint_not_a_crash(tmp_path, monkeypatch):
         assert "the session is not in the progress history" in log_text(app)
 
     run(app, steps)
+
+
+def test_the_game_files_its_drills_under_the_game_day(tmp_path, monkeypatch):
+    """`icdrill play --cohort day1`: the cohort reaches the recording's header and the history row."""
+    import argparse
+
+    from tui.cli.drill import play_command
+
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    built: list[IcdrillApp] = []
+    monkeypatch.setattr(IcdrillApp, "run", lambda app: built.append(app))
+    assert play_command(argparse.Namespace(trainee="ann", cohort="day1")) == 0
+    assert built[0].cohort == "day1"
+    monkeypatch.undo()
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path))
+    app = build_app(TINY, seed=3, record=True, trainee="ann", cohort="day1")
+
+    async def steps(pilot: Pilot) -> None:
+        await to_the_end(pilot)
+
+    run(app, steps)
+    assert read_recording(tmp_path / "recordings" / "tiny-3-1.jsonl").header["cohort"] == "day1"
+    (session,) = History(tmp_path / "history.sqlite").sessions(cohort="day1")
+    assert (session.trainee, session.seed, session.cohort) == ("ann", 3, "day1")

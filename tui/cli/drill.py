@@ -70,6 +70,19 @@ def _recording_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="whose session this is, for the progress history (default: the name the game asked for, or your login name)",
     )
+    parser.add_argument(
+        "--cohort",
+        metavar="NAME",
+        default=None,
+        help="the game day this session belongs to (recorded with it; 'icdrill history --cohort NAME' compares the room)",
+    )
+
+
+def _cohort_problem(args: argparse.Namespace) -> str | None:
+    """A cohort is filed with the recording: asking for one and for no recording is a contradiction."""
+    if getattr(args, "cohort", None) is not None and getattr(args, "no_record", False):
+        return "--cohort files the session under a game day, and --no-record keeps no session to file"
+    return None
 
 
 def _warn(message: str) -> None:
@@ -99,6 +112,8 @@ def run_command(args: argparse.Namespace) -> int:
     from sim.reading.summary import room_summary
     from tui.store.session import close_session
 
+    if (problem := _cohort_problem(args)) is not None:
+        return bad_input(problem)
     loaded = load(args.scenario)
     if loaded is None:
         return Exit.BAD_INPUT
@@ -118,7 +133,7 @@ def run_command(args: argparse.Namespace) -> int:
     engine = Engine(loaded, args.seed)
     recording = None
     if not args.no_record:
-        recording = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn)
+        recording = SessionRecording(engine, loaded, bot or "script", args.trainee, _warn, args.cohort)
     drive(engine, BOTS[bot]() if bot else None, script)
     closed = close_session(loaded, engine.log.entries, recording)
     for warning in closed.warnings:
@@ -162,6 +177,8 @@ def play_command(args: argparse.Namespace) -> int:
     (`tui.store.settings`); with neither a flag nor a remembered name, the game asks for it."""
     from tui.store.settings import load_settings
 
+    if (problem := _cohort_problem(args)) is not None:
+        return bad_input(problem)
     scenario = getattr(args, "scenario", None)
     loaded = None
     if scenario is not None and (loaded := load(scenario)) is None:
@@ -174,7 +191,10 @@ def play_command(args: argparse.Namespace) -> int:
 
     trainee = getattr(args, "trainee", None) or settings.trainee
     record = not getattr(args, "no_record", False)
-    app = IcdrillApp(loaded, getattr(args, "seed", 0), speed, record=record, trainee=trainee, ask_name=trainee is None)
+    cohort = getattr(args, "cohort", None)
+    app = IcdrillApp(
+        loaded, getattr(args, "seed", 0), speed, record=record, trainee=trainee, ask_name=trainee is None, cohort=cohort
+    )
     app.run()
     # SIGTERM or SIGHUP ended the game (the app gave the terminal back first): the shell's code.
     code = Exit.OK if app.ended_by_signal is None else ended_by_signal(app.ended_by_signal)

@@ -131,6 +131,9 @@ CHECKS: dict[str, Callable | None] = {
     "speed": speed,
     "drills": drills,
     "trainee": name,
+    "cohort": name,  # `play`/`run`/`history --cohort NAME`: a game day, named as a trainee is
+    "export": path,  # `history --cohort NAME --export DIR`
+    "force": None,  # `history --export DIR --force`
     "scenario": path,
     "recording": path,
     "script": path,

@@ -68,6 +68,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     history.add_argument(
         "--add", metavar="REC", help="add the finished session recorded in REC (when adding it at its end failed)"
     )
+    history.add_argument(
+        "--cohort",
+        metavar="NAME",
+        help="compare the trainees of one game day (sessions played with --cohort NAME) side by side, dimension by "
+        "dimension: each trainee's latest session of each scenario and level",
+    )
+    history.add_argument(
+        "--export",
+        metavar="DIR",
+        help="with --cohort: write the folder DIR with every session's post-incident report, the comparison as "
+        "index.md and as index.html (one self-contained page with charts)",
+    )
+    history.add_argument("--force", action="store_true", help="with --export: write into DIR even when it is not empty")
 
 
 def _scenario_option(parser: argparse.ArgumentParser) -> None:
@@ -262,6 +275,14 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def history_command(args: argparse.Namespace) -> int:
+    from tui.cli.cohort import refusal
+
+    if (problem := refusal(args)) is not None:
+        return bad_input(problem)
+    if args.cohort is not None:
+        from tui.cli.cohort import cohort_command
+
+        return cohort_command(args, _dimension_names())
     if args.add:
         from tui.cli.history_add import add_command
 

@@ -49,13 +49,14 @@ class Drill:
     def built(self) -> bool:
         return self._engine is not None
 
-    def start(self, *, record: bool, trainee: str | None, warn: Callable[[str], None]) -> None:
-        """The clock starts: the recording with it, when asked for (`warn` hears a folder that cannot be written)."""
+    def start(self, *, record: bool, trainee: str | None, warn: Callable[[str], None], cohort: str | None = None) -> None:
+        """The clock starts: the recording with it, when asked for (`warn` hears a folder that cannot be written);
+        `cohort` is the game day the recording is filed under."""
         from tui.store.recorder import SessionRecording
 
         self.started = True
         if record:
-            self.recording = SessionRecording(self.engine, self.loaded, "player", trainee, warn)
+            self.recording = SessionRecording(self.engine, self.loaded, "player", trainee, warn, cohort)
             if self.recording.path is not None:
                 self.inbox = InboxReader(self.recording.path)
 

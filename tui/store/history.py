@@ -2,7 +2,12 @@
 
 It lives in `tui/` because it stamps each session with the wall-clock date, which `sim/` never
 reads. Scores are stored as they were given, so a later change to scoring never rewrites the past.
-`icdrill history` prints it (`tui/cli/progress.py`).
+`icdrill history` prints it (`tui/cli/progress.py`), and `icdrill history --cohort NAME` compares
+one game day's trainees (`tui/store/cohort.py`).
+
+Schema 2 added `cohort` (the game day) and `level` (the scenario's difficulty level), both read from
+the recording's header. A schema-1 file is migrated the first time it is written to (its rows
+keep NULL in both); until then it is read as it is, the two columns read as NULL.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
+SCHEMA_VERSION = 2
+_TABLE = """
+CREATE TABLE sessions (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     trainee    TEXT    NOT NULL,
     scenario   TEXT    NOT NULL,
@@ -28,10 +33,15 @@ CREATE TABLE IF NOT EXISTS sessions (
     resolved   INTEGER NOT NULL,
     overall    REAL,                         -- NULL when the session was not scored
     dimensions TEXT    NOT NULL DEFAULT '{}', -- JSON object: dimension name -> score
-    recording  TEXT                          -- path of the recording, when there is one
-);
-CREATE INDEX IF NOT EXISTS sessions_by_trainee ON sessions (trainee, played_at, id);
+    recording  TEXT,                         -- path of the recording, when there is one
+    cohort     TEXT,                         -- the game day (schema 2), NULL when none was named
+    level      TEXT                          -- the scenario's level played (schema 2), NULL: as written
+)
 """
+_INDEX = "CREATE INDEX IF NOT EXISTS sessions_by_trainee ON sessions (trainee, played_at, id)"
+# Columns added since schema 1, each with its type: an older file gains them, its rows NULL.
+_ADDED = {"cohort": "TEXT", "level": "TEXT"}
+_COLUMNS = ("trainee", "scenario", "played_at", "seed", "driver", "resolved", "overall", "dimensions", "recording", "cohort", "level")
 
 
 class HistoryError(Exception):
@@ -56,6 +66,8 @@ class Session:
     overall: float | None
     dimensions: dict[str, float] = field(default_factory=dict)
     recording: str | None = None
+    cohort: str | None = None  # the game day, when one was named
+    level: str | None = None  # the scenario's difficulty level, when one was chosen
 
 
 def now() -> str:
@@ -81,6 +93,8 @@ def session_from(header: dict[str, Any], resolved: bool, card: Any, recording: s
         overall=float(card.overall),
         dimensions=dimensions,
         recording=str(recording) if recording is not None else None,
+        cohort=header.get("cohort"),
+        level=header.get("level"),
     )
 
 
@@ -98,8 +112,7 @@ class History:
                 con.close()
                 raise HistoryError(f"the history {self.path} was written by a newer icdrill (schema {version})")
             if create and version < SCHEMA_VERSION:
-                con.executescript(_SCHEMA)
-                con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                _migrate(con)
             return con
         except (sqlite3.Error, OSError) as err:
             raise HistoryError(f"cannot open the history {self.path}: {err}") from None
@@ -109,11 +122,11 @@ class History:
         try:
             with con:
                 con.execute(
-                    "INSERT INTO sessions (trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO sessions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                     (
                         session.trainee, session.scenario, session.played_at, session.seed, session.driver,
                         int(session.resolved), session.overall, json.dumps(session.dimensions), session.recording,
+                        session.cohort, session.level,
                     ),
                 )
         except sqlite3.Error as err:
@@ -126,31 +139,71 @@ class History:
         wanted = Path(path).resolve()
         return next((s for s in self.sessions() if s.recording and Path(s.recording).resolve() == wanted), None)
 
-    def sessions(self, trainee: str | None = None) -> list[Session]:
-        """Sessions in the order they were played, of one trainee or of all."""
+    def sessions(self, trainee: str | None = None, cohort: str | None = None) -> list[Session]:
+        """Sessions in the order they were played: of one trainee, of one game day, of both or of all."""
         if not self.path.exists():
             return []
         con = self._connect(create=False)
         try:
-            if con.execute("SELECT name FROM sqlite_master WHERE name = 'sessions'").fetchone() is None:
+            present = _columns(con)
+            if not present:
                 return []
-            query = "SELECT trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording FROM sessions"
-            params: tuple = ()
-            if trainee is not None:
-                query += " WHERE trainee = ?"
-                params = (trainee,)
-            rows = con.execute(query + " ORDER BY played_at, id", params).fetchall()
+            # A schema-1 file not yet migrated (it is read-only here) reads NULL for the newer columns.
+            query = f"SELECT {', '.join(c if c in present else 'NULL' for c in _COLUMNS)} FROM sessions"
+            where = [(column, value) for column, value in (("trainee", trainee), ("cohort", cohort)) if value is not None]
+            if any(column not in present for column, _ in where):
+                return []  # an old file has no session of any game day
+            if where:
+                query += " WHERE " + " AND ".join(f"{column} = ?" for column, _ in where)
+            rows = con.execute(query + " ORDER BY played_at, id", tuple(v for _, v in where)).fetchall()
         except sqlite3.Error as err:
             raise HistoryError(f"cannot read the history {self.path}: {err}") from None
         finally:
             con.close()
         return [_session(row) for row in rows]
 
+    def cohorts(self) -> dict[str, int]:
+        """Every game day named in the history, with its number of sessions, by name."""
+        if not self.path.exists():
+            return {}
+        con = self._connect(create=False)
+        try:
+            if "cohort" not in _columns(con):
+                return {}  # no table yet, or a schema-1 file: no game day
+            query = "SELECT cohort, COUNT(*) FROM sessions WHERE cohort IS NOT NULL GROUP BY cohort ORDER BY cohort"
+            return dict(con.execute(query).fetchall())
+        except sqlite3.Error as err:
+            raise HistoryError(f"cannot read the history {self.path}: {err}") from None
+        finally:
+            con.close()
+
+
+def _columns(con: sqlite3.Connection) -> set[str]:
+    """The columns of the sessions table; empty when there is no such table yet."""
+    return {row[1] for row in con.execute("PRAGMA table_info(sessions)")}
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    """Bring a new or older file to this schema in one transaction: the table when there is none,
+    the columns added since when it is older (its rows get NULL in them)."""
+    with con:
+        con.execute("BEGIN IMMEDIATE")  # two processes migrating at once: the second waits, then finds it done
+        if con.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        present = _columns(con)
+        if not present:
+            con.execute(_TABLE)
+        for column, kind in _ADDED.items():
+            if present and column not in present:
+                con.execute(f"ALTER TABLE sessions ADD COLUMN {column} {kind}")
+        con.execute(_INDEX)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
 
 def _session(row: Sequence[Any]) -> Session:
-    trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording = row
+    trainee, scenario, played_at, seed, driver, resolved, overall, dimensions, recording, cohort, level = row
     try:
         scores = {str(k): float(v) for k, v in json.loads(dimensions).items()}
     except (ValueError, TypeError, AttributeError):
         scores = {}
-    return Session(trainee, scenario, played_at, seed, driver, bool(resolved), overall, scores, recording)
+    return Session(trainee, scenario, played_at, seed, driver, bool(resolved), overall, scores, recording, cohort, level)

@@ -18,17 +18,25 @@ class SessionRecording:
     """Starts recording `engine`'s session at once; `close()` ends the file, a second call does nothing.
 
     `warn` hears a folder that cannot be written, when recording starts. `header` is the
-    recording's header (scenario, seed, driver, trainee): the history row is made from it.
+    recording's header (scenario, seed, driver, trainee, and the game day's `cohort` when one is
+    named): the history row is made from it.
     """
 
-    def __init__(self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None]) -> None:
+    def __init__(
+        self, engine, loaded, driver: str, trainee: str | None, warn: Callable[[str], None], cohort: str | None = None
+    ) -> None:
         from sim.log.recording import recording_header
         from sim.play.provenance import source_files
         from tui.store.history import default_trainee
 
         self.trainee = trainee or default_trainee()
         self.header = recording_header(
-            engine.log.header, scenario_path=loaded.path, driver=driver, trainee=self.trainee, sources=source_files(loaded)
+            engine.log.header,
+            scenario_path=loaded.path,
+            driver=driver,
+            trainee=self.trainee,
+            sources=source_files(loaded),
+            cohort=cohort,
         )
         self.recorder = None
         self.closed = False
