@@ -620,6 +620,12 @@ def _inject_rules(data: dict, where: Where) -> Iterator[Problem]:
             if kind == role and person is None and not isinstance(stakeholders.get(key), dict):
                 message = f"the scenario has no {who} (stakeholders.{key}), so a {kind} inject names its `person`"
                 yield where.problem(("injects", i, "kind"), message)
+        sales = stakeholders.get("head_of_sales")
+        theirs = sales.get("person") if isinstance(sales, dict) else None
+        if kind == "sales-push" and isinstance(person, str) and isinstance(theirs, str) and person != theirs:
+            # One Head of Sales pushes: the inject's push is theirs, out of turn.
+            message = f"the scenario's Head of Sales is {theirs!r}; a sales-push inject leaves `person` out or names them"
+            yield where.problem(("injects", i, "person"), message)
 
 
 def _stakeholder_people(stakeholders: dict) -> set[str]:

@@ -6,7 +6,7 @@ request out with the engine's own mechanisms (a fault started as the scenario's 
 leaving, the Head of Sales' push, the executive's swoop, a person's message in the room).
 """
 
-from sim.engine.injects.injects import Injects, applied_injects
+from sim.engine.injects.injects import Injects
 from sim.engine.injects.requests import MAX_SAY, find_inject, normal, request_problem
 
-__all__ = ["MAX_SAY", "Injects", "applied_injects", "find_inject", "normal", "request_problem"]
+__all__ = ["MAX_SAY", "Injects", "find_inject", "normal", "request_problem"]

@@ -12,12 +12,11 @@ drill with and without it differs only by what the inject itself does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sim.engine.injects.requests import find_inject, normal, request_problem
 from sim.engine.people.model import OFF, WORKING
-from sim.log.events import Event, InjectApplied, InjectRefused, PersonLeft, PersonSaid
+from sim.log.events import InjectApplied, InjectRefused, PersonLeft, PersonSaid
 from sim.scenario.model import Executive, HeadOfSales, Inject
 
 if TYPE_CHECKING:
@@ -26,11 +25,6 @@ if TYPE_CHECKING:
 GONE = "no-connectivity"  # how a person who dropped out answers pages and DMs: never
 
 _HEALTH_WORDS = {"ok": "fine", "degraded": "degraded", "down": "down"}
-
-
-def applied_injects(events: Iterable[Event]) -> set[str]:
-    """The ids of the injects a log shows carried out."""
-    return {e.request["inject"] for e in events if isinstance(e, InjectApplied) and "inject" in e.request}
 
 
 class Injects:
