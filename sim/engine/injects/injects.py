@@ -91,8 +91,11 @@ class Injects:
 
     def _fault(self, inject: Inject) -> None:
         assert inject.fault is not None
-        # The fault's `at` counts from now; World plays it from there as one of the scenario's.
-        self.engine.world.add_fault(inject.fault.model_copy(update={"at": self.engine.now + inject.fault.at}))
+        # The fault's `at` counts from now; World plays it from there as one of the scenario's, and
+        # a vendor that fixes faults on its service by itself fixes this one too.
+        fault = inject.fault.model_copy(update={"at": self.engine.now + inject.fault.at})
+        self.engine.world.add_fault(fault)
+        self.engine.vendors.follow(fault)
 
     def _dropout(self, inject: Inject) -> None:
         engine, pid = self.engine, inject.person

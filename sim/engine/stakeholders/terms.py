@@ -36,7 +36,7 @@ class Terms:
     def __init__(self, engine: Engine, sales: HeadOfSales | None = None) -> None:
         self.engine = engine
         # The scenario's Head of Sales, or the one a facilitator's sales push brought in.
-        self.sales = sales or engine.scenario.stakeholders.head_of_sales
+        self.sales = sales if sales is not None else engine.scenario.stakeholders.head_of_sales
 
     def hurting_service(self) -> str:
         """What the accounts complain about: the busiest customer-facing service that looks unwell."""
