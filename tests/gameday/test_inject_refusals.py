@@ -19,6 +19,8 @@ BAD = [
     ({"say": {"from": "kenji", "text": "  \n"}}, "the message is empty"),
     ({"say": {"from": "kenji", "text": "x" * (MAX_SAY + 1)}}, f"the message is {MAX_SAY + 1} characters long; the limit is {MAX_SAY}"),
     ({"say": {"from": "kenji"}}, 'a say request is {"from": PERSON, "text": TEXT}'),
+    ({"say": {"from": "kenji", "text": 3}}, "the message is text"),
+    ({"say": {"from": "kenji", "text": "half \ud83d"}}, "the message holds a lone surrogate (\\ud800-\\udfff), which is not a character"),
     ({"inject": 7}, "an inject is named by its id (text)"),
     ({"shout": "x"}, "unknown request 'shout'; a request is an inject or a say"),
     ({}, 'a request is {"inject": ID} or {"say": {"from": PERSON, "text": TEXT}}'),

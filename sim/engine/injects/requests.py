@@ -10,12 +10,14 @@ scenario; the engine adds what depends on the drill's state (`Injects.problem`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sim.scenario.model import Inject, Scenario
 
 MAX_SAY = 500  # characters: a chat message, not a document
 _LISTED = 10  # names shown in a refusal before "..."
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def request_problem(scenario: Scenario, request: Any) -> str | None:
@@ -46,6 +48,9 @@ def _say_problem(scenario: Scenario, say: Any) -> str | None:
         return "the message is empty"
     if len(text) > MAX_SAY:
         return f"the message is {len(text)} characters long; the limit is {MAX_SAY}"
+    if _SURROGATE.search(text):
+        # JSON can carry half of a UTF-16 pair; no file or screen can show it.
+        return "the message holds a lone surrogate (\\ud800-\\udfff), which is not a character"
     return None
 
 
