@@ -115,6 +115,22 @@ def scenario_id(value: str) -> str | None:
     return None
 
 
+def host(value: str) -> str | None:
+    """`serve --host`: an address or a host name; the server finds out whether it can listen there."""
+    if not value or len(value) > 253 or not value.isprintable() or " " in value:
+        return "must be an address or a host name, such as 127.0.0.1 or 0.0.0.0"
+    return None
+
+
+port = whole_number(1, 65535)
+
+
+def public_url(value: str) -> str | None:
+    from tui.cli.serve import public_url_problem
+
+    return public_url_problem(value)
+
+
 def output(value: str) -> str | None:
     """A file to write after a long job: checked first, so a drill is not played for a log that cannot be written."""
     problem = path(value)
@@ -154,6 +170,10 @@ CHECKS: dict[str, Callable | None] = {
     "dot": None,  # `graph --dot`
     "lint_seeds": lint_seeds,  # `lint --seeds N`
     "bot": None,
+    "host": host,  # `serve --host`
+    "port": port,  # `serve --port`
+    "public_url": public_url,  # `serve --public-url`
+    "watch": None,  # `serve --watch`
     "json": None,
     "evidence": None,  # `score --evidence`
     "no_record": None,
