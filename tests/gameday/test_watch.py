@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList, RichLog, Static
+from textual.widgets import DataTable, Input, OptionList, RichLog, Select, Static
 
 from sim.log.clock import format_clock
 from tui.cli.entry import main
@@ -134,6 +134,12 @@ def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path)
         problem = app.screen.query_one("#inject-problem", Static)
         await settled(pilot, lambda: "Not sent" in str(problem.render()))
         assert "already sent" in str(problem.render())
+        # A message with nothing in it, from someone in the session: refused by the same path.
+        app.screen.query_one(Select).value = "dana"
+        app.screen.query_one("#say-text", Input).focus()
+        await pilot.press("space", "enter")
+        await settled(pilot, lambda: "empty" in str(problem.render()))
+        assert InboxReader(live).take() == [{"inject": "dana-drops-out"}]  # nothing more was sent
         await pilot.press("escape")
         # A finished session takes no inject: the console says so and opens nothing.
         await settled(pilot, lambda: isinstance(app.screen, SessionsScreen))
@@ -142,3 +148,19 @@ def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path)
         assert isinstance(app.screen, SessionsScreen)
 
     watch(work, steps)
+
+
+def test_a_cohort_lists_that_game_day_only(folder, tmp_path, monkeypatch):
+    from tui.store.watch import Watchlist
+
+    recordings, _ = folder
+    monkeypatch.setenv(ENV, str(tmp_path))
+    assert main(["run", "--bot", "idle", "--trainee", "Cy", "--cohort", "day1"]) == 0
+    for p in recordings.glob("*.jsonl"):
+        (tmp_path / "recordings" / p.name).write_bytes(p.read_bytes())
+    day = Watchlist(tmp_path / "recordings", "day1")
+    day.poll()
+    assert [r.trainee for r in day.rows()] == ["Cy"]
+    everyone = Watchlist(tmp_path / "recordings")
+    everyone.poll()
+    assert sorted(r.trainee for r in everyone.rows()) == ["Ada", LIVE_TRAINEE, "Cy"]
