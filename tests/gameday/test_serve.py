@@ -170,3 +170,21 @@ def test_two_browsers_play_two_sessions_recorded_under_their_names(tmp_path):
         assert [text for _, text in rec.commands()] == ["/ack", "/declare sev2"]
     # A room shares the data folder: nobody's name is remembered for the next browser.
     assert not (tmp_path / "settings.json").exists()
+
+
+def test_serve_watch_puts_the_console_in_the_browser(tmp_path):
+    server, port = serve(tmp_path, "--watch")
+
+    async def facilitator() -> None:
+        async with aiohttp.ClientSession() as http:
+            browser = Browser(http, port)
+            await browser.open()
+            await browser.shows("Sessions in")
+            await browser.ws.close()
+
+    try:
+        asyncio.run(facilitator())
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "Traceback" not in errors.decode()

@@ -126,9 +126,10 @@ port = whole_number(1, 65535)
 
 
 def public_url(value: str) -> str | None:
-    from tui.cli.serve import public_url_problem
-
-    return public_url_problem(value)
+    """`serve --public-url`: where browsers reach the server behind a proxy; the page names its websocket by it."""
+    if not value.startswith(("http://", "https://")) or not value.split("://", 1)[1].strip("/"):
+        return "must be an http:// or https:// address, such as https://drill.example.org"
+    return None
 
 
 def output(value: str) -> str | None:

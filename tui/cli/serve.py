@@ -112,12 +112,6 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
-def public_url_problem(url: str) -> str | None:
-    if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1].strip("/")) == 0:
-        return "must be an http:// or https:// address, such as https://drill.example.org"
-    return None
-
-
 def served_command(watch: bool, cohort: str | None) -> str:
     """The shell command textual-serve starts for each browser: this same icdrill, by its interpreter."""
     argv = [sys.executable, "-m", "tui.cli", "watch" if watch else "play"]
@@ -153,7 +147,8 @@ def serve_command(args: argparse.Namespace) -> int:
         served_command(args.watch, args.cohort), host=args.host, port=args.port, title=f"icdrill: {what}",
         public_url=args.public_url,
     )
-    print(f"icdrill: serving {what} on http://{args.host}:{args.port} (no authentication: see README, Game day)", file=sys.stderr)
+    where = f"http://{args.host}:{args.port}" + (f", reached at {args.public_url}" if args.public_url else "")
+    print(f"icdrill: serving {what} on {where} (no authentication: see README, Game day)", file=sys.stderr)
     try:
         server.serve()
     except OSError as err:  # the port taken between the check and the start, or the like
