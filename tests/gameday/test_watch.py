@@ -164,3 +164,22 @@ def test_a_cohort_lists_that_game_day_only(folder, tmp_path, monkeypatch):
     everyone = Watchlist(tmp_path / "recordings")
     everyone.poll()
     assert sorted(r.trainee for r in everyone.rows()) == ["Ada", LIVE_TRAINEE, "Cy"]
+
+
+def test_a_live_session_that_stops_growing_says_how_long_it_has_been_quiet(folder, tmp_path):
+    from tui.store.watch import QUIET, Watchlist
+
+    recordings, rest = folder
+    for p in recordings.glob("*.jsonl"):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    now = [1000.0]
+    watchlist = Watchlist(tmp_path, clock=lambda: now[0])
+    watchlist.poll()
+    quiet = {r.trainee: r.quiet for r in watchlist.rows()}
+    assert quiet == {LIVE_TRAINEE: 0, "Ada": 0}
+    now[0] += QUIET + 240
+    assert watchlist.poll()  # the row changed: nothing else did
+    assert {r.trainee: r.quiet for r in watchlist.rows()} == {LIVE_TRAINEE: 6, "Ada": 0}  # an ended session is never quiet
+    grow(tmp_path, rest, 1)
+    watchlist.poll()
+    assert {r.trainee: r.quiet for r in watchlist.rows()}[LIVE_TRAINEE] == 0

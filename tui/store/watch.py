@@ -12,7 +12,9 @@ Nothing here writes to the folder; injects go through `tui.store.injects`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sim.log.eventlog import Entry
@@ -28,6 +30,9 @@ from sim.scenario.shared import shared
 from sim.play.replay import ReplayError, locate_scenario
 
 LIVE, ENDED, UNREADABLE = "live", "ended", "unreadable"
+# A recording grows by events only, and a game whose browser was closed mid-drill leaves it as it
+# stands, with no mark: so a live session says how long it has been quiet, in wall minutes.
+QUIET = 120  # wall seconds without a new event before a live session's row says so
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,16 @@ class Row:
     score: float | None  # the scorecard of the session so far; None before anything is scored
     state: str  # LIVE, ENDED, or UNREADABLE (read as far as it goes; `problem` says why no further)
     problem: str | None = None
+    quiet: int = 0  # whole wall minutes a live session has gone without a new event, once past QUIET
 
 
 class SessionWatch:
     """One recording followed: its entries, the view folded from them, and its row."""
 
-    def __init__(self, path: Path, scenarios: dict[str, LoadedScenario | str]) -> None:
+    def __init__(self, path: Path, scenarios: dict[str, LoadedScenario | str], clock: Callable[[], float] = time.monotonic) -> None:
         self.path = path
+        self.clock = clock
+        self.grew_at = clock()
         self.follower = Follower(path)
         self._scenarios = scenarios  # shared by the watchlist: one load per scenario file
         self.loaded: LoadedScenario | None = None
@@ -82,6 +90,11 @@ class SessionWatch:
         if new or self.follower.done:
             self.version += bool(new)
             self.row = self._row_of(self.view)
+        if new:
+            self.grew_at = self.clock()
+        if self.row.state == LIVE:
+            quiet = self.clock() - self.grew_at
+            self.row = replace(self.row, quiet=int(quiet // 60) if quiet >= QUIET else 0)
         return self.row != before
 
     def _locate(self) -> bool:
@@ -147,8 +160,10 @@ class SessionWatch:
 class Watchlist:
     """Every recording of `folder`, followed: `poll` finds new ones and reads on in the others."""
 
-    def __init__(self, folder: Path, cohort: str | None = None) -> None:
+    def __init__(self, folder: Path, cohort: str | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        """`clock`: wall seconds, for how long a live session has been quiet (tests give their own)."""
         self.folder = folder
+        self.clock = clock
         self.cohort = cohort  # list only this game day's sessions (None: every session)
         self.sessions: dict[Path, SessionWatch] = {}
         self._scenarios: dict[str, LoadedScenario | str] = {}
@@ -158,7 +173,7 @@ class Watchlist:
         changed = False
         for path in sorted(self.folder.glob("*.jsonl")) if self.folder.is_dir() else ():
             if path not in self.sessions:
-                self.sessions[path] = SessionWatch(path, self._scenarios)
+                self.sessions[path] = SessionWatch(path, self._scenarios, self.clock)
                 changed = True
         for session in self.sessions.values():
             changed |= session.poll()

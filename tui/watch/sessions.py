@@ -34,7 +34,7 @@ def cells(row: Row) -> tuple[Shown, ...]:
         Shown(f"{row.impact:.0%}"),
         Shown(str(row.late), "bold red" if row.late else ""),
         Shown("-" if row.score is None else f"{row.score:.1f}"),
-        Shown(row.state, STATE_STYLES.get(row.state, "")),
+        Shown(f"{row.state}, quiet {row.quiet}m" if row.quiet else row.state, STATE_STYLES.get(row.state, "")),
     )
 
 
