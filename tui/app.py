@@ -13,7 +13,8 @@ briefing is on screen, while the player reads it.
 The app owns the engine and the clock. A timer advances the engine by `speed` sim seconds per
 wall second; after every tick and every command the play screen re-reads `engine.view`. The app
 reads nothing else of the engine (but its log, to close the session at the end) and changes it
-only through `advance` and `submit`.
+only through `advance` and `submit`, and `inject` for a facilitator's requests that a recorded
+drill finds in its inbox at each tick (`Drill.take_requests`).
 
 With `record`, the session is recorded as it is played (a Recorder listens to the engine's log
 from its first event). When the view says the drill has ended, the session is closed
@@ -338,6 +339,7 @@ class IcdrillApp(App):
             if not self.engine.ended:
                 self._sim_clock = max(self._sim_clock, self.engine.now) + self.speed * TICK
                 self.engine.advance(int(self._sim_clock))
+                self.drill.take_requests()  # a facilitator's injects, at the sim time just reached
             self.show_view()
         self.post_message(self.Ticked())
 

@@ -9,7 +9,7 @@ the IC's page, heads-down, the update cadence, `over()`) sits in one `Incident` 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import simpy
 
@@ -18,6 +18,7 @@ from sim.engine.alerts import Alerts
 from sim.engine.conflicts import Conflicts
 from sim.engine.escalation import Escalation
 from sim.engine.handlers import carry_out
+from sim.engine.injects import Injects
 from sim.engine.incident import DETECTED, Incident
 from sim.engine.people import People
 from sim.engine.roles import Roles
@@ -68,6 +69,7 @@ class Engine:
         self.stakeholders = Stakeholders(self)
         self.conflicts = Conflicts(self)
         self.vendors = Vendors(self)
+        self.injects = Injects(self)
         self._ids: dict[str, int] = {}
         self.time_limit = self.scenario.end.time_limit
         self.emit(DrillStarted(self.scenario.scenario.id, self.scenario.scenario.title, self.time_limit))
@@ -138,6 +140,20 @@ class Engine:
             self.emit(CommandRejected(text, reason))
             return False
         return True
+
+    def inject_problem(self, request: Any) -> str | None:
+        """Why a facilitator's request ({"inject": ID} or {"say": {"from": PERSON, "text": TEXT}})
+        cannot be carried out now, in one line; None when it can."""
+        return self.injects.problem(request)
+
+    def inject(self, request: Any) -> str | None:
+        """Carry out a facilitator's request at the current sim time: logged with the whole request
+        (`inject_applied`), or, when it cannot be, with the reason (`inject_refused`), which is returned.
+        A replay calls this at the same point of the drill (`sim.play.drill.drive`)."""
+        try:
+            return self.injects.apply(request)
+        finally:
+            self.log.settle()
 
     def deliver_report(self, report: TaskReported) -> None:
         """A finished task's report reaches the IC: directly, or relayed through the Tech Lead."""

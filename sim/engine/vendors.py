@@ -39,9 +39,14 @@ class Vendors:
 
     def start(self) -> None:
         for fault in sorted(self.engine.world.faults.values(), key=lambda f: (f.at, f.id)):
-            spec = self.specs.get(fault.service)
-            if spec is not None and spec.resolves_after is not None:
-                self.engine.env.process(self._resolve(fault, spec.resolves_after))
+            self.follow(fault)
+
+    def follow(self, fault: Fault) -> None:
+        """A fault on a vendor's service that the vendor fixes by itself: fixed `resolves_after`
+        its start, unless someone inside fixed it first (an injected fault too, from its start)."""
+        spec = self.specs.get(fault.service)
+        if spec is not None and spec.resolves_after is not None:
+            self.engine.env.process(self._resolve(fault, spec.resolves_after))
 
     # --- what the IC can ask about ---------------------------------------------------------------
 
@@ -99,6 +104,6 @@ class Vendors:
         self.engine.emit(TicketAnswered(ticket, service, self.name(service), spec.ticket_answer))
 
     def _resolve(self, fault: Fault, after: int):
-        yield self.engine.env.timeout(fault.at + after)
+        yield self.engine.env.timeout(fault.at + after - self.engine.env.now)  # env.now is 0 for the scenario's faults
         if fault.id in self.engine.world.active:  # nobody inside fixed it first
             self.engine.world.fix(fault, by=self.name(fault.service))

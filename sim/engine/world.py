@@ -57,9 +57,15 @@ class World:
 
     # --- faults --------------------------------------------------------------------------------
 
+    def add_fault(self, fault: Fault) -> None:
+        """A fault the scenario did not start (a facilitator's inject): played from its `at` on,
+        like the scenario's own."""
+        self.faults[fault.id] = fault
+        self.engine.env.process(self._play_fault(fault))
+
     def _play_fault(self, fault: Fault):
         env = self.engine.env
-        yield env.timeout(fault.at)
+        yield env.timeout(fault.at - env.now)  # env.now is 0 for the scenario's faults
         self._set(fault, im.start(fault))
         self.next_step[fault.id] = 0
         self.engine.emit(FaultStarted(fault.id, fault.service, fault.effect))

@@ -524,6 +524,40 @@ class DmReplied(Event):
     role: str | None  # the role they hold, when the topic is role
 
 
+
+# --- live injects (issue 14): a facilitator's requests during a drill ------------------------------
+
+
+@event("inject_applied", public=False)
+class InjectApplied(Event):
+    """A facilitator's request carried out at this moment (`icdrill watch`): the whole request, as
+    `sim.engine.injects` takes it, so that a replay sends it again at the same point."""
+
+    request: dict[str, Any]
+
+
+@event("inject_refused", public=False)
+class InjectRefused(Event):
+    """A facilitator's request that could not be carried out at this moment, and why."""
+
+    request: dict[str, Any]
+    reason: str
+
+
+@event("person_said")
+class PersonSaid(Event):
+    """A person's message in the room: sent in their name by the facilitator, or their line in an inject."""
+
+    person: str
+    text: str
+
+
+@event("person_left")
+class PersonLeft(Event):
+    """The person dropped out of the incident: they give up their task or role and answer nothing more."""
+
+    person: str
+
 # --- serialisation -----------------------------------------------------------------------------
 
 

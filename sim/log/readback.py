@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sim.log.eventlog import Entry
-from sim.log.events import CommandIssued, DrillEnded, from_record, to_json, to_record
+from sim.log.events import CommandIssued, DrillEnded, InjectApplied, InjectRefused, from_record, to_json, to_record
 from sim.log.headers import header_problem
 from sim.log.shapes import record_problem
 
@@ -88,6 +88,15 @@ class Recording:
     def commands(self) -> list[tuple[int, str]]:
         """The IC's commands with their sim times: all a replay needs besides scenario and seed."""
         return [(e.t, e.event.text) for e in self.entries if isinstance(e.event, CommandIssued)]
+
+    def script(self) -> list[tuple[int, str | dict[str, Any]]]:
+        """The IC's commands and the facilitator's requests (`inject_applied`, `inject_refused`)
+        with their sim times, in the order they reached the engine: what a replay plays back."""
+        return [
+            (e.t, e.event.text if isinstance(e.event, CommandIssued) else e.event.request)
+            for e in self.entries
+            if isinstance(e.event, (CommandIssued, InjectApplied, InjectRefused))
+        ]
 
 
 def read_recording(path: str | os.PathLike, *, max_events: int | None = None, max_bytes: int | None = None) -> Recording:

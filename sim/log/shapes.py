@@ -46,6 +46,14 @@ def _is_str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _is_request(value: Any) -> bool:
+    # A facilitator's request as the engine logs it: {"inject": ID} or {"say": {"from": P, "text": T}}.
+    def texts(v: Any) -> bool:
+        return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+
+    return isinstance(value, dict) and all(isinstance(k, str) and (isinstance(x, str) or texts(x)) for k, x in value.items())
+
+
 # Every field type the events declare, with what it is called in a message.
 _CHECKS: dict[Any, tuple[Check, str]] = {
     str: (_is_str, "text"),
@@ -54,6 +62,7 @@ _CHECKS: dict[Any, tuple[Check, str]] = {
     str | None: (lambda v: v is None or _is_str(v), "text or null"),
     int | None: (lambda v: v is None or _is_int(v), f"a whole number from -{INT_LIMIT} to {INT_LIMIT}, or null"),
     list[str]: (_is_str_list, "a list of texts"),
+    dict[str, Any]: (_is_request, "an inject request"),
 }
 
 

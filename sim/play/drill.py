@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sim.play.bots import BOTS, Bot
 from sim.engine import Engine
@@ -28,11 +28,12 @@ def play(
 def drive(
     engine: Engine,
     bot: Bot | str | None = None,
-    script: Iterable[tuple[int, str]] = (),
+    script: Iterable[tuple[int, str | dict[str, Any]]] = (),
     tick: int = TICK,
 ) -> Engine:
     """Run an existing engine to the end (so a Recorder attached to it hears every event).
 
+    A script's item is an IC command (text) or a facilitator's request (a dict, `Engine.inject`).
     Nothing is submitted once the drill has ended, neither the rest of a bot's look nor the rest
     of a script: a live session and its replay then stop at the same command.
 
@@ -48,9 +49,12 @@ def drive(
     while not engine.ended:
         target = engine.now + tick
         while pending and pending[0][0] <= target and not engine.ended:
-            t, text = pending.pop(0)
+            t, item = pending.pop(0)
             engine.advance(t)
-            engine.submit(text)
+            if isinstance(item, str):
+                engine.submit(item)
+            else:
+                engine.inject(item)  # a facilitator's request, as a replay of a live session has it
         engine.advance(target)
         view = engine.view
         if bot is not None and not engine.ended and (view.version != seen or (wake is not None and view.now >= wake)):

@@ -1,7 +1,8 @@
 """Replay: re-run a recorded session from its scenario, seed and commands, and check it is the same.
 
 A session is fully determined by the scenario file, the seed and the IC's commands with their
-sim times (the `command_issued` events). A replay feeds those commands back at those times,
+sim times (the `command_issued` events), with any facilitator's injects at theirs (`inject_applied`,
+`inject_refused`), in the order the log has them. A replay feeds those commands back at those times,
 compares the new log with the recorded one byte for byte, and the scorecards. A recording of a
 session that was stopped early is a prefix: only that prefix is compared.
 """
@@ -112,7 +113,7 @@ def replay(recording: Recording, scenario: str | Path | None = None, *, loaded: 
         raise ReplayError(f"{recording.path} holds no events to replay")
     loaded = loaded or locate_scenario(recording.header, scenario)
     engine = Engine(loaded, recording.seed)
-    drive(engine, script=recording.commands())
+    drive(engine, script=recording.script())
     recorded = recording.lines
     lines = engine.log.lines()[1:]
     entries = engine.log.entries
@@ -123,6 +124,22 @@ def replay(recording: Recording, scenario: str | Path | None = None, *, loaded: 
     recorded_score = score(loaded.scenario, recording.entries).as_dict()
     replayed_score = score(loaded.scenario, entries).as_dict()
     return ReplayResult(recording, loaded, entries, difference, recorded_score, replayed_score, notes)
+
+
+def caught_up(recording: Recording, loaded: LoadedScenario) -> Engine:
+    """A new engine that has played a recording's commands and injects up to its last event's
+    time: the state of a session still being played, as far as its recording goes (what the
+    facilitator's console asks before sending an inject)."""
+    engine = Engine(loaded, recording.seed)
+    for t, item in recording.script():
+        engine.advance(t)
+        if isinstance(item, str):
+            engine.submit(item)
+        else:
+            engine.inject(item)
+    if recording.entries:
+        engine.advance(recording.entries[-1].t)
+    return engine
 
 
 def _first_difference(recorded: list[str], replayed: list[str]) -> Difference | None:

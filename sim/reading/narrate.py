@@ -274,6 +274,24 @@ def _pulled_off(e: ev.PulledOff, v: Voice, c: Cast) -> str:
     return f"{c.subject(e.person, v)} was pulled off the incident by {c.name(e.by, v)} for {format_duration(e.seconds)}."
 
 
+def _inject_applied(e: ev.InjectApplied, v: Voice, c: Cast) -> str:
+    if "say" in e.request:
+        return f"The facilitator spoke as {c.name(e.request['say']['from'], v)}."
+    return f"The facilitator sent the inject {v.ident(e.request['inject'])}."
+
+
+def _inject_refused(e: ev.InjectRefused, v: Voice, c: Cast) -> str:
+    return f"A facilitator's request was refused: {v.text(e.reason)}."
+
+
+def _person_said(e: ev.PersonSaid, v: Voice, c: Cast) -> str:
+    return f"{c.subject(e.person, v)} said: {v.text(e.text)}"
+
+
+def _person_left(e: ev.PersonLeft, v: Voice, c: Cast) -> str:
+    return f"{c.subject(e.person, v)} dropped out of the incident."
+
+
 def _broadcast_unanswered(e: ev.BroadcastUnanswered, v: Voice, c: Cast) -> str:
     return f"Nobody picked up '{v.text(e.action)} {v.ident(e.service)}'."
 
@@ -392,6 +410,11 @@ _STORIES: dict[type, Callable] = {
     ev.TicketOpened: _ticket_opened,
     ev.TicketAnswered: _ticket_answered,
     ev.StatusPageRead: _status_page,
+    # live injects (issue 14): the facilitator's hand is hidden truth; what it makes people do is not
+    ev.InjectApplied: _inject_applied,
+    ev.InjectRefused: _inject_refused,
+    ev.PersonSaid: _person_said,
+    ev.PersonLeft: _person_left,
 }
 
 
@@ -452,6 +475,8 @@ _SPEECH: dict[type, Callable] = {
     ev.PersonPresent: lambda e, c, task: None if e.joins_as == STAKEHOLDER else (
         _name(c, e.person), "I'm in the incident channel already. What do you need?"),
     ev.ExecutiveSaid: lambda e, c, task: (_name(c, e.person), e.text),
+    ev.PersonSaid: lambda e, c, task: (_name(c, e.person), e.text),
+    ev.PersonLeft: lambda e, c, task: ("channel", f"{_name(c, e.person)} left the incident channel."),
     ev.Paged: _say_paged,
     ev.PageAcknowledged: lambda e, c, task: None if e.person == IC else (
         _name(c, e.person), "Acknowledged, I'm here. What do you need?"),

@@ -111,6 +111,7 @@ _TOLD = (
     ev.ManagerRedirected, ev.SalesQualified, ev.ExecutiveRequested, ev.ExecutiveAnswered, ev.PulledOff,
     ev.ConflictRaised, ev.ConflictDecided, ev.DrillEnded,
     ev.TicketOpened, ev.TicketAnswered,  # vendors
+    ev.InjectApplied, ev.InjectRefused, ev.PersonSaid, ev.PersonLeft,  # a facilitator's injects (issue 14)
 )
 
 
@@ -199,8 +200,18 @@ def _gather(scenario: Scenario, entries: list[Entry], voice: Voice = REPORT) -> 
             elif e.phase == "resolved":
                 f.resolved_at = t
         if _told(e, first_alert):
-            f.moments.append((t, entry.seq, story(e, voice, cast)))
+            f.moments.append((t, entry.seq, _inject_line(scenario, e, voice) or story(e, voice, cast)))
     return f
+
+
+def _inject_line(scenario: Scenario, e: ev.Event, voice: Voice) -> str | None:
+    """The timeline's line for a facilitator's inject, with the title the facilitator saw; None
+    for any other event (the narrator tells those)."""
+    if not isinstance(e, ev.InjectApplied) or "inject" not in e.request:
+        return None
+    title = next((i.title for i in scenario.injects if i.id == e.request["inject"]), None)
+    told = f": {voice.text(title)}" if title else ""
+    return f"(hidden) The facilitator sent the inject {voice.ident(e.request['inject'])}{told}."
 
 
 def _health(f: _Facts, service: str, health: str, t: int) -> None:
@@ -370,7 +381,7 @@ def _helped_hurt(card: Any) -> list[str]:
 def _follow_ups(scenario: Scenario, f: _Facts) -> list[str]:
     items: list[str] = []
     for fault_id, (service, fixed) in f.faults.items():
-        fault = next((x for x in scenario.faults if x.id == fault_id), None)
+        fault = next((x for x in scenario.every_fault() if x.id == fault_id), None)
         evidence = f" Evidence: {md(fault.evidence[0])}" if fault is not None and fault.evidence else ""
         owner = _owner(scenario, service)
         if fixed:

@@ -36,7 +36,8 @@ from sim.reading.names import IC
 
 OFF, PAGED, AVAILABLE, WORKING, ROLE = "off", "paged", "available", "working", "role"
 RESPONDER, STAKEHOLDER = "responder", "stakeholder"  # how a person present from the start joins (`person_present`)
-_STAFFING = (ev.Paged, ev.PageAcknowledged, ev.TaskAssigned, ev.TaskReported, ev.RoleAssigned, ev.RoleReleased, ev.PersonPresent)
+_STAFFING = (ev.Paged, ev.PageAcknowledged, ev.TaskAssigned, ev.TaskReported, ev.RoleAssigned, ev.RoleReleased, ev.PersonPresent,
+             ev.PersonLeft)
 
 
 @dataclass
@@ -104,6 +105,8 @@ class Staffing:
             self._move(entry, person, ROLE)
         elif isinstance(e, ev.RoleReleased) and status == ROLE:
             self._move(entry, person, AVAILABLE)
+        elif isinstance(e, ev.PersonLeft):
+            self._move(entry, person, OFF)  # dropped out (a facilitator's inject): gone for good
 
     def _move(self, entry: Entry, person: str, status: str, task: str | None = None, task_id: int | None = None) -> None:
         post = self.of(person)

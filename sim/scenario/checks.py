@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from sim.log.clock import format_duration, parse_duration
-from sim.scenario.model import UNREACHABLE, SeverityPolicy
+from sim.scenario.model import INJECT_FIELDS, UNREACHABLE, SeverityPolicy
 from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, suggestion
 from sim.scenario.yamlsafe import YamlPath
 
@@ -32,7 +32,7 @@ def check(data: dict[str, Any], where: Where) -> list[Problem]:
     for rule in (_service_refs, _people_and_team_refs, _fault_refs, _alert_refs, _stakeholder_refs,
                  _conflict_refs, _dependency_cycles, _unfixable_faults, _duplicate_ids,
                  _severity_ladder, _cadence_levels, _late_faults, _traffic_total,
-                 _remedy_refs, _remedy_rules, _growth_order, _impact_refs):  # fmt: skip
+                 _remedy_refs, _remedy_rules, _growth_order, _impact_refs, _inject_rules):  # fmt: skip
         for problem in rule(data, where):
             found.append(problem)
             if len(found) > MAX_PROBLEMS_PER_FILE:
@@ -58,6 +58,16 @@ def _names(data: dict, name: str) -> set[str]:
 def _items(data: dict, name: str) -> list[tuple[int, dict]]:
     value = data.get(name)
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _faults(data: dict) -> list[tuple[YamlPath, dict]]:
+    """(path, mapping) of every fault: the scenario's, then those its injects would start, which
+    the same rules hold to."""
+    found: list[tuple[YamlPath, dict]] = [(("faults", i), fault) for i, fault in _items(data, "faults")]
+    for i, inject in _items(data, "injects"):
+        if isinstance(inject.get("fault"), dict):
+            found.append((("injects", i, "fault"), inject["fault"]))
+    return found
 
 
 def _strings(value: Any) -> list[tuple[int, str]]:
@@ -131,22 +141,22 @@ def _people_and_team_refs(data: dict, where: Where) -> Iterator[Problem]:
 
 def _fault_refs(data: dict, where: Where) -> Iterator[Problem]:
     services, teams, people = _names(data, "services"), _names(data, "teams"), _names(data, "people")
-    for i, fault in _items(data, "faults"):
+    for base, fault in _faults(data):
         service = fault.get("service")
         if isinstance(service, str) and service not in services:
-            yield where.problem(("faults", i, "service"), _unknown("faulty service", "services", service, services))
+            yield where.problem((*base, "service"), _unknown("faulty service", "services", service, services))
         fix = fault.get("fix")
         if not isinstance(fix, dict):
             continue
         target = fix.get("target")
         if isinstance(target, str) and target not in services:
-            yield where.problem(("faults", i, "fix", "target"), _unknown("service", "services", target, services))
+            yield where.problem((*base, "fix", "target"), _unknown("service", "services", target, services))
         for j, team in _strings(fix.get("teams")):
             if team not in teams:
-                yield where.problem(("faults", i, "fix", "teams", j), _unknown("team", "teams", team, teams))
+                yield where.problem((*base, "fix", "teams", j), _unknown("team", "teams", team, teams))
         for j, person in _strings(fix.get("people")):
             if person not in people:
-                yield where.problem(("faults", i, "fix", "people", j), _unknown("person", "people", person, people))
+                yield where.problem((*base, "fix", "people", j), _unknown("person", "people", person, people))
 
 
 def _alert_refs(data: dict, where: Where) -> Iterator[Problem]:
@@ -247,13 +257,13 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
             return  # who belongs where is unknown; the dangling team is reported instead
         if isinstance(team, str):
             members.setdefault(team, []).append(name)
-    for i, fault in _items(data, "faults"):
+    for base, fault in _faults(data):
         fixers: list[str] = []  # everyone who can apply one of the fault's real fixes
         fix_able: list[str] | None = None
         for below, action in _fault_actions(fault):
             able, message = _appliers(action, services, teams, people, members, below)
             if message is not None:
-                yield where.problem(("faults", i, *below), message, on_key=True)
+                yield where.problem((*base, *below), message, on_key=True)
             if able is not None and (below == ("fix",) or action.get("does") == "fixes"):
                 fixers += able
                 if below == ("fix",):
@@ -270,7 +280,7 @@ def _unfixable_faults(data: dict, where: Where) -> Iterator[Problem]:
                 f"nobody who can apply this fix can be reached: {', '.join(named)} {verb} a page; "
                 "add a reachable person to fix.teams or fix.people, or make one of them reachable"
             )
-            yield where.problem(("faults", i, "fix"), message, on_key=True)
+            yield where.problem((*base, "fix"), message, on_key=True)
 
 
 def _appliers(
@@ -322,13 +332,18 @@ def _vendor_fix_names_nobody(target: str, service: dict, key: str = "fix") -> st
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
-    for section, kind in (("faults", "fault"), ("alerts", "alert"), ("conflicts", "conflict")):
+    # An inject's fault shares the log's fault ids with the scenario's faults.
+    sections = [("fault", _faults(data))] + [
+        (kind, [((section, i), item) for i, item in _items(data, section)])
+        for section, kind in (("alerts", "alert"), ("conflicts", "conflict"), ("injects", "inject"))
+    ]
+    for kind, items in sections:
         first: dict[str, YamlPath] = {}  # lines are looked up for a duplicate only: positions cost
-        for i, item in _items(data, section):
+        for base, item in items:
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
-            path = (section, i, "id")
+            path = (*base, "id")
             if ident in first:
                 yield where.problem(path, f"duplicate {kind} id {ident!r} (first at line {where.line_of(first[ident])})")
             else:
@@ -471,9 +486,9 @@ def _fault_actions(fault: dict) -> list[tuple[YamlPath, dict]]:
 def _remedy_refs(data: dict, where: Where) -> Iterator[Problem]:
     """Remedies name services, teams and people that exist; a failover's `to` too (the fix's as well)."""
     services, teams, people = _names(data, "services"), _names(data, "teams"), _names(data, "people")
-    for i, fault in _items(data, "faults"):
+    for base, fault in _faults(data):
         for below, action in _fault_actions(fault):
-            path = ("faults", i, *below)
+            path = (*base, *below)
             to = action.get("to")
             if isinstance(to, str) and to not in services:
                 yield where.problem((*path, "to"), _unknown("alternative service", "services", to, services))
@@ -493,10 +508,10 @@ def _remedy_refs(data: dict, where: Where) -> Iterator[Problem]:
 def _remedy_rules(data: dict, where: Where) -> Iterator[Problem]:
     """`lasts` only and always with a mitigation; `to` only with a failover, to another service; no
     action written twice on one fault (which of them would a responder's action be?)."""
-    for i, fault in _items(data, "faults"):
+    for base, fault in _faults(data):
         seen: dict[tuple[str, str], YamlPath] = {}
         for below, action in _fault_actions(fault):
-            path = ("faults", i, *below)
+            path = (*base, *below)
             does = action.get("does")
             if below != ("fix",) and does == "mitigates" and "lasts" not in action:
                 message = "a remedy that mitigates needs `lasts`: how long the relief holds before the fault returns"
@@ -525,12 +540,12 @@ _RANK = {"degraded": 1, "down": 2}
 
 def _growth_order(data: dict, where: Where) -> Iterator[Problem]:
     """Growth steps in time order, and none that would make the fault better."""
-    for i, fault in _items(data, "faults"):
+    for base, fault in _faults(data):
         grows = fault.get("grows")
         if isinstance(grows, dict):
-            steps: list[tuple[YamlPath, dict]] = [(("faults", i, "grows"), grows)]
+            steps: list[tuple[YamlPath, dict]] = [((*base, "grows"), grows)]
         else:
-            steps = [(("faults", i, "grows", j), step) for j, step in _items(fault, "grows")]
+            steps = [((*base, "grows", j), step) for j, step in _items(fault, "grows")]
         previous: int | None = None
         effect = fault.get("effect", "degraded")
         for path, step in steps:
@@ -569,3 +584,51 @@ def _impact_refs(data: dict, where: Where) -> Iterator[Problem]:
         elif not _number(services[name].get("traffic")):
             message = f"{name!r} has no customer traffic (services.{name}.traffic), so its share never counts"
             yield where.problem(path, message, on_key=True)
+
+
+# --- injects ------------------------------------------------------------------------------
+
+
+def _inject_rules(data: dict, where: Where) -> Iterator[Problem]:
+    """Each inject has the keys its kind takes, and names people and services that exist; a
+    sales push or a swoop without a person falls to the scenario's Head of Sales or executive,
+    so there must be one."""
+    services, people = _names(data, "services"), _names(data, "people")
+    stakeholders = data.get("stakeholders") if isinstance(data.get("stakeholders"), dict) else {}
+    for i, inject in _items(data, "injects"):
+        kind = inject.get("kind")
+        if kind not in INJECT_FIELDS:
+            continue  # the model says what the kinds are
+        takes, needs = INJECT_FIELDS[kind]
+        for key in inject:
+            if key not in ("id", "title", "kind", *takes) and isinstance(key, str):
+                allowed = ", ".join(takes)
+                yield where.problem(("injects", i, key), f"a {kind} inject takes no {key!r}; its keys are id, title, kind, {allowed}", on_key=True)
+        for key in needs:
+            if key not in inject:
+                yield where.problem(("injects", i, "kind"), f"a {kind} inject needs {key!r}")
+        person = inject.get("person")
+        if isinstance(person, str) and person not in people:
+            yield where.problem(("injects", i, "person"), _unknown("person", "people", person, people))
+        elif kind == "dropout" and isinstance(person, str) and person in _stakeholder_people(stakeholders):
+            message = f"{person!r} is a stakeholder, not a responder; a dropout inject takes a responder off the incident"
+            yield where.problem(("injects", i, "person"), message)
+        service = inject.get("service")
+        if isinstance(service, str) and service not in services:
+            yield where.problem(("injects", i, "service"), _unknown("service", "services", service, services))
+        for key, role, who in (("head_of_sales", "sales-push", "Head of Sales"), ("executive", "swoop", "executive")):
+            if kind == role and person is None and not isinstance(stakeholders.get(key), dict):
+                message = f"the scenario has no {who} (stakeholders.{key}), so a {kind} inject names its `person`"
+                yield where.problem(("injects", i, "kind"), message)
+        sales = stakeholders.get("head_of_sales")
+        theirs = sales.get("person") if isinstance(sales, dict) else None
+        if kind == "sales-push" and isinstance(person, str) and isinstance(theirs, str) and person != theirs:
+            # One Head of Sales pushes: the inject's push is theirs, out of turn.
+            message = f"the scenario's Head of Sales is {theirs!r}; a sales-push inject leaves `person` out or names them"
+            yield where.problem(("injects", i, "person"), message)
+
+
+def _stakeholder_people(stakeholders: dict) -> set[str]:
+    found = {m.get("person") for _, m in _items(stakeholders, "managers")}
+    found |= {s.get("person") for key in ("head_of_sales", "executive") if isinstance(s := stakeholders.get(key), dict)}
+    return {p for p in found if isinstance(p, str)}

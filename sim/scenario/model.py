@@ -489,6 +489,55 @@ class Stakeholders(Strict):
     executive: Executive | None = Field(None, description="Off when absent.")
 
 
+
+# --- live injects (issue 14): what a facilitator may throw in during a drill -----------------------
+
+INJECT_KINDS = ("fault", "dropout", "sales-push", "swoop", "misleading-report")
+InjectKind = Literal["fault", "dropout", "sales-push", "swoop", "misleading-report"]
+# Which keys beside id, title and kind each kind takes, and which of them it requires. Checked
+# against the raw data (sim.scenario.checks) so that a wrong key is shown at its own line.
+INJECT_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fault": (("fault",), ("fault",)),
+    "dropout": (("person", "says"), ("person",)),
+    "sales-push": (("person", "account", "says"), ()),
+    "swoop": (("person", "request", "pulls", "takes", "says"), ()),
+    "misleading-report": (("person", "service", "claims", "says"), ("person", "service", "claims")),
+}
+Said = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class InjectedFault(Fault):
+    """A fault an inject starts: the fields of an entry of `faults`, with `at` counted from the inject."""
+
+    at: Duration = Field(0, description="How long after the facilitator sends the inject the fault starts.")
+
+
+class Inject(Strict):
+    """An optional inject: nothing happens unless the facilitator sends it (`icdrill watch`) during a
+    drill; then it happens at that moment of sim time, and the session's log records it."""
+
+    id: Name = Field(description="Names the inject in the console, the log and the report.")
+    title: str = Field(min_length=1, max_length=120, description="What the facilitator sees in the console's list.")
+    kind: InjectKind = Field(
+        description=(
+            "fault: a second fault starts (`fault`); dropout: `person` leaves the incident and stops answering; "
+            "sales-push: the Head of Sales (the scenario's, or `person`) pushes for the top severity now; "
+            "swoop: an executive (the scenario's, or `person`) swoops in with a request; misleading-report: "
+            "`person` relays a wrong report that `service` is `claims`."
+        )
+    )
+    fault: InjectedFault | None = Field(None, description="kind fault: the fault, as an entry of `faults`.")
+    person: Name | None = Field(None, description="Who drops out, pushes, swoops or relays the report.")
+    service: Name | None = Field(None, description="kind misleading-report: the service the wrong report is about.")
+    claims: Health | None = Field(None, description="kind misleading-report: the health the report wrongly gives the service.")
+    account: str | None = Field(None, min_length=1, max_length=100, description="kind sales-push: the account that complains.")
+    request: Literal["customer-list", "customer-call"] | None = Field(None, description="kind swoop: what the executive asks for.")
+    pulls: int | None = Field(None, ge=1, le=10, description="kind swoop: responders pulled off the fix if the request is granted.")
+    takes: Duration | None = Field(None, description="kind swoop: how long the request keeps them busy.")
+    says: Said | None = Field(None, description="What the person says as it happens; a line in their own words by default.")
+
+
+
 # --- people and setting ---------------------------------------------------------------------
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -563,3 +612,12 @@ class Scenario(Org):
     scoring: Scoring = Field(default_factory=Scoring)
     conflicts: list[Conflict] = Field([])
     setting: Setting | None = Field(None, description="Time of day, day of week and traffic; absent, nothing depends on the hour.")
+    injects: list[Inject] = Field(
+        [], description="Optional injects a facilitator may send during a drill (icdrill watch); none happens by itself."
+    )
+
+    def every_fault(self) -> list[Fault]:
+        """The scenario's faults, then those its injects may start: a log may name any of them.
+        Only for looking up a fault the log names; an inject's fault is not part of the drill
+        unless it was sent (its `at` counts from the inject)."""
+        return [*self.faults, *(i.fault for i in self.injects if i.fault is not None)]

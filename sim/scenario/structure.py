@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from sim.scenario.model import CLOCK_PATTERN, FixAction
+from sim.scenario.model import CLOCK_PATTERN, INJECT_KINDS, FixAction
 from sim.scenario.problems import MAX_PROBLEMS_PER_FILE, Problem, describe, did_you_mean, suggestion
 from sim.scenario.yamlsafe import YamlPath
 
@@ -25,6 +25,7 @@ _LITERAL_NOUNS = {
     frozenset({"resolved", "mitigated"}): "an incident phase that can end the drill",
     frozenset({"hard", "soft"}): "a dependency kind",
     frozenset({"fixes", "mitigates", "worsens"}): "what a remedy does",
+    frozenset(INJECT_KINDS): "an inject kind",
 }
 _GENERIC_DURATION_ERROR = "expected a duration such as"
 

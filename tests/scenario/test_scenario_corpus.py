@@ -139,6 +139,18 @@ EXPECTED.update({
     "failover-to-unknown-service.yaml": (["failover-to-unknown-service.yaml:15:51: faults[0].fix.to: alternative service 'bakup' is not defined; did you mean 'backup'?"], 1),
     "to-without-failover.yaml": (["to-without-failover.yaml:15:46: faults[0].fix.to: `to` names where a failover moves traffic; this action is 'restart', not failover"], 1),
     "growth-steps-out-of-order.yaml": (["growth-steps-out-of-order.yaml:17:17: faults[0].grows[1].after: growth steps go in time order: after 10m must come later than the 25m"], 1),
+    "bad-injects.yaml": (
+        ["bad-injects.yaml:25:13: injects[0].person: person 'dnaa' is not defined; did you mean 'dana'?",
+         "bad-injects.yaml:26:5: injects[0].service: a dropout inject takes no 'service'; its keys are id, title, kind, person, says",
+         "bad-injects.yaml:27:9: injects[1].id: duplicate inject id 'dana-leaves' (first at line 22)",
+         "bad-injects.yaml:31:11: injects[1].fault.id: duplicate fault id 'db-slow' (first at line 14)",
+         "bad-injects.yaml:32:16: injects[1].fault.service: faulty service 'checkuot' is not defined; did you mean 'checkout'?",
+         "bad-injects.yaml:36:11: injects[2].kind: the scenario has no Head of Sales (stakeholders.head_of_sales), so a sales-push inject names its `person`",
+         "bad-injects.yaml:39:11: injects[3].kind: a misleading-report inject needs 'claims'",
+         "bad-injects.yaml:44:11: injects[4].kind: 'dropuot' is not an inject kind; expected one of fault, dropout, sales-push, swoop, misleading-report; did you mean 'dropout'?",
+         "bad-injects.yaml:48:13: injects[5].person: 'sam' is a stakeholder, not a responder; a dropout inject takes a responder off the incident"],
+        9,
+    ),
     "growth-to-unknown-state.yaml": (["growth-to-unknown-state.yaml:15:28: faults[0].grows.to: 'up' is not a health state; expected one of degraded, down"], 1),
 })
 

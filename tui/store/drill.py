@@ -6,6 +6,9 @@ reset by hand. The engine is built when first asked for: the app asks after the 
 screen, so the first frame does not wait for the engine's imports (SimPy, NumPy, Faker, networkx)
 nor its construction.
 
+A recorded drill reads its inbox (`tui.store.inbox`) at each tick of the clock (`take_requests`):
+a facilitator's injects reach its engine that way.
+
 Nothing is recorded before the clock starts (`start`); a drill left before its end is abandoned
 (`abandon`): its recording is closed as it stands and it stays out of the history.
 """
@@ -14,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from tui.store.inbox import InboxReader
 
 if TYPE_CHECKING:
     from sim.engine import Engine
@@ -30,6 +35,7 @@ class Drill:
         self.started = False  # the clock has started: the player took the seat
         self.recording: SessionRecording | None = None
         self.closed: ClosedSession | None = None  # once the drill has ended
+        self.inbox: InboxReader | None = None  # a recorded drill's: the facilitator's requests (issue 14)
 
     @property
     def engine(self) -> Engine:
@@ -51,6 +57,17 @@ class Drill:
         self.started = True
         if record:
             self.recording = SessionRecording(self.engine, self.loaded, "player", trainee, warn, cohort)
+            if self.recording.path is not None:
+                self.inbox = InboxReader(self.recording.path)
+
+    def take_requests(self) -> None:
+        """Carry out the facilitator's requests sent since the last look (`tui.store.injects`), at
+        the engine's current sim time; its log records each one, so a replay needs no inbox. A
+        request that makes no sense for the scenario is dropped (the console refuses those)."""
+        if self.inbox is None or self.engine.ended:
+            return
+        for request in self.inbox.take():
+            self.engine.inject(request)
 
     def close(self) -> ClosedSession:
         """The drill has ended: score it, close its recording, add it to the history (once)."""

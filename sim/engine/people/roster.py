@@ -61,6 +61,7 @@ class People:
         self.teams = {pid: r.spec.team for pid, r in self.by_id.items()}
         self.paged_at: dict[str, int] = {}  # person -> when first paged
         self.acknowledged: set[str] = set()  # people who ever acknowledged a page
+        self.gone: set[str] = set()  # dropped out of the incident (a facilitator's inject): never back
         self.asking = Questions(engine)
         self.work = TaskWork(engine, self.asking)
         self.broadcasting = Broadcasts(engine, self)
@@ -149,8 +150,16 @@ class People:
         latency *= 1 + behaviour.fatigue_slowdown * noise
         return int(max(_MIN_ACK, latency)), None
 
+    def leave(self, pid: str, reach: str) -> None:
+        """`pid` drops out: from now on they answer pages and DMs as a person with reachability
+        `reach` does (never, for an unreachable one), and a page they had not answered stays so."""
+        self.gone.add(pid)
+        self.reach[pid] = reach
+
     def _acknowledge(self, r: Responder, delay: int):
         yield self.engine.env.timeout(delay)
+        if r.id in self.gone:
+            return
         if r.status == PAGED:
             r.status = AVAILABLE
         self.acknowledged.add(r.id)

@@ -27,6 +27,7 @@ class ExecutiveState:
     open: bool = False  # a request is waiting for the IC's answer
     spoke: bool = False  # has said something in the channel: a DM is answered in character
     grabbed: bool = False
+    forestalled: bool = False  # a facilitator's swoop by the same executive came first: no second swoop
 
 
 class ExecutiveRequest:
@@ -43,7 +44,7 @@ class ExecutiveRequest:
         commons = self.commons
         yield from commons.sleep_until(x.spec.at)
         yield from commons.until_detected()
-        if self.incident.over():
+        if self.incident.over() or x.forestalled:
             return
         x.open = x.spoke = True
         for text in Terms(self.engine).executive_lines(x.spec.lines, x.spec.request):

@@ -39,7 +39,7 @@ class SalesPressure:
         self.engine = commons.engine
         self.incident = commons.incident
         self.state = SalesState(spec)
-        self.terms = Terms(self.engine)
+        self.terms = Terms(self.engine, spec)
         self.every = sales_every(spec.every, self.engine.scenario.setting)
 
     def start(self) -> None:
@@ -71,14 +71,20 @@ class SalesPressure:
     def _satisfied(self) -> bool:
         return self.incident.severity == self.engine.scenario.severity.levels[0].name
 
-    def _push(self, s: SalesState) -> None:
+    def _push(self, s: SalesState, account: str | None = None, text: str | None = None) -> None:
         s.pressure += 1
         s.pushes += 1
         s.last_push = self.engine.now
         named = accounts(s.spec)
-        account = named[(s.pushes - 1) % len(named)]
-        text = self.terms.sales_line(account, s.pressure)
+        account = account or named[(s.pushes - 1) % len(named)]
+        text = text or self.terms.sales_line(account, s.pressure)
         self.engine.emit(ev.SalesPushed(s.spec.person, account, s.pressure, text))
+
+    def push_now(self, account: str | None = None, text: str | None = None) -> None:
+        """A push now, out of turn (a facilitator's inject): any quiet after a /qualify ends, and
+        the next push comes a period after this one."""
+        self.state.quiet_until = 0
+        self._push(self.state, account, text)
 
     # --- the IC's answer: /qualify -------------------------------------------------------------
 

@@ -33,9 +33,10 @@ def _listed(names: list[str]) -> str:
 
 
 class Terms:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, sales: HeadOfSales | None = None) -> None:
         self.engine = engine
-        self.sales = engine.scenario.stakeholders.head_of_sales
+        # The scenario's Head of Sales, or the one a facilitator's sales push brought in.
+        self.sales = sales if sales is not None else engine.scenario.stakeholders.head_of_sales
 
     def hurting_service(self) -> str:
         """What the accounts complain about: the busiest customer-facing service that looks unwell."""

@@ -398,7 +398,7 @@ def _backed(f: Facts, faults: tuple[dict[str, int], dict[str, int]], conflict_id
     if proposal is None:
         return None
     started, fixed = faults
-    active = [x for x in f.scenario.faults if started.get(x.id, at_seq) < at_seq <= fixed.get(x.id, at_seq)]
+    active = [x for x in f.scenario.every_fault() if started.get(x.id, at_seq) < at_seq <= fixed.get(x.id, at_seq)]
     done = {does for x in active for does, fix in x.actions() if (fix.action, fix.target) == (proposal.action, proposal.target)}
     return next((does for does in ("fixes", "mitigates", "worsens") if does in done), "nothing")
 

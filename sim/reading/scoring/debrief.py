@@ -142,7 +142,7 @@ def _active_faults(f: Facts) -> list:
     started = {}
     for e in f.of(ev.FaultStarted):
         started.setdefault(e.event.fault, e.t)
-    faults = {x.id: x for x in f.scenario.faults}
+    faults = {x.id: x for x in f.scenario.every_fault()}
     return [faults[i] for i in sorted(started, key=lambda i: (started[i], i)) if i in faults and i not in fixed]
 
 

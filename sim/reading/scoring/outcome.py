@@ -149,7 +149,7 @@ def _relief_running_out(f: Facts, until: int) -> list[tuple[int, float]]:
     if not ended:
         return []
     end = ended[-1].t
-    faults = {x.id: x for x in f.scenario.faults}
+    faults = {x.id: x for x in f.scenario.every_fault()}  # an injected fault hurts as the others do
     states: dict[str, im.State] = {}
     relieved: dict[str, int] = {}
     for entry in f.entries:
