@@ -78,15 +78,24 @@ class _Facts:
     responders: list[str] = field(default_factory=list)
 
 
-def render_report(scenario: Scenario, entries: list[Entry], card: Any = None) -> str:
-    """The report as Markdown. ``card`` is the `sim.reading.scoring.Scorecard` of the same log, or None."""
+def _at_level(scenario: Scenario, level: str | None) -> str:
+    """', played at level `hard` (Hard: a noisy pager)' when the drill was played at a level."""
+    if level is None:
+        return ""
+    title = next((lv.title for lv in scenario.levels if lv.id == level), None)
+    return f", played at level `{level}`" + (f" ({md(title)})" if title else "")
+
+
+def render_report(scenario: Scenario, entries: list[Entry], card: Any = None, level: str | None = None) -> str:
+    """The report as Markdown. ``card`` is the `sim.reading.scoring.Scorecard` of the same log, or None;
+    ``level`` the difficulty level the drill was played at (`LoadedScenario.level`), None as written."""
     facts = _gather(scenario, entries)
     result = outcome(entries)
     meta = scenario.scenario
     parts = [
         f"# Post-incident report: {md(meta.title)}",
         "",
-        f"Training drill `{meta.id}`. Blameless: this report looks at how the response went, not at who to blame.",
+        f"Training drill `{meta.id}`{_at_level(scenario, level)}. Blameless: this report looks at how the response went, not at who to blame.",
         "",
         *_summary(scenario, facts, result),
         *_impact(scenario, facts, result),

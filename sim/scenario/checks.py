@@ -322,7 +322,7 @@ def _vendor_fix_names_nobody(target: str, service: dict, key: str = "fix") -> st
 
 
 def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
-    for section, kind in (("faults", "fault"), ("alerts", "alert"), ("conflicts", "conflict")):
+    for section, kind in (("faults", "fault"), ("alerts", "alert"), ("conflicts", "conflict"), ("levels", "level")):
         first: dict[str, YamlPath] = {}  # lines are looked up for a duplicate only: positions cost
         for i, item in _items(data, section):
             ident = item.get("id")
