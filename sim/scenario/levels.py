@@ -24,7 +24,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sim.scenario.model import Level, Scenario
-from sim.scenario.shared import per_scenario
 
 if TYPE_CHECKING:
     from sim.scenario.loader import LoadedScenario
@@ -62,6 +61,8 @@ def at_level(loaded: LoadedScenario, level_id: str | None) -> LoadedScenario:
         return loaded
     if loaded.level is not None:
         raise ValueError(f"the scenario is already at level {loaded.level!r}; scale the scenario as written")
+    from sim.scenario.shared import per_scenario  # networkx under it: not for the game's first frame
+
     level = level_named(loaded.scenario, level_id)
     if level is None:
         name = loaded.scenario.scenario.id

@@ -11,7 +11,6 @@ def load(ref: str | None, level: str | None = None):
     """The loaded scenario (the default one for None), at ``level`` when one is named (`--level`),
     or None after printing why it cannot be loaded (an unknown level: with the scenario's levels)."""
     from sim.scenario import ScenarioError, load_scenario
-    from sim.scenario.levels import UnknownLevel, at_level
 
     try:
         path = catalog.resolve(ref)
@@ -28,11 +27,14 @@ def load(ref: str | None, level: str | None = None):
     except ScenarioError as err:
         print(err, file=sys.stderr)
         return None
-    try:
-        loaded = at_level(loaded, level)
-    except UnknownLevel as err:
-        print(f"icdrill: {err}", file=sys.stderr)
-        return None
+    if level is not None:
+        from sim.scenario.levels import UnknownLevel, at_level
+
+        try:
+            loaded = at_level(loaded, level)
+        except UnknownLevel as err:
+            print(f"icdrill: {err}", file=sys.stderr)
+            return None
     for warning in loaded.warnings:  # the drill plays as written; the author hears what it does
         print(warning.format(), file=sys.stderr)
     return loaded
