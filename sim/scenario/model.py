@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictFloat,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -567,7 +568,8 @@ class Level(Strict):
     id: Name = Field(description="What `icdrill play --level` takes and the recording names, for example hard.")
     title: str = Field(min_length=1, max_length=60, description="One line shown in the picker, for example 'Hard: a noisy night'.")
     summary: str = Field("", max_length=200, description="One line on what this level changes, shown in the picker.")
-    noise: float = Field(
+    # StrictFloat: a number, never `yes` (which YAML reads as true and a float would take as 1.0).
+    noise: StrictFloat = Field(
         1.0,
         ge=0.0,
         le=10.0,
@@ -576,7 +578,7 @@ class Level(Strict):
             "and wears the on-call down faster; 0 silences noise and flapping. An alert without noise stays quiet."
         ),
     )
-    responders: float = Field(
+    responders: StrictFloat = Field(
         1.0,
         ge=0.25,
         le=5.0,
@@ -586,7 +588,7 @@ class Level(Strict):
             "evidence_lag. 2 is responders twice as slow to acknowledge, join, start and report."
         ),
     )
-    pressure: float = Field(
+    pressure: StrictFloat = Field(
         1.0,
         ge=0.25,
         le=5.0,

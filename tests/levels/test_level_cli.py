@@ -1,0 +1,66 @@
+"""`--level` on the command line (issue 14): run and play take it, an unknown one is refused with the
+scenario's levels, and every reader of the recording (replay, score, report, history --add) plays it again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def icdrill(tmp_path):
+    env = {**os.environ, "ICDRILL_DATA_DIR": str(tmp_path / "data")}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    return run
+
+
+def test_run_at_a_level_and_every_reader_of_its_recording(icdrill, tmp_path):
+    done = icdrill("run", "card-network-outage", "--level", "hard", "--bot", "novice", "--seed", "2", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["level"] == "hard"
+    recording = result["recording"]
+    assert json.loads(Path(recording).read_text(encoding="utf-8").splitlines()[0])["level"] == "hard"
+    replayed = icdrill("replay", recording)
+    assert replayed.returncode == 0 and "same log: yes" in replayed.stdout and "same score: yes" in replayed.stdout
+    scored = icdrill("score", recording)
+    assert scored.stdout.startswith("Scorecard: card-network-outage, seed 2, level hard (IC: novice")
+    assert f"overall  {result['overall']:.1f}/100" in scored.stdout  # scored at the level it was played at
+    report = icdrill("report", recording)
+    assert "Training drill `card-network-outage`, played at level `hard` (Hard: the room turns up the heat)." in report.stdout
+    (tmp_path / "data" / "history.sqlite").unlink()  # as if writing it at the end had failed
+    added = icdrill("history", "--add", recording)
+    assert added.returncode == 0, added.stderr
+    assert f"overall {result['overall']:.1f}/100" in added.stdout  # scored at the level it was played at
+
+
+def test_run_as_written_says_no_level(icdrill):
+    done = icdrill("run", "--bot", "idle", "--json", "--no-record")
+    assert done.returncode == 0 and "level" not in json.loads(done.stdout)
+    text = icdrill("run", "--bot", "idle", "--no-record", "--level", "quiet")
+    assert "payments-db-saturation at level quiet (seed 0, IC: idle)" in text.stdout
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["run", "--level", "nightmare"], "icdrill: no level 'nightmare' in scenario 'payments-db-saturation': its levels are quiet, hard\n"),
+        (["run", "webhooks-at-3am", "--level", "hard"], "icdrill: no level 'hard' in scenario 'webhooks-at-3am': it declares no levels (it is played as written)\n"),
+        (["play", "payments-db-saturation", "--level", "nightmare"], "icdrill: no level 'nightmare' in scenario 'payments-db-saturation': its levels are quiet, hard\n"),
+        (["play", "--level", "hard"], "icdrill: --level needs a scenario (icdrill play SCENARIO --level ID); in the picker, l chooses a level\n"),
+        (["run", "--level", "Hard!"], "icdrill: run: argument --level: cannot be a level id: use lower case letters, digits and dashes, starting with a letter (at most 64); found 'Hard!' (see 'icdrill run --help')\n"),
+    ],
+)
+def test_an_unknown_level_is_refused_in_one_line(icdrill, args, said):
+    done = icdrill(*args)
+    assert (done.returncode, done.stderr, done.stdout) == (2, said, "")
