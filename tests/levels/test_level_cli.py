@@ -64,3 +64,11 @@ def test_run_as_written_says_no_level(icdrill):
 def test_an_unknown_level_is_refused_in_one_line(icdrill, args, said):
     done = icdrill(*args)
     assert (done.returncode, done.stderr, done.stdout) == (2, said, "")
+
+
+def test_list_names_each_scenarios_levels(icdrill):
+    lines = icdrill("list").stdout.splitlines()
+    assert lines[0].endswith("Checkout is failing (levels: quiet, hard)")
+    assert next(line for line in lines if line.startswith("webhooks-at-3am ")).endswith("Nobody answers at 3 a.m.")  # none: nothing said
+    rows = {row["id"]: row for row in map(json.loads, icdrill("list", "--json").stdout.splitlines())}
+    assert rows["card-network-outage"]["levels"] == ["calm", "hard"] and rows["webhooks-at-3am"]["levels"] == []
