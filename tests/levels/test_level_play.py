@@ -120,3 +120,11 @@ def test_the_bots_still_rank_at_every_shipped_level(scenario):
             scores = {bot: score(at.scenario, entries).overall for bot, entries in runs.items()}
             assert outcome(runs["expert"]).resolved and not outcome(runs["idle"]).resolved, (level.id, seed)
             assert scores["expert"] > scores["novice"] > scores["idle"], (level.id, seed, scores)
+
+
+def test_balance_refuses_a_scenario_at_a_level_rather_than_lose_it():
+    from sim.balance import jobs_for
+
+    loaded = load_scenario(SCENARIOS / "payments-db-saturation.yaml")
+    with pytest.raises(ValueError, match="is at level 'hard'; balance plays scenarios as written"):
+        jobs_for([at_level(loaded, "hard")], range(1), ("idle",))
