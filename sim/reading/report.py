@@ -24,6 +24,7 @@ from sim.reading.names import IC
 from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, YOU, Cast, Voice, story
 from sim.reading.outcome import outcome
 from sim.scenario.commands import ROLES
+from sim.scenario.levels import level_named
 
 if TYPE_CHECKING:
     from sim.scenario.model import Scenario
@@ -82,8 +83,8 @@ def _at_level(scenario: Scenario, level: str | None) -> str:
     """', played at level `hard` (Hard: a noisy pager)' when the drill was played at a level."""
     if level is None:
         return ""
-    title = next((lv.title for lv in scenario.levels if lv.id == level), None)
-    return f", played at level `{level}`" + (f" ({md(title)})" if title else "")
+    found = level_named(scenario, level)
+    return f", played at level `{level}`" + (f" ({md(found.title)})" if found is not None else "")
 
 
 def render_report(scenario: Scenario, entries: list[Entry], card: Any = None, level: str | None = None) -> str:
