@@ -72,3 +72,23 @@ def test_list_names_each_scenarios_levels(icdrill):
     assert next(line for line in lines if line.startswith("webhooks-at-3am ")).endswith("Nobody answers at 3 a.m.")  # none: nothing said
     rows = {row["id"]: row for row in map(json.loads, icdrill("list", "--json").stdout.splitlines())}
     assert rows["card-network-outage"]["levels"] == ["calm", "hard"] and rows["webhooks-at-3am"]["levels"] == []
+
+
+def test_a_game_days_export_reports_each_session_at_its_own_level(tmp_path, monkeypatch):
+    """Two sessions of one scenario at two levels: each report is made (and scored) at its own level,
+    not at the level of whichever session was exported first."""
+    from tui.cli import main
+
+    monkeypatch.setenv("ICDRILL_DATA_DIR", str(tmp_path / "data"))
+    played = {}
+    for trainee, level in (("ann", "hard"), ("bob", "calm"), ("cy", None)):
+        at = ["--level", level] if level else []
+        assert main(["run", "card-network-outage", "--bot", "novice", "--trainee", trainee, "--cohort", "day", *at]) == 0
+        played[trainee] = level
+    out = tmp_path / "export"
+    assert main(["history", "--cohort", "day", "--export", str(out)]) == 0
+    for trainee, level in played.items():
+        (report,) = [p for p in (out / "reports").iterdir() if p.name.startswith(f"{trainee}-")]
+        text = report.read_text(encoding="utf-8")
+        said = "played at level" in text
+        assert said == (level is not None) and (level is None or f"played at level `{level}`" in text), trainee
