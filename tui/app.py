@@ -46,7 +46,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from tui.screens.briefing import BriefingScreen, briefing_of
+from tui.screens.briefing import BriefingScreen, briefing_of, level_of
 from tui.screens.name import NameScreen
 from tui.screens.picker import PickerScreen
 from tui.store import scenario_list
@@ -254,7 +254,7 @@ class IcdrillApp(App):
     async def _brief(self, drill: Drill, *, back: bool) -> None:
         """The briefing of `drill`; its engine is built once the briefing is drawn, while it is read."""
         meta = drill.loaded.scenario.scenario
-        briefing = BriefingScreen(meta.title, briefing_of(drill.loaded), back=back)
+        briefing = BriefingScreen(meta.title, briefing_of(drill.loaded), back=back, level=level_of(drill.loaded))
         await self.push_screen(briefing, callback=self._begin)
         self.call_after_refresh(self._prepare, drill)
 
@@ -274,6 +274,13 @@ class IcdrillApp(App):
                 if self.picker is not None:
                     self.picker.update_entry(entry)
                 return
+        from sim.scenario.levels import UnknownLevel, at_level
+
+        try:
+            loaded = at_level(loaded, event.level)
+        except UnknownLevel as err:  # the file changed between the picker's reading and this one
+            self.notify(str(err), severity="warning")
+            return
         self.drill = Drill(loaded, self.seed)
         self._sim_clock = 0.0
         await self._brief(self.drill, back=True)

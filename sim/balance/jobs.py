@@ -47,7 +47,10 @@ class Job:
 
 
 def source_of(loaded: LoadedScenario) -> Source:
-    """The bytes ``loaded`` was read from; ValueError when its files changed since."""
+    """The bytes ``loaded`` was read from; ValueError when its files changed since, or when it is
+    at a difficulty level (a worker loads the bytes as written: the level would be lost)."""
+    if loaded.level is not None:
+        raise ValueError(f"{loaded.path} is at level {loaded.level!r}; balance plays scenarios as written")
     raw = loaded.path.read_bytes()
     include = loaded.scenario.include
     org_raw = None

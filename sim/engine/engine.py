@@ -55,7 +55,7 @@ class Engine:
         self.seed = seed
         self.env = simpy.Environment()
         self.streams = Streams(seed)
-        self.log = EventLog(header(self.scenario.scenario.id, loaded.content_hash, seed))
+        self.log = EventLog(header(self.scenario.scenario.id, loaded.content_hash, seed, loaded.level))
         self.shared = shared(self.scenario)  # graph, catalog, alerts: built once per scenario
         self.view = View(self.shared.catalog)
         self.log.subscribe(self.view.apply)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from sim.lint import drama_rules, fault_rules, ladder_rule, rota_rules
+from sim.lint import drama_rules, fault_rules, ladder_rule, level_rules, rota_rules
 from sim.lint.facts import Facts
 from sim.lint.finding import Finding
 from sim.lint.subject import Subject
@@ -27,6 +27,7 @@ RULES = {
     "unrelated-remedy": "a fix or remedy whose target is off the fault's dependency path",
     "alert-never-fires": "an alert (or its flapping) that no fault and no noise can ever fire",
     "severity-gap": "a numbered severity ladder with a rung missing (one out of order is refused by validate)",
+    "level-no-effect": "a difficulty level, or one of its factors, that changes nothing in this scenario",
 }
 
 # Rules on any file that validates, org files included: what an org file defines.
@@ -38,6 +39,7 @@ SCENARIO_FACT_RULES: list[Callable[[Subject, Facts], Iterator[Finding]]] = [
     drama_rules.drama_too_late,
     fault_rules.unrelated_remedy,
     fault_rules.alert_never_fires,
+    level_rules.level_no_effect,
 ]
 
 

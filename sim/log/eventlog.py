@@ -40,15 +40,22 @@ def package_versions() -> dict[str, str]:
     return dict(_installed_versions())
 
 
-def header(scenario_id: str, content_hash: str, seed: int) -> dict[str, Any]:
-    return {
+def header(scenario_id: str, content_hash: str, seed: int, level: str | None = None) -> dict[str, Any]:
+    """The first line of a log: what a replay needs to play the same drill again.
+
+    ``level`` is the difficulty level the scenario is played at; the key is there only when one
+    is, so a drill played as written logs exactly what it logged before levels existed."""
+    head: dict[str, Any] = {
         "kind": "header",
         "format": 1,
         "scenario": scenario_id,
         "scenario_hash": content_hash,
         "seed": seed,
-        "versions": package_versions(),
     }
+    if level is not None:
+        head["level"] = level
+    head["versions"] = package_versions()
+    return head
 
 
 class EventLog:

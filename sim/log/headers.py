@@ -1,6 +1,7 @@
 """Whether a recording's header, read from outside, holds what the commands that read it rely on.
 
-A header is the log header (`sim.log.eventlog.header`: scenario, content hash, seed, versions)
+A header is the log header (`sim.log.eventlog.header`: scenario, content hash, seed, the level
+when one was chosen, versions)
 and, for a recording, the scenario file, the hashes of the files it was made from, how the IC was
 driven and who played (`sim.log.recording.recording_header`). Each field is checked for its type
 and range here, once, so that no later reader meets a path that is a number or a seed that no
@@ -51,6 +52,13 @@ def _scenario(value: Any) -> str | None:
     return None
 
 
+def _level(value: Any) -> str | None:
+    # A level's id has the form of a scenario id (both are `sim.scenario.model.Name`).
+    if not isinstance(value, str) or not _SCENARIO_ID.fullmatch(value):
+        return f"must be a level id (lower-case letters, digits and dashes), not {_short(value)}"
+    return None
+
+
 def _hash(value: Any) -> str | None:
     if not isinstance(value, str) or not _HASH.fullmatch(value):
         return f"must be a content hash (letters and digits), not {_short(value)}"
@@ -88,6 +96,7 @@ FIELDS: dict[str, tuple[bool, Callable[[Any], str | None]]] = {
     "trainee": (False, _text(4096)),
     # The game day the session was played in (`icdrill play --cohort`); absent when none was named.
     "cohort": (False, _text(4096)),
+    "level": (False, _level),  # the difficulty level played (`sim.scenario.levels`); absent: as written
 }
 
 

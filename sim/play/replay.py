@@ -34,9 +34,11 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
 
     Tried in order: ``override``, the path in the header, then the scenario of the same id in the
     scenarios folder (a recording made on another machine). A file that is found but has changed
-    since is refused: the same commands on another scenario would prove nothing.
+    since is refused: the same commands on another scenario would prove nothing. The scenario is
+    played at the level the header names (`sim.scenario.levels`), as the recorded drill was.
     """
     from sim.scenario import ScenarioError, load_scenario
+    from sim.scenario.levels import UnknownLevel, at_level
 
     wanted = header["scenario_hash"]
     candidates: list[Path] = []
@@ -57,7 +59,10 @@ def locate_scenario(header: dict[str, Any], override: str | Path | None = None) 
             changed.append(f"{path} does not validate (icdrill validate shows why)")
             continue
         if loaded.content_hash == wanted:
-            return loaded
+            try:
+                return at_level(loaded, header.get("level"))
+            except UnknownLevel as err:  # the same file declares it, so the header was edited
+                raise ReplayError(f"this recording was played at a level its scenario cannot give: {err}") from None
         changed.append(what_changed(path, loaded, header))
     scenario = header["scenario"]
     if changed:

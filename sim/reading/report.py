@@ -24,6 +24,7 @@ from sim.reading.names import IC
 from sim.reading.narrate import MISSED, ROLE_TITLES, THE_IC, YOU, Cast, Voice, story
 from sim.reading.outcome import outcome
 from sim.scenario.commands import ROLES
+from sim.scenario.levels import level_named
 
 if TYPE_CHECKING:
     from sim.scenario.model import Scenario
@@ -78,15 +79,24 @@ class _Facts:
     responders: list[str] = field(default_factory=list)
 
 
-def render_report(scenario: Scenario, entries: list[Entry], card: Any = None) -> str:
-    """The report as Markdown. ``card`` is the `sim.reading.scoring.Scorecard` of the same log, or None."""
+def _at_level(scenario: Scenario, level: str | None) -> str:
+    """', played at level `hard` (Hard: a noisy pager)' when the drill was played at a level."""
+    if level is None:
+        return ""
+    found = level_named(scenario, level)
+    return f", played at level `{level}`" + (f" ({md(found.title)})" if found is not None else "")
+
+
+def render_report(scenario: Scenario, entries: list[Entry], card: Any = None, level: str | None = None) -> str:
+    """The report as Markdown. ``card`` is the `sim.reading.scoring.Scorecard` of the same log, or None;
+    ``level`` the difficulty level the drill was played at (`LoadedScenario.level`), None as written."""
     facts = _gather(scenario, entries)
     result = outcome(entries)
     meta = scenario.scenario
     parts = [
         f"# Post-incident report: {md(meta.title)}",
         "",
-        f"Training drill `{meta.id}`. Blameless: this report looks at how the response went, not at who to blame.",
+        f"Training drill `{meta.id}`{_at_level(scenario, level)}. Blameless: this report looks at how the response went, not at who to blame.",
         "",
         *_summary(scenario, facts, result),
         *_impact(scenario, facts, result),

@@ -335,7 +335,9 @@ def _duplicate_ids(data: dict, where: Where) -> Iterator[Problem]:
     # An inject's fault shares the log's fault ids with the scenario's faults.
     sections = [("fault", _faults(data))] + [
         (kind, [((section, i), item) for i, item in _items(data, section)])
-        for section, kind in (("alerts", "alert"), ("conflicts", "conflict"), ("injects", "inject"))
+        for section, kind in (
+            ("alerts", "alert"), ("conflicts", "conflict"), ("injects", "inject"), ("levels", "level")
+        )
     ]
     for kind, items in sections:
         first: dict[str, YamlPath] = {}  # lines are looked up for a duplicate only: positions cost

@@ -40,6 +40,9 @@ class LoadedScenario:
     # What the file probably did not mean but may (an override that leaves a team without a
     # primary on-call): `icdrill validate` prints them, and they never stop a drill.
     warnings: tuple[Problem, ...] = ()
+    # The difficulty level the scenario is played at (`sim.scenario.levels.at_level`: `scenario`
+    # then holds the scaled figures); None when it is played as written.
+    level: str | None = None
 
 
 def load_scenario(path: str | Path) -> LoadedScenario:

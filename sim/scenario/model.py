@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from sim.log.clock import DURATION_PATTERN, parse_duration
 from sim.scenario.templates import EXECUTIVE_PLACEHOLDERS, SALES_PLACEHOLDERS, template_type
@@ -594,6 +605,61 @@ class Org(Strict):
     escalation: Escalation = Field(default_factory=Escalation)
 
 
+# --- difficulty levels ---------------------------------------------------------------------
+
+
+class Level(Strict):
+    """A way to play the same scenario harder or easier: three factors on what the scenario says.
+
+    A level changes no file: the drill plays the scenario with its timings scaled (see
+    `sim.scenario.levels`), and the recording names the level so every replay scales them the same."""
+
+    id: Name = Field(description="What `icdrill play --level` takes and the recording names, for example hard.")
+    title: str = Field(min_length=1, max_length=60, description="One line shown in the picker, for example 'Hard: a noisy night'.")
+    summary: str = Field("", max_length=200, description="One line on what this level changes, shown in the picker.")
+    # StrictFloat: a number, never `yes` (which YAML reads as true and a float would take as 1.0).
+    noise: StrictFloat = Field(
+        1.0,
+        ge=0.0,
+        le=10.0,
+        description=(
+            "Factor on every alert's noise and flaps (each capped at 1.0): 2 pages falsely about twice as often "
+            "and wears the on-call down faster; 0 silences noise and flapping. An alert without noise stays quiet."
+        ),
+    )
+    responders: StrictFloat = Field(
+        1.0,
+        ge=0.25,
+        le=5.0,
+        description=(
+            "Factor on how long people take: each person's ack_latency and task time (speed is divided by it), and "
+            "behaviour's task_ack, broadcast_delay, owner_lookup, comms_lag, scribe_lag, tech_lead_lag and "
+            "evidence_lag. 2 is responders twice as slow to acknowledge, join, start and report."
+        ),
+    )
+    pressure: StrictFloat = Field(
+        1.0,
+        ge=0.25,
+        le=5.0,
+        description=(
+            "Factor on stakeholder drama: the times of managers (joins_at, theory_at, status_after, status_repeat), "
+            "the Head of Sales (starts, every) and the executive (at, grabs_after) are divided by it. 2 is drama "
+            "twice as soon and twice as often; below 1 it comes later and less often."
+        ),
+    )
+
+    @field_validator("title", "summary")
+    @classmethod
+    def _one_line(cls, value: str, info: ValidationInfo) -> str:
+        # Both are shown on one line of the picker; a literal YAML block would break its layout.
+        text = value.strip()
+        if "\n" in text or "\r" in text:
+            raise ValueError("must be one line (a YAML block written with | keeps its line breaks)")
+        if info.field_name == "title" and not text:
+            raise ValueError("a level's title must not be blank")
+        return text
+
+
 class Scenario(Org):
     """One drill, on its own or built on an included org file.
 
@@ -612,6 +678,14 @@ class Scenario(Org):
     scoring: Scoring = Field(default_factory=Scoring)
     conflicts: list[Conflict] = Field([])
     setting: Setting | None = Field(None, description="Time of day, day of week and traffic; absent, nothing depends on the hour.")
+    levels: list[Level] = Field(
+        [],
+        max_length=10,
+        description=(
+            "Difficulty levels the trainee may choose instead of playing the scenario as written: each scales its "
+            "noise, responders and stakeholder pressure. Absent: the scenario is played as written only."
+        ),
+    )
     injects: list[Inject] = Field(
         [], description="Optional injects a facilitator may send during a drill (icdrill watch); none happens by itself."
     )

@@ -150,20 +150,24 @@ def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path)
     watch(work, steps)
 
 
-def test_a_cohort_lists_that_game_day_only(folder, tmp_path, monkeypatch):
+def test_a_cohort_lists_that_game_day_only_and_a_level_is_scored_as_played(folder, tmp_path, monkeypatch, capsys):
     from tui.store.watch import Watchlist
 
     recordings, _ = folder
     monkeypatch.setenv(ENV, str(tmp_path))
-    assert main(["run", "--bot", "idle", "--trainee", "Cy", "--cohort", "day1"]) == 0
+    assert main(["run", "--bot", "novice", "--trainee", "Cy", "--cohort", "day1", "--level", "hard", "--json"]) == 0
+    overall = json.loads(capsys.readouterr().out)["overall"]
+    cy = next((tmp_path / "recordings").glob("*.jsonl"))
+    cy.rename(cy.with_name("zz-cy.jsonl"))  # read after the sessions of the same file played at no level
     for p in recordings.glob("*.jsonl"):
         (tmp_path / "recordings" / p.name).write_bytes(p.read_bytes())
     day = Watchlist(tmp_path / "recordings", "day1")
     day.poll()
-    assert [r.trainee for r in day.rows()] == ["Cy"]
+    assert [(r.trainee, r.scenario, r.score) for r in day.rows()] == [("Cy", "payments-db-saturation (hard)", overall)]
     everyone = Watchlist(tmp_path / "recordings")
     everyone.poll()
     assert sorted(r.trainee for r in everyone.rows()) == ["Ada", LIVE_TRAINEE, "Cy"]
+    assert next(r.score for r in everyone.rows() if r.trainee == "Cy") == overall  # as `run` scored it
 
 
 def test_a_live_session_that_stops_growing_says_how_long_it_has_been_quiet(folder, tmp_path):

@@ -38,6 +38,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         help="scripted IC in the seat (default: expert, or none when --script is given)",
     )
     run.add_argument("--script", metavar="FILE", help="IC commands to play, one 'MM:SS /command' per line")
+    _level_option(run)
     run.add_argument("--log", metavar="FILE", help="write the event log here as JSONL")
     run.add_argument("--json", action="store_true", help="print the outcome as JSON")
     _recording_options(run)
@@ -55,7 +56,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     play.add_argument(
         "--speed", type=float, default=None, help="sim seconds per wall second at the start (default: as last chosen, or 1)"
     )
+    _level_option(play)
     _recording_options(play)
+
+
+def _level_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--level",
+        metavar="ID",
+        default=None,
+        help="play at one of the scenario's difficulty levels (its levels: list; default: as written)",
+    )
 
 
 def _recording_options(parser: argparse.ArgumentParser) -> None:
@@ -114,7 +125,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     if (problem := _cohort_problem(args)) is not None:
         return bad_input(problem)
-    loaded = load(args.scenario)
+    loaded = load(args.scenario, args.level)
     if loaded is None:
         return Exit.BAD_INPUT
     script: list[tuple[int, str]] = []
@@ -150,10 +161,13 @@ def run_command(args: argparse.Namespace) -> int:
     room = room_summary(engine.log.entries)
     if args.json:
         extra = {"recording": recorded, "overall": card.overall, "room": room}
+        if loaded.level is not None:
+            extra["level"] = loaded.level
         print(json.dumps({"scenario": scenario_id, "seed": args.seed, "bot": bot, **result.as_dict(), **extra}))
         return Exit.OK
     ttm = format_duration(result.time_to_mitigate) if result.time_to_mitigate is not None else "not mitigated"
-    print(f"scenario                 {scenario_id} (seed {args.seed}, IC: {bot or 'script'})")
+    at_level = f" at level {loaded.level}" if loaded.level is not None else ""
+    print(f"scenario                 {scenario_id}{at_level} (seed {args.seed}, IC: {bot or 'script'})")
     print(f"outcome                  {'resolved' if result.resolved else 'NOT resolved'}")
     print(f"ended                    {format_clock(result.ended_at)} ({result.ended_by})")
     print(f"time to mitigate         {ttm}")
@@ -180,8 +194,11 @@ def play_command(args: argparse.Namespace) -> int:
     if (problem := _cohort_problem(args)) is not None:
         return bad_input(problem)
     scenario = getattr(args, "scenario", None)
+    level = getattr(args, "level", None)
+    if level is not None and scenario is None:
+        return bad_input("--level needs a scenario (icdrill play SCENARIO --level ID); in the picker, l chooses a level")
     loaded = None
-    if scenario is not None and (loaded := load(scenario)) is None:
+    if scenario is not None and (loaded := load(scenario, level)) is None:
         return Exit.BAD_INPUT
     settings = load_settings()
     speed = getattr(args, "speed", None) or settings.speed

@@ -132,6 +132,13 @@ def public_url(value: str) -> str | None:
     return None
 
 
+def level_id(value: str) -> str | None:
+    """`--level ID`: the form of a level's id; whether the scenario declares it is checked once it is loaded."""
+    if re.fullmatch(r"[a-z][a-z0-9-]{0,63}", value) is None:
+        return "cannot be a level id: use lower case letters, digits and dashes, starting with a letter (at most 64)"
+    return None
+
+
 def output(value: str) -> str | None:
     """A file to write after a long job: checked first, so a drill is not played for a log that cannot be written."""
     problem = path(value)
@@ -170,6 +177,7 @@ CHECKS: dict[str, Callable | None] = {
     "new_name": scenario_id,  # `new NAME`
     "dot": None,  # `graph --dot`
     "lint_seeds": lint_seeds,  # `lint --seeds N`
+    "level": level_id,  # `play --level ID`, `run --level ID`
     "bot": None,
     "host": host,  # `serve --host`
     "port": port,  # `serve --port`

@@ -7,8 +7,9 @@ import sys
 from sim.scenario import locate as catalog
 
 
-def load(ref: str | None):
-    """The loaded scenario (the default one for None), or None after printing why it cannot be loaded."""
+def load(ref: str | None, level: str | None = None):
+    """The loaded scenario (the default one for None), at ``level`` when one is named (`--level`),
+    or None after printing why it cannot be loaded (an unknown level: with the scenario's levels)."""
     from sim.scenario import ScenarioError, load_scenario
 
     try:
@@ -26,6 +27,14 @@ def load(ref: str | None):
     except ScenarioError as err:
         print(err, file=sys.stderr)
         return None
+    if level is not None:
+        from sim.scenario.levels import UnknownLevel, at_level
+
+        try:
+            loaded = at_level(loaded, level)
+        except UnknownLevel as err:
+            print(f"icdrill: {err}", file=sys.stderr)
+            return None
     for warning in loaded.warnings:  # the drill plays as written; the author hears what it does
         print(warning.format(), file=sys.stderr)
     return loaded

@@ -215,7 +215,9 @@ def format_scorecard(recording, card, par_card, evidence: bool = False) -> str:
     from sim.reading.scoring.evidence import Evidence, evidence_line
 
     who = f"IC: {recording.driver}" + (f", trainee {recording.trainee}" if recording.trainee else "")
-    lines = [f"Scorecard: {recording.scenario_id}, seed {recording.seed} ({who})"]
+    level = recording.header.get("level")
+    at_level = f", level {level}" if level else ""
+    lines = [f"Scorecard: {recording.scenario_id}, seed {recording.seed}{at_level} ({who})"]
     note = _prefix_note(recording)
     if note:
         lines.append(f"note: {note}; scored as far as it goes")
@@ -257,7 +259,8 @@ def report_command(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     recording, loaded = opened
-    text = _guarded(args, lambda: render_report(loaded.scenario, recording.entries, score(loaded.scenario, recording.entries)))
+    entries = recording.entries
+    text = _guarded(args, lambda: render_report(loaded.scenario, entries, score(loaded.scenario, entries), loaded.level))
     if isinstance(text, int):
         return text
     if args.output:

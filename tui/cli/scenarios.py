@@ -159,11 +159,14 @@ def list_command(args: argparse.Namespace) -> int:
             print(json.dumps({
                 "id": entry.id, "title": entry.title, "difficulty": entry.difficulty,
                 "time_limit": entry.time_limit, "summary": entry.summary, "error": entry.error,
+                "levels": [level.id for level in entry.levels],
             }))
         return Exit.OK
     width = max((len(e.id) for e in found), default=0)
     for entry in found:
         shown = entry.title if entry.error is None else f"cannot be played: {entry.error.splitlines()[0]}"
+        if entry.error is None and entry.levels:
+            shown += f" (levels: {', '.join(level.id for level in entry.levels)})"
         print(f"{entry.id:{width}}  {entry.difficulty:6}  {length_text(entry.time_limit):>13}  {shown}")
     return Exit.OK
 

@@ -26,16 +26,20 @@ class BriefingScreen(Screen[bool]):
         Binding("escape", "back", "Back to the scenarios"),
     ]
 
-    def __init__(self, title: str, briefing: str, *, back: bool = False) -> None:
+    def __init__(self, title: str, briefing: str, *, back: bool = False, level: str | None = None) -> None:
+        """`level`: the difficulty level chosen, as `level_of` says it; None when played as written."""
         super().__init__()
         self.scenario_title = title
         self.briefing = briefing
         self.back = back
+        self.level = level
 
     def compose(self) -> ComposeResult:
         # Scenario text is shown as written (`Shown`): brackets are just brackets, an ESC shows as \x1b.
         with Vertical(id="briefing-box"):
             yield Static(Shown(self.scenario_title), markup=False, id="briefing-title")
+            if self.level is not None:
+                yield Static(Shown(self.level), markup=False, id="briefing-level")
             yield Static(Shown(self.briefing.strip() or "(no briefing)"), markup=False, id="briefing-text")
             yield Static(HOW_TO_PLAY, markup=False, id="briefing-howto")
             start = "Press Enter to start the clock" + (", Esc to go back to the scenarios." if self.back else ".")
@@ -59,3 +63,13 @@ def briefing_of(loaded) -> str:
     from sim.scenario.public import Catalog
 
     return briefing(Catalog.from_scenario(loaded.scenario))
+
+
+def level_of(loaded) -> str | None:
+    """'Level: Hard: a noisy pager (what it changes)' for a scenario played at a level; None as written."""
+    if loaded.level is None:
+        return None
+    level = next((lv for lv in loaded.scenario.levels if lv.id == loaded.level), None)
+    if level is None:
+        return f"Level: {loaded.level}"
+    return f"Level: {level.title}" + (f" ({level.summary})" if level.summary else "")

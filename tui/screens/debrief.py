@@ -175,7 +175,7 @@ class DebriefScreen(Screen):
 
     def action_save_report(self) -> None:
         """The post-incident report, beside the recording (or in the reports folder); never over a file."""
-        text = render_report(self.loaded.scenario, self.entries, self.closed.card)
+        text = render_report(self.loaded.scenario, self.entries, self.closed.card, self.loaded.level)
         meta = self.loaded.scenario.scenario
         try:
             path = save_report(text, self.closed.recording, meta.id, self.seed)

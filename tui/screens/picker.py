@@ -2,14 +2,18 @@
 
 Each entry shows the title, the difficulty, how long the drill may take and the trainee's best
 score on it (or "not played yet"); the highlighted one shows its summary below the list. A file
-that cannot be played is an entry with its error. The screen only shows and asks: the app loads,
-remembers and starts (it hears `Chosen`, `SpeedChosen` and `RenameAsked`).
+that cannot be played is an entry with its error. A scenario that declares difficulty levels
+shows them below the list too, and `l` cycles the highlighted one's level (as written, then each
+level in turn); the level chosen shows in its line and goes with `Chosen`. The screen only shows
+and asks: the app loads, remembers and starts (it hears `Chosen`, `SpeedChosen` and `RenameAsked`).
 
 Titles, summaries, errors and the trainee's name come from outside: they are drawn as `Shown`
 text, never read as markup.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,15 +45,17 @@ class PickerScreen(Screen):
         Binding("left,f3", "slower", "Slower", key_display="←"),
         Binding("right,f4", "faster", "Faster", key_display="→"),
         Binding("n", "rename", "Change name"),
+        Binding("l", "cycle_level", "Level"),  # shown only for a scenario that has levels (check_action)
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
     class Chosen(Message):
-        """The player asked for this scenario's briefing."""
+        """The player asked for this scenario's briefing, at this level (None: as written)."""
 
-        def __init__(self, entry: ScenarioEntry) -> None:
+        def __init__(self, entry: ScenarioEntry, level: str | None = None) -> None:
             super().__init__()
             self.entry = entry
+            self.level = level
 
     class SpeedChosen(Message):
         def __init__(self, speed: float) -> None:
@@ -65,6 +71,7 @@ class PickerScreen(Screen):
         self.best = dict(best)
         self.trainee = trainee
         self.speed = speed
+        self.levels: dict[Path, str] = {}  # scenario file -> the level chosen for it; absent: as written
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
@@ -86,6 +93,8 @@ class PickerScreen(Screen):
         for index, old in enumerate(self.entries):
             if old.path == entry.path:
                 self.entries[index] = entry
+                if self.levels.get(entry.path) not in {lv.id for lv in entry.levels}:
+                    self.levels.pop(entry.path, None)  # the full check found no such level
                 if self.is_mounted:
                     self.query_one(OptionList).replace_option_prompt_at_index(index, self._prompt(entry))
         self._show_detail()
@@ -110,6 +119,13 @@ class PickerScreen(Screen):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self._show_detail()
+        self.refresh_bindings()  # `l` is offered for a scenario that has levels only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_level":
+            entry = self.highlighted
+            return entry is not None and entry.error is None and bool(entry.levels)
+        return True
 
     def action_choose(self) -> None:
         entry = self.highlighted
@@ -118,13 +134,27 @@ class PickerScreen(Screen):
         if entry.error is not None:
             self.notify("This scenario cannot be played: its error is shown below the list.", severity="warning")
             return
-        self.post_message(self.Chosen(entry))
+        self.post_message(self.Chosen(entry, self.levels.get(entry.path)))
 
     def action_faster(self) -> None:
         self._set_speed(next((s for s in SPEEDS if s > self.speed), self.speed))
 
     def action_slower(self) -> None:
         self._set_speed(next((s for s in reversed(SPEEDS) if s < self.speed), self.speed))
+
+    def action_cycle_level(self) -> None:
+        """The highlighted scenario's next level: as written, then each of its levels in turn."""
+        entry = self.highlighted
+        if entry is None or not entry.levels:
+            return
+        ids = [None, *(lv.id for lv in entry.levels)]
+        chosen = ids[(ids.index(self.levels.get(entry.path)) + 1) % len(ids)]
+        if chosen is None:
+            self.levels.pop(entry.path, None)
+        else:
+            self.levels[entry.path] = chosen
+        self.query_one(OptionList).replace_option_prompt_at_index(self.entries.index(entry), self._prompt(entry))
+        self._show_detail()
 
     def action_rename(self) -> None:
         self.post_message(self.RenameAsked())
@@ -164,6 +194,9 @@ class PickerScreen(Screen):
             line.append("cannot be played (see below)", style="red")
         else:
             line.append(best_text(self.best.get(entry.history_id)))
+            if (level := self.levels.get(entry.path)) is not None:
+                line.append(" · level ")
+                line.append(level, style="bold")
         return line
 
     def _show_detail(self) -> None:
@@ -180,7 +213,26 @@ class PickerScreen(Screen):
             detail.append(entry.id, style="bold")
             detail.append(f"  (icdrill play {entry.id})\n", style="dim")
             detail.append(entry.summary or "(no summary)")
+            self._level_detail(detail, entry)
             detail.append("\n\nThe drill ends when the incident is resolved, or at its time limit: ", style="dim")
             detail.append(length_text(entry.time_limit, self.speed), style="dim")
             detail.append(" of sim time.", style="dim")
         self.query_one("#picker-detail", Static).update(detail)
+
+    def _level_detail(self, detail: Shown, entry: ScenarioEntry) -> None:
+        """The levels on offer, the chosen one marked, and what it changes."""
+        if not entry.levels:
+            return
+        chosen = self.levels.get(entry.path)
+        detail.append("\n\nLevel (l to change): ", style="dim")
+        names = [(None, "as written"), *((lv.id, lv.id) for lv in entry.levels)]
+        for index, (ident, name) in enumerate(names):
+            if index:
+                detail.append(" · ", style="dim")
+            detail.append(f"[{name}]" if ident == chosen else name, style="bold" if ident == chosen else "dim")
+        level = next((lv for lv in entry.levels if lv.id == chosen), None)
+        if level is not None:
+            detail.append("\n")
+            detail.append(level.title, style="bold")
+            if level.summary:
+                detail.append(f": {level.summary}")

@@ -84,12 +84,14 @@ def _report(session: Session, scenarios: dict) -> tuple[str | None, str | None]:
         return None, str(err)
     if not recording.complete or not recording.entries:
         return None, f"the recording {session.recording} is not whole"
-    key = (recording.header.get("scenario_path"), recording.header["scenario_hash"])
+    # The level too: the same file at another level is another drill (`sim.scenario.levels`).
+    key = (recording.header.get("scenario_path"), recording.header["scenario_hash"], recording.header.get("level"))
     try:
         if key not in scenarios:
             scenarios[key] = locate_scenario(recording.header)
         loaded = scenarios[key]
-        return render_report(loaded.scenario, recording.entries, score(loaded.scenario, recording.entries)), None
+        card = score(loaded.scenario, recording.entries)
+        return render_report(loaded.scenario, recording.entries, card, loaded.level), None
     except ReplayError as err:
         return None, str(err)
     except Exception as err:  # noqa: BLE001 - a recording edited by hand: that session has no report, the rest do

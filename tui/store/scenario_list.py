@@ -2,7 +2,7 @@
 
 Two readings of a scenario file, for speed:
 - `read_entry` reads only the file's YAML (safely, `sim.scenario.yamlsafe`) and takes its
-  `scenario:` block (title, summary, difficulty) and `end.time_limit`: cheap enough for the
+  `scenario:` block (title, summary, difficulty), `end.time_limit` and `levels`: cheap enough for the
   picker's first frame, before networkx, the engine or the full check are imported.
 - `check_entry` loads the file for real (`sim.scenario.load_scenario`: the model, the include, the
   checks), which the picker does off the UI thread once it is on screen, and before a drill starts.
@@ -24,6 +24,15 @@ MAX_ERROR_LINES = 6  # of a long list of problems, the picker shows the first fe
 
 
 @dataclass(frozen=True)
+class LevelChoice:
+    """One difficulty level a scenario offers (`sim.scenario.model.Level`), as the picker shows it."""
+
+    id: str  # what the drill is played at: `icdrill play ID --level LEVEL`
+    title: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
 class ScenarioEntry:
     id: str  # the file's stem: what `icdrill play ID` takes
     path: Path
@@ -33,6 +42,7 @@ class ScenarioEntry:
     time_limit: int = DEFAULT_TIME_LIMIT  # sim seconds: the drill stops here, or sooner once resolved
     error: str | None = None  # why the file cannot be played; None when it can (as far as read)
     scenario_id: str = ""  # `scenario.id` inside the file, which the history files sessions under
+    levels: tuple[LevelChoice, ...] = ()  # the difficulty levels it offers besides playing it as written
 
     @property
     def history_id(self) -> str:
@@ -80,6 +90,7 @@ def read_entry(path: Path) -> ScenarioEntry:
         summary=summary.strip() if isinstance(summary, str) else "",
         difficulty=difficulty if difficulty in DIFFICULTIES else "medium",
         time_limit=_seconds(end.get("time_limit")),
+        levels=_levels(data.get("levels")),
     )
 
 
@@ -95,7 +106,8 @@ def check_entry(entry: ScenarioEntry):
         return replace(entry, error=_first_lines(str(err))), None
     except (OSError, ValueError) as err:  # a file that changed under us, say
         return replace(entry, error=f"cannot read {entry.path}: {err}"), None
-    return replace(entry, time_limit=loaded.scenario.end.time_limit), loaded
+    levels = tuple(LevelChoice(lv.id, lv.title, lv.summary) for lv in loaded.scenario.levels)
+    return replace(entry, time_limit=loaded.scenario.end.time_limit, levels=levels), loaded
 
 
 def entries() -> list[ScenarioEntry]:
@@ -134,6 +146,21 @@ def _seconds(value: object) -> int:
         except ValueError:
             pass
     return DEFAULT_TIME_LIMIT
+
+
+def _levels(value: object) -> tuple[LevelChoice, ...]:
+    """The levels as far as the YAML alone says them; the full check replaces them with the validated ones."""
+    if not isinstance(value, list):
+        return ()
+    found = []
+    for item in value:
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str) and ident:
+            title, summary = item.get("title"), item.get("summary")
+            found.append(
+                LevelChoice(ident, title if isinstance(title, str) and title.strip() else ident, summary if isinstance(summary, str) else "")
+            )
+    return tuple(found)
 
 
 def _first_lines(text: str) -> str:

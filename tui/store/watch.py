@@ -41,7 +41,7 @@ class Row:
 
     path: Path
     trainee: str
-    scenario: str
+    scenario: str  # its id, and the level played in brackets when there is one
     clock: int  # sim seconds: the last event's time
     phase: str
     severity: str  # the severity the trainee called ("-" before declaring)
@@ -57,7 +57,7 @@ class Row:
 class SessionWatch:
     """One recording followed: its entries, the view folded from them, and its row."""
 
-    def __init__(self, path: Path, scenarios: dict[str, LoadedScenario | str], clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, path: Path, scenarios: dict[tuple, LoadedScenario | str], clock: Callable[[], float] = time.monotonic) -> None:
         self.path = path
         self.clock = clock
         self.grew_at = clock()
@@ -99,7 +99,7 @@ class SessionWatch:
 
     def _locate(self) -> bool:
         header = self.follower.header
-        key = header["scenario_hash"]
+        key = (header["scenario_hash"], header.get("level"))  # a level gives its own scenario (`locate_scenario`)
         if key not in self._scenarios:
             try:
                 self._scenarios[key] = locate_scenario(header)
@@ -131,6 +131,8 @@ class SessionWatch:
         problem = problem or self.follower.problem
         trainee = str(header.get("trainee") or "?")
         scenario = str(header.get("scenario") or self.path.name)
+        if header.get("level"):
+            scenario += f" ({header['level']})"  # the level played, as the picker names it
         if view is None or self.loaded is None:
             state = UNREADABLE if problem else LIVE
             return Row(self.path, trainee, scenario, 0, "-", "-", NONE, 0.0, 0, None, state, problem)
@@ -166,7 +168,7 @@ class Watchlist:
         self.clock = clock
         self.cohort = cohort  # list only this game day's sessions (None: every session)
         self.sessions: dict[Path, SessionWatch] = {}
-        self._scenarios: dict[str, LoadedScenario | str] = {}
+        self._scenarios: dict[tuple, LoadedScenario | str] = {}
 
     def poll(self) -> bool:
         """Read on in every session; True when the list or a row changed."""
