@@ -137,10 +137,14 @@ class IcdrillApp(App):
         trainee: str | None = None,
         ask_name: bool = False,
         cohort: str | None = None,
+        served: bool = False,
     ) -> None:
         """`loaded`: the scenario to brief at once (`icdrill play ID`); None opens the picker.
         `trainee`: whose sessions these are (None: the login name); `ask_name`: ask for it first.
-        `cohort`: the game day every drill of this run is recorded under (`icdrill play --cohort`)."""
+        `cohort`: the game day every drill of this run is recorded under (`icdrill play --cohort`).
+        `served`: one browser of a room (`icdrill serve`): the name is asked every time, with no
+        default (the server's login names nobody in the room), and nothing is remembered, since
+        the data folder's settings are one person's."""
         if not (math.isfinite(speed) and speed > 0):  # nan passes `speed <= 0` and stops the clock's arithmetic
             raise ValueError(f"speed must be a finite number above 0, not {speed:g}")
         super().__init__()
@@ -156,6 +160,7 @@ class IcdrillApp(App):
         # The recording starts with the clock (`_begin`): leaving on the briefing leaves no file behind.
         self.record, self.trainee, self.ask_name = record, trainee, ask_name
         self.cohort = cohort
+        self.served = served
         self._checked: dict[object, LoadedScenario] = {}  # scenario file -> loaded, by the picker's check
         self.debrief: DebriefScreen | None = None  # shown once the drill has ended
         self.ended_by_signal: int | None = None  # SIGTERM or SIGHUP, when one ended the game
@@ -219,7 +224,10 @@ class IcdrillApp(App):
             self.call_after_refresh(self.exit)  # the benchmark: leave once the first frame is drawn
             return
         if self.ask_name and self.trainee is None:
-            self.push_screen(NameScreen(default_trainee()), callback=self._named)
+            self._ask_name()
+
+    def _ask_name(self) -> None:
+        self.push_screen(NameScreen("" if self.served else default_trainee()), callback=self._named)
 
     async def _show_picker(self) -> None:
         """The picker, read afresh (entries, best scores); the full check of each file follows in a
@@ -288,6 +296,8 @@ class IcdrillApp(App):
 
     def _named(self, name: str | None) -> None:
         if name is None:
+            if self.served and self.trainee is None:
+                self._ask_name()  # a room's session is filed under its trainee's name, never the server's login
             return  # left as it was (the first time: the login name, asked again next time)
         self.trainee = name
         self._remember(trainee=name)
@@ -295,6 +305,8 @@ class IcdrillApp(App):
             self.picker.show_trainee(name, scenario_list.best_scores(name))
 
     def _remember(self, **changes: object) -> None:
+        if self.served:
+            return  # the settings are one person's; a room has many
         try:
             save_settings(replace(load_settings(), **changes))
         except OSError as err:

@@ -110,7 +110,7 @@ def read_recording(path: str | os.PathLike, *, max_events: int | None = None, ma
     max_bytes = MAX_EVENT_BYTES if max_bytes is None else max_bytes
     try:
         with open(path, "rb") as file:
-            header = _header(file.readline(HEADER_LIMIT), path)
+            header = read_header(file.readline(HEADER_LIMIT), path)
             return _events(file, path, header, max_events, max_bytes)
     except IsADirectoryError:
         raise RecordingError(f"{path} is a folder, not a recording") from None
@@ -144,7 +144,7 @@ def _events(file: BinaryIO, path: Path, header: dict[str, Any], max_events: int,
         elif ended:
             reason = "an event after the drill ended (damaged or edited)"
         else:
-            reason = _read_event(raw[:-1], len(entries), entries[-1].t if entries else 0)
+            reason = read_event(raw[:-1], len(entries), entries[-1].t if entries else 0)
         if isinstance(reason, str):
             left = _lines_left(file, inside_a_line=not whole)
             after = f"; it and the {left} line(s) after it are left out" if left else "; it is left out"
@@ -165,7 +165,8 @@ def _lines_left(file: BinaryIO, inside_a_line: bool) -> int:
     return max(0, starts - 1) if inside_a_line else starts
 
 
-def _header(first: bytes, path: Path) -> dict[str, Any]:
+def read_header(first: bytes, path: Path) -> dict[str, Any]:
+    """The header of the first line `first` (with its newline); raises RecordingError when it is not usable."""
     what = f"{path} is not an icdrill recording"
     if not first:
         raise RecordingError(f"{path} is empty: not an icdrill recording (was the session stopped before it began?)")
@@ -198,8 +199,9 @@ def _json(data: bytes) -> Any:
         return "not JSON the log writes (a number thousands of digits long)"
 
 
-def _read_event(chunk: bytes, seq: int, after: int) -> Entry | str:
-    """The entry of one line, or why the line cannot be one."""
+def read_event(chunk: bytes, seq: int, after: int) -> Entry | str:
+    """The entry of one line (without its newline) due as event `seq` at or after time `after`,
+    or why the line cannot be one. `sim.log.follow` reads a growing recording with it too."""
     if not chunk.isascii():
         return "not a whole JSON event (damaged)"
     record = _json(chunk)

@@ -189,7 +189,7 @@ def play_command(args: argparse.Namespace) -> int:
 
     The trainee's name and the speed come from the flags, else from what the game remembers
     (`tui.store.settings`); with neither a flag nor a remembered name, the game asks for it."""
-    from tui.store.settings import load_settings
+    from tui.store.settings import load_settings, served
 
     if (problem := _cohort_problem(args)) is not None:
         return bad_input(problem)
@@ -206,11 +206,19 @@ def play_command(args: argparse.Namespace) -> int:
         return bad_input("--speed must be above 0")
     from tui.app import IcdrillApp  # only here: the other commands never load Textual
 
-    trainee = getattr(args, "trainee", None) or settings.trainee
+    in_a_room = served()  # one browser of `icdrill serve`: ask the name every time
+    trainee = getattr(args, "trainee", None) or (None if in_a_room else settings.trainee)
     record = not getattr(args, "no_record", False)
     cohort = getattr(args, "cohort", None)
     app = IcdrillApp(
-        loaded, getattr(args, "seed", 0), speed, record=record, trainee=trainee, ask_name=trainee is None, cohort=cohort
+        loaded,
+        getattr(args, "seed", 0),
+        speed,
+        record=record,
+        trainee=trainee,
+        ask_name=trainee is None,
+        cohort=cohort,
+        served=in_a_room,
     )
     app.run()
     # SIGTERM or SIGHUP ended the game (the app gave the terminal back first): the shell's code.
@@ -221,7 +229,8 @@ def play_command(args: argparse.Namespace) -> int:
     # the session stays out of the history. (At the end, the game has already closed it.)
     if (warning := app.recording.close()) is not None:
         _warn(warning)
-    if app.recording.path is not None and app.ended_by_signal != signal.SIGHUP:  # after a hangup, nobody reads
+    # After a hangup nobody reads; a served game's standard output is the server's channel to the browser.
+    if app.recording.path is not None and app.ended_by_signal != signal.SIGHUP and not in_a_room:
         print(f"recording: {app.recording.path}")
         print(f"  icdrill score {app.recording.path}    # the scorecard and debrief")
         print(f"  icdrill report {app.recording.path}   # the post-incident report")

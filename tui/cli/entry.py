@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import balance, drill, recordings, scenarios
+from tui.cli import balance, drill, recordings, scenarios, serve
 from tui.cli.ending import finish
 from tui.cli.flags import Parser
 from tui.cli.output import printable_output
 
-COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **balance.COMMANDS, **recordings.COMMANDS}
+COMMANDS = {**drill.COMMANDS, **scenarios.COMMANDS, **balance.COMMANDS, **recordings.COMMANDS, **serve.COMMANDS}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def parser() -> argparse.ArgumentParser:
     scenarios.add_parsers(sub)
     balance.add_parsers(sub)
     recordings.add_parsers(sub)
+    serve.add_parsers(sub)
     return top
 
 

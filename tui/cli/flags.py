@@ -115,6 +115,23 @@ def scenario_id(value: str) -> str | None:
     return None
 
 
+def host(value: str) -> str | None:
+    """`serve --host`: an address or a host name; the server finds out whether it can listen there."""
+    if not value or len(value) > 253 or not value.isprintable() or " " in value:
+        return "must be an address or a host name, such as 127.0.0.1 or 0.0.0.0"
+    return None
+
+
+port = whole_number(1, 65535)
+
+
+def public_url(value: str) -> str | None:
+    """`serve --public-url`: where browsers reach the server behind a proxy; the page names its websocket by it."""
+    if not value.startswith(("http://", "https://")) or not value.split("://", 1)[1].strip("/"):
+        return "must be an http:// or https:// address, such as https://drill.example.org"
+    return None
+
+
 def level_id(value: str) -> str | None:
     """`--level ID`: the form of a level's id; whether the scenario declares it is checked once it is loaded."""
     if re.fullmatch(r"[a-z][a-z0-9-]{0,63}", value) is None:
@@ -162,6 +179,10 @@ CHECKS: dict[str, Callable | None] = {
     "lint_seeds": lint_seeds,  # `lint --seeds N`
     "level": level_id,  # `play --level ID`, `run --level ID`
     "bot": None,
+    "host": host,  # `serve --host`
+    "port": port,  # `serve --port`
+    "public_url": public_url,  # `serve --public-url`
+    "watch": None,  # `serve --watch`
     "json": None,
     "evidence": None,  # `score --evidence`
     "no_record": None,

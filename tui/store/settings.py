@@ -16,6 +16,9 @@ from dataclasses import asdict, dataclass
 
 from tui.store.datadir import settings_path
 
+# Set by `icdrill serve` for the games it starts, one per browser: a room shares one data folder,
+# so its settings (one person's name and speed) are neither read for the name nor written.
+SERVED = "ICDRILL_SERVED"
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)  # the clock's steps, in the picker and in play
 MAX_NAME = 100
 
@@ -31,6 +34,11 @@ def name_problem(value: str) -> str | None:
     if not value.isprintable():
         return "must be printable text, without control characters or line breaks"
     return None
+
+
+def served() -> bool:
+    """Whether this game is one browser's session of `icdrill serve` (the environment says so)."""
+    return bool(os.environ.get(SERVED))
 
 
 @dataclass(frozen=True)
