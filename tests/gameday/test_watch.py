@@ -17,6 +17,7 @@ from sim.log.clock import format_clock
 from tui.cli.entry import main
 from tui.store.datadir import ENV
 from tui.store.inbox import InboxReader
+from tui.store.liveness import LiveMark
 from tui.watch import WatchApp
 from tui.watch.inject import InjectScreen
 from tui.watch.session import SessionScreen
@@ -64,6 +65,11 @@ def watch(recordings: Path, steps) -> None:
     asyncio.run(run())
 
 
+def played(recordings: Path) -> LiveMark:
+    """Hold the live session's mark, as its game does while it plays (`tui.store.liveness`)."""
+    return LiveMark(next(p for p in recordings.glob("*.jsonl") if LIVE_TRAINEE in p.read_text()))
+
+
 def grow(recordings: Path, rest: list[bytes], count: int) -> list[bytes]:
     """Append the live session's next `count` lines, as its game would; the lines still to come."""
     live = next(p for p in recordings.glob("*.jsonl") if LIVE_TRAINEE in p.read_text())
@@ -78,6 +84,7 @@ def test_the_console_lists_both_sessions_and_follows_the_live_one(folder, tmp_pa
     work.mkdir()
     for p in recordings.glob("*.jsonl"):
         (work / p.name).write_bytes(p.read_bytes())
+    game = played(work)
 
     async def steps(app: WatchApp, pilot) -> None:
         live, ended = row_text(app, LIVE_TRAINEE), row_text(app, "Ada")
@@ -107,6 +114,7 @@ def test_the_console_lists_both_sessions_and_follows_the_live_one(folder, tmp_pa
         await settled(pilot, lambda: isinstance(app.screen, SessionsScreen) and row_text(app, LIVE_TRAINEE)["State"] == "ended")
 
     watch(work, steps)
+    game.release()
 
 
 def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path):
@@ -116,6 +124,7 @@ def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path)
     for p in recordings.glob("*.jsonl"):
         (work / p.name).write_bytes(p.read_bytes())
     live = next(p for p in work.glob("*.jsonl") if LIVE_TRAINEE in p.read_text())
+    game = played(work)
 
     async def steps(app: WatchApp, pilot) -> None:
         await pilot.press("i")  # the live session is the highlighted first row
@@ -148,6 +157,7 @@ def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path)
         assert isinstance(app.screen, SessionsScreen)
 
     watch(work, steps)
+    game.release()
 
 
 def test_a_cohort_lists_that_game_day_only_and_a_level_is_scored_as_played(folder, tmp_path, monkeypatch, capsys):
@@ -176,6 +186,7 @@ def test_a_live_session_that_stops_growing_says_how_long_it_has_been_quiet(folde
     recordings, rest = folder
     for p in recordings.glob("*.jsonl"):
         (tmp_path / p.name).write_bytes(p.read_bytes())
+    game = played(tmp_path)
     now = [1000.0]
     watchlist = Watchlist(tmp_path, clock=lambda: now[0])
     watchlist.poll()
@@ -187,3 +198,20 @@ def test_a_live_session_that_stops_growing_says_how_long_it_has_been_quiet(folde
     grow(tmp_path, rest, 1)
     watchlist.poll()
     assert {r.trainee: r.quiet for r in watchlist.rows()}[LIVE_TRAINEE] == 0
+    game.release()
+
+
+def test_a_session_whose_game_stopped_before_its_end_is_left_and_takes_no_inject(folder, tmp_path):
+    from tui.store.watch import LEFT, LIVE, Watchlist
+
+    recordings, rest = folder
+    for p in recordings.glob("*.jsonl"):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    game = played(tmp_path)
+    watchlist = Watchlist(tmp_path)
+    watchlist.poll()
+    assert {r.trainee: r.state for r in watchlist.rows()}[LIVE_TRAINEE] == LIVE
+    game.release()  # Ctrl+Q, a browser tab closed, a crash: the operating system drops the lock
+    assert watchlist.poll()
+    assert {r.trainee: r.state for r in watchlist.rows()}[LIVE_TRAINEE] == LEFT
+    assert not next(s for s in watchlist.sessions.values() if s.row.trainee == LIVE_TRAINEE).live

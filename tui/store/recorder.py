@@ -39,11 +39,16 @@ class SessionRecording:
             cohort=cohort,
         )
         self.recorder = None
+        self.mark = None  # tells the facilitator's console the game still plays (`tui.store.liveness`)
         self.closed = False
         try:
             self.recorder = start_recording(self.header, loaded.scenario.scenario.id, engine.seed).attach(engine.log)
         except OSError as err:
             warn(f"cannot record this session ({err.strerror or err}); playing on without a recording")
+        else:
+            from tui.store.liveness import LiveMark
+
+            self.mark = LiveMark(self.recorder.path)
 
     @property
     def path(self) -> Path | None:
@@ -59,6 +64,8 @@ class SessionRecording:
             return None
         self.closed = True
         self.recorder.close()
+        if self.mark is not None:
+            self.mark.release()
         if self.recorder.removed:
             return f"the session was not recorded: {self.recorder.error} (the empty file was removed)"
         return f"the recording stopped early: {self.recorder.error}" if self.recorder.error else None

@@ -28,10 +28,11 @@ from sim.reading.view import View
 from sim.scenario import LoadedScenario
 from sim.scenario.shared import shared
 from sim.play.replay import ReplayError, locate_scenario
+from tui.store.liveness import still_played
 
-LIVE, ENDED, UNREADABLE = "live", "ended", "unreadable"
-# A recording grows by events only, and a game whose browser was closed mid-drill leaves it as it
-# stands, with no mark: so a live session says how long it has been quiet, in wall minutes.
+LIVE, ENDED, LEFT, UNREADABLE = "live", "ended", "left", "unreadable"
+# LEFT: unfinished, and no game plays it any more (left with Ctrl+Q, a browser tab closed, a crash:
+# `tui.store.liveness`). A live game that is paused or quiet says how long, in wall minutes.
 QUIET = 120  # wall seconds without a new event before a live session's row says so
 
 
@@ -49,7 +50,7 @@ class Row:
     impact: float  # the true share of customers hurt, 0 to 1
     late: int  # status updates late beyond the scorecard's grace, the one overdue now included
     score: float | None  # the scorecard of the session so far; None before anything is scored
-    state: str  # LIVE, ENDED, or UNREADABLE (read as far as it goes; `problem` says why no further)
+    state: str  # LIVE, ENDED, LEFT, or UNREADABLE (read as far as it goes; `problem` says why no further)
     problem: str | None = None
     quiet: int = 0  # whole wall minutes a live session has gone without a new event, once past QUIET
 
@@ -92,6 +93,8 @@ class SessionWatch:
             self.row = self._row_of(self.view)
         if new:
             self.grew_at = self.clock()
+        if self.row.state == LIVE and not still_played(self.path):
+            self.row = replace(self.row, state=LEFT)
         if self.row.state == LIVE:
             quiet = self.clock() - self.grew_at
             self.row = replace(self.row, quiet=int(quiet // 60) if quiet >= QUIET else 0)

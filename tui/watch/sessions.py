@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from sim.log.clock import format_clock
-from tui.store.watch import ENDED, LIVE, UNREADABLE, Row, Watchlist
+from tui.store.watch import ENDED, LEFT, LIVE, UNREADABLE, Row, Watchlist
 from tui.watch.app import WatchApp
 from tui.widgets.shown import Shown
 
 COLUMNS = ("Trainee", "Scenario", "Clock", "Phase", "Severity", "Impact", "Late", "Score", "State")
 HELP = "Enter: open a session (read-only)   i: inject into a live session   Ctrl+Q: quit"
-STATE_STYLES = {LIVE: "bold green", ENDED: "dim", UNREADABLE: "bold red"}
+STATE_STYLES = {LIVE: "bold green", ENDED: "dim", LEFT: "dim yellow", UNREADABLE: "bold red"}
 
 
 def cells(row: Row) -> tuple[Shown, ...]:
