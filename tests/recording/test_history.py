@@ -56,3 +56,18 @@ def test_a_newer_schema_or_a_broken_file_is_an_error(tmp_path):
     broken.write_bytes(b"\x00" * 2048)
     with pytest.raises(HistoryError, match="cannot"):
         History(broken).add(session("ann", "2025-03-01T10:00:00", 1))
+
+
+def test_the_table_names_the_level_and_the_game_day_when_there_are_some():
+    from dataclasses import replace
+
+    rows = [
+        session("ann", "2025-03-01T10:00:00", 50),
+        replace(session("ann", "2025-03-02T09:00:00", 90), level="hard", cohort="day1"),
+    ]
+    lines = format_progress(rows).splitlines()
+    assert lines[1].split() == ["date", "scenario", "seed", "IC", "resolved", "game", "day", "overall"]
+    assert lines[3].split() == ["2025-03-01", "10:00", "tiny", "0", "player", "yes", "-", "50"]
+    assert lines[4].split() == ["2025-03-02", "09:00", "tiny", "(hard)", "0", "player", "yes", "day1", "90"]
+    assert lines[-1].endswith("best 90 on 2025-03-02 (tiny (hard))")
+    assert "game day" not in format_progress(rows[:1])  # nobody's game day: no column for it

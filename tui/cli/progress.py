@@ -27,17 +27,23 @@ def format_progress(sessions: list[Session], dimensions: Sequence[str] = ()) -> 
     return "\n\n".join(blocks)
 
 
+def _played(s: Session) -> str:
+    """The scenario, and the difficulty level it was played at when one was chosen."""
+    return f"{s.scenario} ({s.level})" if s.level else s.scenario
+
+
 def _trainee_block(trainee: str, rows: list[Session], names: list[str]) -> str:
-    headers = ["date", "scenario", "seed", "IC", "resolved", "overall", *names]
+    days = any(s.cohort for s in rows)  # the game-day column only for a trainee who played one
+    headers = ["date", "scenario", "seed", "IC", "resolved", *(["game day"] if days else []), "overall", *names]
     table = [
         [
-            _when(s.played_at), s.scenario, str(s.seed), s.driver, "yes" if s.resolved else "no",
-            _score(s.overall), *(_score(s.dimensions.get(name)) for name in names),
+            _when(s.played_at), _played(s), str(s.seed), s.driver, "yes" if s.resolved else "no",
+            *([s.cohort or "-"] if days else []), _score(s.overall), *(_score(s.dimensions.get(name)) for name in names),
         ]
         for s in rows
     ]
     widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
-    left = {0, 1, 3, 4}  # text columns; numbers align right
+    left = {0, 1, 3, 4, 5} if days else {0, 1, 3, 4}  # text columns; numbers align right
 
     def fmt(cells: list[str]) -> str:
         return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
@@ -60,4 +66,4 @@ def _trend(rows: list[Session]) -> str:
     else:
         change = latest.overall - first.overall
         head = f"trend: overall {_score(first.overall)} -> {_score(latest.overall)} (first -> latest, {change:+.0f})"
-    return f"{head}; best {_score(best.overall)} on {_when(best.played_at)[:10]} ({best.scenario})"
+    return f"{head}; best {_score(best.overall)} on {_when(best.played_at)[:10]} ({_played(best)})"
