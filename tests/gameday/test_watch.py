@@ -65,6 +65,14 @@ def watch(recordings: Path, steps) -> None:
     asyncio.run(run())
 
 
+def copied(recordings: Path, into: Path) -> Path:
+    """A copy of the module's recordings in `into` (created), for a test to grow and mark as its own."""
+    into.mkdir(exist_ok=True)
+    for p in recordings.glob("*.jsonl"):
+        (into / p.name).write_bytes(p.read_bytes())
+    return into
+
+
 def played(recordings: Path) -> LiveMark:
     """Hold the live session's mark, as its game does while it plays (`tui.store.liveness`)."""
     return LiveMark(next(p for p in recordings.glob("*.jsonl") if LIVE_TRAINEE in p.read_text()))
@@ -80,10 +88,7 @@ def grow(recordings: Path, rest: list[bytes], count: int) -> list[bytes]:
 
 def test_the_console_lists_both_sessions_and_follows_the_live_one(folder, tmp_path):
     recordings, rest = folder
-    work = tmp_path / "recordings"
-    work.mkdir()
-    for p in recordings.glob("*.jsonl"):
-        (work / p.name).write_bytes(p.read_bytes())
+    work = copied(recordings, tmp_path / "recordings")
     game = played(work)
 
     async def steps(app: WatchApp, pilot) -> None:
@@ -119,10 +124,7 @@ def test_the_console_lists_both_sessions_and_follows_the_live_one(folder, tmp_pa
 
 def test_injects_go_through_send_inject_and_a_refusal_is_shown(folder, tmp_path):
     recordings, _ = folder
-    work = tmp_path / "recordings"
-    work.mkdir()
-    for p in recordings.glob("*.jsonl"):
-        (work / p.name).write_bytes(p.read_bytes())
+    work = copied(recordings, tmp_path / "recordings")
     live = next(p for p in work.glob("*.jsonl") if LIVE_TRAINEE in p.read_text())
     game = played(work)
 
@@ -169,8 +171,7 @@ def test_a_cohort_lists_that_game_day_only_and_a_level_is_scored_as_played(folde
     overall = json.loads(capsys.readouterr().out)["overall"]
     cy = next((tmp_path / "recordings").glob("*.jsonl"))
     cy.rename(cy.with_name("zz-cy.jsonl"))  # read after the sessions of the same file played at no level
-    for p in recordings.glob("*.jsonl"):
-        (tmp_path / "recordings" / p.name).write_bytes(p.read_bytes())
+    copied(recordings, tmp_path / "recordings")
     day = Watchlist(tmp_path / "recordings", "day1")
     day.poll()
     assert [(r.trainee, r.scenario, r.score) for r in day.rows()] == [("Cy", "payments-db-saturation (hard)", overall)]
@@ -184,8 +185,7 @@ def test_a_live_session_that_stops_growing_says_how_long_it_has_been_quiet(folde
     from tui.store.watch import QUIET, Watchlist
 
     recordings, rest = folder
-    for p in recordings.glob("*.jsonl"):
-        (tmp_path / p.name).write_bytes(p.read_bytes())
+    copied(recordings, tmp_path)
     game = played(tmp_path)
     now = [1000.0]
     watchlist = Watchlist(tmp_path, clock=lambda: now[0])
@@ -205,8 +205,7 @@ def test_a_session_whose_game_stopped_before_its_end_is_left_and_takes_no_inject
     from tui.store.watch import LEFT, LIVE, Watchlist
 
     recordings, rest = folder
-    for p in recordings.glob("*.jsonl"):
-        (tmp_path / p.name).write_bytes(p.read_bytes())
+    copied(recordings, tmp_path)
     game = played(tmp_path)
     watchlist = Watchlist(tmp_path)
     watchlist.poll()
