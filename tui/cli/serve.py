@@ -139,11 +139,11 @@ def serve_command(args: argparse.Namespace) -> int:
         return bad_input(problem)
     if (problem := port_problem(args.host, args.port)) is not None:
         return bad_input(problem)
-    from textual_serve.server import Server
+    from tui.cli.serve_page import OfflineServer
 
     os.environ.update(served_environment(folder))  # textual-serve passes its environment on to each process
     what = "the facilitator's console" if args.watch else "the game"
-    server = Server(
+    server = OfflineServer(
         served_command(args.watch, args.cohort), host=args.host, port=args.port, title=f"icdrill: {what}",
         public_url=args.public_url,
     )
