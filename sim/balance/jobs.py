@@ -32,6 +32,15 @@ class Source:
     raw: bytes
     org_raw: bytes | None
     drama: tuple[str, ...]  # the authored drama labels (sim.reading.drama), for the summary
+    level: str | None = None  # the difficulty level its drills are played at (None: as written)
+
+    @property
+    def run_hash(self) -> str:
+        """What its runs are known by in a results file: the content hash, or at a level a hash of
+        the content hash and the level (the same file at two levels gives two sets of runs)."""
+        if self.level is None:
+            return self.content_hash
+        return hashlib.sha256(f"{self.content_hash}\0level\0{self.level}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -43,14 +52,12 @@ class Job:
     @property
     def key(self) -> tuple[str, int, str]:
         """What identifies a run across processes and reruns: an edited scenario is a new key."""
-        return (self.source.content_hash, self.seed, self.bot)
+        return (self.source.run_hash, self.seed, self.bot)
 
 
 def source_of(loaded: LoadedScenario) -> Source:
-    """The bytes ``loaded`` was read from; ValueError when its files changed since, or when it is
-    at a difficulty level (a worker loads the bytes as written: the level would be lost)."""
-    if loaded.level is not None:
-        raise ValueError(f"{loaded.path} is at level {loaded.level!r}; balance plays scenarios as written")
+    """The bytes ``loaded`` was read from, and its level (a worker loads the bytes as written and
+    applies the level, as a replay does); ValueError when its files changed since."""
     raw = loaded.path.read_bytes()
     include = loaded.scenario.include
     org_raw = None
@@ -62,7 +69,8 @@ def source_of(loaded: LoadedScenario) -> Source:
     if digest.hexdigest() != loaded.content_hash:
         raise ValueError(f"{loaded.path} changed while it was being read; run again")
     scenario = loaded.scenario
-    return Source(scenario.scenario.id, loaded.content_hash, str(loaded.path), raw, org_raw, tuple(drama_items(scenario)))
+    drama = tuple(drama_items(scenario))
+    return Source(scenario.scenario.id, loaded.content_hash, str(loaded.path), raw, org_raw, drama, loaded.level)
 
 
 def jobs_for(
@@ -84,7 +92,7 @@ def jobs_for(
         loaded = ref if isinstance(ref, LoadedScenario) else load_scenario(resolve(str(ref)))
         source = source_of(loaded)
         seen = sources.get(source.id)
-        if seen is not None and seen.content_hash != source.content_hash:
+        if seen is not None and seen.run_hash != source.run_hash:
             raise ValueError(f"{seen.display} and {source.display} both give the scenario id {source.id}")
         sources[source.id] = source
     seeds = list(seeds)

@@ -1,6 +1,7 @@
 """The results file of `icdrill balance --out FILE`: one JSON line per finished run, and resuming from it.
 
-A line is the run's row with the scenario's content hash in front (`scenario_hash`), written and
+A line is the run's row with the scenario's content hash in front (`scenario_hash`; for a scenario
+played at a difficulty level, a hash of the content hash and the level, `Source.run_hash`), written and
 flushed as its chunk finishes, so a run killed halfway keeps what it finished. A rerun with the
 same file plays only the runs whose (content hash, seed, bot) is not there yet: an edited scenario
 has a new hash and is played again; lines of other scenarios stay in the file, unused.
@@ -71,7 +72,7 @@ class ResultsWriter:
         self._file: TextIO = open(path, "a", encoding="utf-8", newline="\n")
 
     def write(self, job: Job, row: dict) -> None:
-        self._file.write(json.dumps({"scenario_hash": job.source.content_hash, **row}) + "\n")
+        self._file.write(json.dumps({"scenario_hash": job.source.run_hash, **row}) + "\n")
         self._file.flush()
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 Each process loads a scenario once, from the bytes its jobs carry, and keeps it for the next
 chunk: loading and validating is a sizeable part of a short drill. The cache is keyed by content
-hash, so an edited scenario is a new entry; drills are pure functions of (scenario, seed, bot),
+hash (and level), so an edited scenario is a new entry; drills are pure functions of (scenario, seed, bot),
 so sharing the loaded scenario between them changes nothing in their logs.
 """
 
@@ -14,16 +14,18 @@ from sim.reading.drama import fired
 from sim.reading.outcome import outcome
 from sim.reading.scoring import score
 from sim.scenario import LoadedScenario
+from sim.scenario.levels import at_level
 from sim.scenario.loader import load_scenario_bytes
 
 _LOADED: dict[str, LoadedScenario] = {}
 
 
 def loaded(source: Source) -> LoadedScenario:
-    """The scenario of ``source``, loaded once per process."""
-    found = _LOADED.get(source.content_hash)
+    """The scenario of ``source``, at its level, loaded once per process."""
+    found = _LOADED.get(source.run_hash)
     if found is None:
-        found = _LOADED[source.content_hash] = load_scenario_bytes(source.raw, source.display, source.org_raw)
+        found = at_level(load_scenario_bytes(source.raw, source.display, source.org_raw), source.level)
+        _LOADED[source.run_hash] = found
     return found
 
 

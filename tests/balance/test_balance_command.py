@@ -66,6 +66,15 @@ def test_a_temporary_folder_too_long_for_the_forkservers_socket_still_plays(refe
     assert balance(*SMALL, "--json", "--workers", "2", data_dir=tmp_path) == reference
 
 
+def test_a_level_is_named_in_the_output_and_played(tmp_path):
+    text = balance("payments-db-saturation", "--seeds", "1", "--bots", "idle", "--level", "quiet", data_dir=tmp_path)
+    assert text.startswith("payments-db-saturation at level quiet: seeds 0-0\n")
+    document = json.loads(balance("payments-db-saturation", "--seeds", "1", "--bots", "idle", "--level", "quiet", "--json", data_dir=tmp_path))
+    written = json.loads(balance("payments-db-saturation", "--seeds", "1", "--bots", "idle", "--json", data_dir=tmp_path))
+    assert document["level"] == "quiet" and "level" not in written
+    assert document["runs"][0]["events"] < written["runs"][0]["events"]  # quiet: no false pages to log
+
+
 def test_a_dask_cluster_gives_the_same_bytes_as_the_local_pool(reference, tmp_path):
     import distributed  # the test extra installs it: a missing Dask fails here rather than skipping the test
     with distributed.LocalCluster(
@@ -158,6 +167,8 @@ REFUSED = [
     (("balance", "tiny", "--out", "."), "--out: is a folder; name a file to write"),
     (("balance", "no-such-scenario"), "no scenario file"),
     (("balance", "a" * 300), "SCENARIO: is too long for a file name"),
+    (("balance", "payments-db-saturation", TINY, "--level", "hard"), "no level 'hard' in scenario 'tiny'"),
+    (("balance", "tiny", "--level", ""), "--level:"),
 ]
 
 

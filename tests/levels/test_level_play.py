@@ -122,9 +122,20 @@ def test_the_bots_still_rank_at_every_shipped_level(scenario):
             assert scores["expert"] > scores["novice"] > scores["idle"], (level.id, seed, scores)
 
 
-def test_balance_refuses_a_scenario_at_a_level_rather_than_lose_it():
-    from sim.balance import jobs_for
+def test_balance_plays_a_scenario_at_its_level_as_a_drill_at_that_level_plays(tmp_path):
+    from sim.balance import jobs_for, run_jobs
+    from sim.balance.results import read_results
+    from sim.reading.scoring import score
 
     loaded = load_scenario(SCENARIOS / "payments-db-saturation.yaml")
-    with pytest.raises(ValueError, match="is at level 'hard'; balance plays scenarios as written"):
-        jobs_for([at_level(loaded, "hard")], range(1), ("idle",))
+    hard = at_level(loaded, "hard")
+    jobs = jobs_for([hard], range(2), ("expert", "idle"))
+    out = tmp_path / "results.jsonl"
+    rows = run_jobs(jobs, workers=1, out=out)
+    for job, row in zip(jobs, rows, strict=True):
+        entries = play(hard, job.seed, job.bot).log.entries  # the job carries the bytes as written, and the level
+        assert (row["overall"], row["events"]) == (float(score(hard.scenario, entries).overall), len(entries))
+    # The same file as written is another set of runs: none of the levelled ones stands for it.
+    known, _ = read_results(out)
+    written = jobs_for([loaded], range(2), ("expert", "idle"))
+    assert all(job.key in known for job in jobs) and not any(job.key in known for job in written)

@@ -51,6 +51,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "not in it yet (an edited scenario is played again)",
     )
     balance.add_argument(
+        "--level", default=None, metavar="ID",
+        help="play every scenario at this difficulty level (each must declare it; default: as written)",
+    )
+    balance.add_argument(
         "--json", action="store_true",
         help='print {"summary": ..., "runs": [...]} as JSON: the summary by scenario and bot, and every run in order',
     )
@@ -61,7 +65,7 @@ def balance_command(args: argparse.Namespace) -> int:
     from sim.balance.cluster import ClusterError
     from sim.balance.results import ResultsError
 
-    loaded = [load(ref) for ref in args.scenarios]
+    loaded = [load(ref, args.level) for ref in args.scenarios]
     if any(found is None for found in loaded):
         return Exit.BAD_INPUT  # load() said why, for each
     try:
@@ -77,9 +81,10 @@ def balance_command(args: argparse.Namespace) -> int:
         bar.close()
     summary = summarise(rows, sources_of(jobs))
     if args.json:
-        print(json.dumps({"summary": summary, "runs": rows}))
+        level = {"level": args.level} if args.level is not None else {}
+        print(json.dumps({**level, "summary": summary, "runs": rows}))
     else:
-        print(report(summary, args.seeds))
+        print(report(summary, args.seeds, args.level))
     return Exit.OK
 
 
@@ -114,12 +119,13 @@ class ProgressBar:
             print(file=self._err, flush=True)  # end the bar's line, also before "icdrill: interrupted"
 
 
-def report(summary: dict, seeds: int) -> str:
+def report(summary: dict, seeds: int, level: str | None = None) -> str:
     """The summary as text: a table of the bots per scenario, the drama, the warnings."""
     blocks = []
+    at = f" at level {level}" if level is not None else ""
     for scenario_id, part in summary.items():
         bots = part["bots"]
-        lines = [f"{scenario_id}: seeds 0-{seeds - 1}"]
+        lines = [f"{scenario_id}{at}: seeds 0-{seeds - 1}"]
         header = ["bot", "resolved", "score mean", "p10", "median", "p90", "min-max", "CIM mean", "p10", "median", "p90", "min-max"]
         table = [header]
         for bot, b in bots.items():
