@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import socket
 
 import pytest
@@ -46,6 +47,28 @@ def test_an_unreadable_or_unwritable_data_folder_is_refused(tmp_path, monkeypatc
         assert says in refused(capsys, command)
     finally:
         (tmp_path / "recordings").chmod(0o700)
+
+
+@pytest.mark.parametrize(("call", "command", "says"), [("listdir", "watch", "cannot read"), ("TemporaryFile", "serve", "cannot write")])
+def test_the_systems_refusal_to_read_or_write_the_data_folder_is_one_line(tmp_path, monkeypatch, capsys, call, command, says):
+    # The test above needs a user the permission bits stop; CI runs as root, whom they do not. Here
+    # the operating system's answer for such a folder (EACCES) is given where the command asks.
+    import tempfile
+
+    (tmp_path / "recordings").mkdir()
+    monkeypatch.setenv(ENV, str(tmp_path))
+    module = os if call == "listdir" else tempfile
+    real = getattr(module, call)
+
+    def refuse(*args, **kwargs):
+        place = args[0] if args else kwargs.get("dir")
+        if Path(place) == tmp_path / "recordings":
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, call, refuse)
+    said = refused(capsys, command)
+    assert says in said and "Permission denied" in said and str(tmp_path / "recordings") in said
 
 
 def test_a_data_folder_that_cannot_be_made_is_refused(tmp_path, monkeypatch, capsys):
