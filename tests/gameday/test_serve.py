@@ -178,7 +178,7 @@ def test_serve_watch_puts_the_console_in_the_browser(tmp_path):
     async def facilitator() -> None:
         async with aiohttp.ClientSession() as http:
             # The page fetches nothing from outside the server (textual-serve's asks Google Fonts
-            # for a font it ships itself: `tui.cli.serve_page`), and the font it names is served.
+            # for a font it ships itself: `tui.serve_page`), and the font it names is served.
             page = await until_page(http, port)
             linked = re.findall(r"""(?:href|src|url)\(?=?["']([^"']+)["']""", page)
             assert linked and all(url.split("://", 1)[1].startswith(f"127.0.0.1:{port}/") for url in linked), linked

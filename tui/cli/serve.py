@@ -139,7 +139,7 @@ def serve_command(args: argparse.Namespace) -> int:
         return bad_input(problem)
     if (problem := port_problem(args.host, args.port)) is not None:
         return bad_input(problem)
-    from tui.cli.serve_page import OfflineServer
+    from tui.serve_page import OfflineServer
 
     os.environ.update(served_environment(folder))  # textual-serve passes its environment on to each process
     what = "the facilitator's console" if args.watch else "the game"

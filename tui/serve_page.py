@@ -1,4 +1,5 @@
-"""The page `icdrill serve` gives a browser: textual-serve's own, kept on this machine.
+"""The page `icdrill serve` gives a browser: textual-serve's own, kept on this machine (here, not in
+tui/cli, because textual-serve brings rich and the headless commands start without it).
 
 textual-serve's page asks Google Fonts for its terminal font (Roboto Mono), although the package
 ships that very font in its static folder. icdrill is played offline, often in a room whose
