@@ -4,9 +4,9 @@ up to date as their recordings grow.
 `Watchlist.poll` looks for new recordings in the folder and reads on in each one that is still
 being played (`sim.log.follow.Follower`: only what was appended since the last poll). A session
 that grew is read again with the game's own readers: the player's view (`sim.reading.view`, fed
-the new entries only) for the phase and the severity the trainee called, the scorecard
-(`sim.reading.scoring.score`) for the score so far, and the cadence fold of the scorecard for the
-status updates that came (or are) late beyond its grace. The true impact comes from the same facts.
+the new entries only) for the phase and the severity the trainee called; the scorecard's facts,
+gathered once per row, for the scorecard so far (`sim.reading.scoring.score_facts`) and for the
+cadence fold, which counts the status updates that came (or are) late beyond its grace. The true impact comes from the same facts.
 Nothing here writes to the folder; injects go through `tui.store.injects`.
 """
 
@@ -21,7 +21,7 @@ from sim.log.eventlog import Entry
 from sim.log.follow import Follower
 from sim.reading.report import timeline
 from sim.reading.narrate import THE_IC
-from sim.reading.scoring import score
+from sim.reading.scoring import score_facts
 from sim.reading.scoring.cadence import fold
 from sim.reading.scoring.facts import NONE, gather
 from sim.reading.view import View
@@ -145,7 +145,7 @@ class SessionWatch:
         if facts.detected is not None and facts.reference is not None:
             late = sum(1 for stretch in fold(facts).late if stretch.counted > 0)
         truth = facts.truth[-1].event if facts.truth else None
-        card = score(self.loaded.scenario, entries) if entries else None
+        card = score_facts(facts) if entries else None
         return Row(
             self.path,
             trainee,

@@ -23,7 +23,7 @@ from sim.reading.scoring import (
 )
 from sim.reading.scoring.card import DIMENSIONS, Dimension, Finding, Scorecard, overall
 from sim.reading.scoring.debrief import debrief
-from sim.reading.scoring.facts import gather
+from sim.reading.scoring.facts import Facts, gather
 
 _JUDGES = {
     "delegation": delegation.judge,
@@ -38,10 +38,14 @@ _JUDGES = {
 
 def score(scenario: Scenario, entries: list[Entry]) -> Scorecard:
     """The scorecard of a run: a pure function of the scenario and the log."""
-    facts = gather(scenario, entries)
-    weights = scenario.scoring.weights
+    return score_facts(gather(scenario, entries))
+
+
+def score_facts(facts: Facts) -> Scorecard:
+    """The scorecard from facts already gathered (`gather`), for a reader that needs them too."""
+    weights = facts.scenario.scoring.weights
     dimensions = tuple(_JUDGES[name](facts).close(getattr(weights, name)) for name in DIMENSIONS)
     return Scorecard(dimensions, overall(dimensions))
 
 
-__all__ = ["DIMENSIONS", "Dimension", "Finding", "Scorecard", "debrief", "score"]
+__all__ = ["DIMENSIONS", "Dimension", "Finding", "Scorecard", "debrief", "score", "score_facts"]
