@@ -9,6 +9,7 @@ import json
 import sys
 import time
 
+from tui.cli.columns import aligned
 from tui.cli.exits import Exit, bad_input
 from tui.cli.flags import bot_list
 from tui.cli.loading import load
@@ -150,11 +151,7 @@ def _dist(d: dict) -> list[str]:
 
 
 def _columns(rows: list[list[str]], left: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-        for r in rows
-    ]
+    return ["  " + line for line in aligned(rows, left)]
 
 
 COMMANDS = {"balance": balance_command}

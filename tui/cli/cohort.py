@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.cli.columns import aligned
 from tui.cli.exits import Exit, bad_input
 from tui.store.cohort import Comparison, table
 
@@ -97,14 +98,8 @@ def format_comparison(comparison: Comparison) -> str:
     blocks = [head]
     for group in comparison.groups:
         headers, rows = table(group, comparison.dimensions)
-        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-
-        def fmt(cells: list[str]) -> str:
-            return "  ".join(c.ljust(w) if i in _TEXT else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
         count = len(group.rows)
-        lines = [f"{group.title}: {count} trainee{'s' * (count != 1)}", fmt(headers), fmt(["-" * w for w in widths])]
-        lines += [fmt(r) for r in rows]
+        lines = [f"{group.title}: {count} trainee{'s' * (count != 1)}", *aligned([headers, *rows], _TEXT, rule=True)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

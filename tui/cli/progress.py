@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tui.cli.columns import aligned
 from tui.store.history import Session
 
 
@@ -42,15 +43,9 @@ def _trainee_block(trainee: str, rows: list[Session], names: list[str]) -> str:
         ]
         for s in rows
     ]
-    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
     left = {0, 1, 3, 4, 5} if days else {0, 1, 3, 4}  # text columns; numbers align right
-
-    def fmt(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
     plural = "session" if len(rows) == 1 else "sessions"
-    lines = [f"{trainee}: {len(rows)} {plural}", fmt(headers), fmt(["-" * w for w in widths])]
-    lines += [fmt(r) for r in table]
+    lines = [f"{trainee}: {len(rows)} {plural}", *aligned([headers, *table], left, rule=True)]
     lines.append(_trend(rows))
     return "\n".join(lines)
 
